@@ -1,0 +1,14 @@
+import type { RouterClient } from "@orpc/server";
+import { accountRouter } from "./account/router";
+import { healthCheck } from "./health/router";
+import { todoRouter } from "./todo/router";
+
+export const appRouter = {
+  healthCheck,
+  account: accountRouter,
+  todo: todoRouter,
+};
+
+export type AppRouter = typeof appRouter;
+/** The typed client every caller (web SSR, browser, tests) gets. */
+export type AppRouterClient = RouterClient<AppRouter>;

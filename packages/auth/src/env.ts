@@ -1,0 +1,16 @@
+/** The slice of the server Worker's env that auth needs; the Worker's generated Env satisfies it. */
+export interface AuthEnv {
+  DB: D1Database;
+  BETTER_AUTH_SECRET: string;
+  /** Public origin the app is served from, e.g. https://checkmark.example.com. */
+  BETTER_AUTH_URL?: string;
+  /** Comma-separated extra origins allowed to call auth (the web app in dev, other clients). */
+  TRUSTED_ORIGINS?: string;
+}
+
+export function listOrigins(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
