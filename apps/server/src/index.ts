@@ -29,7 +29,9 @@ app.all("/rpc/*", async (c) => {
 app.notFound((c) => problem(c, 404, "Not Found"));
 
 app.onError((error, c) => {
-  console.error(JSON.stringify({ msg: "unhandled error", error: String(error), stack: error.stack }));
+  console.error(
+    JSON.stringify({ msg: "unhandled error", error: String(error), stack: error.stack }),
+  );
   return problem(c, 500, "Internal Server Error");
 });
 

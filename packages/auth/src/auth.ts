@@ -7,7 +7,9 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 
 function authOptions(env: AuthEnv) {
   if (!env.BETTER_AUTH_SECRET) {
-    throw new Error("BETTER_AUTH_SECRET is not set: run `pnpm start` once locally, or `wrangler secret put BETTER_AUTH_SECRET` in production");
+    throw new Error(
+      "BETTER_AUTH_SECRET is not set: run `pnpm start` once locally, or `wrangler secret put BETTER_AUTH_SECRET` in production",
+    );
   }
   const db = createDb(env.DB);
   return {

@@ -3,10 +3,8 @@ import { sessionUserSchema } from "./schema";
 
 /** Who is signed in, or null: lets pages decide on redirects without a second auth call. */
 export const accountRouter = {
-  me: publicProcedure
-    .output(sessionUserSchema.nullable())
-    .handler(({ context }) => {
-      const user = context.session?.user;
-      return user ? { id: user.id, name: user.name, email: user.email } : null;
-    }),
+  me: publicProcedure.output(sessionUserSchema.nullable()).handler(({ context }) => {
+    const user = context.session?.user;
+    return user ? { id: user.id, name: user.name, email: user.email } : null;
+  }),
 };

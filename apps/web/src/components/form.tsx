@@ -1,0 +1,78 @@
+import { createFormHook, createFormHookContexts } from "@tanstack/react-form";
+import { type ReactNode, useId } from "react";
+
+export const { fieldContext, formContext, useFieldContext, useFormContext } =
+  createFormHookContexts();
+
+/** zod issues and plain strings alike, as the sentences a person reads. */
+function messagesOf(errors: unknown[]): string[] {
+  const messages = errors.map((error) =>
+    typeof error === "string"
+      ? error
+      : error && typeof error === "object" && "message" in error
+        ? String(error.message)
+        : "",
+  );
+  return [...new Set(messages.filter(Boolean))];
+}
+
+function TextField(props: {
+  label: string;
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
+  placeholder?: string;
+}) {
+  const field = useFieldContext<string>();
+  const id = useId();
+  const errors = messagesOf(field.state.meta.errors);
+  const errorId = `${id}-error`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={field.name}
+        type={props.type ?? "text"}
+        autoComplete={props.autoComplete}
+        placeholder={props.placeholder}
+        value={field.state.value}
+        onChange={(event) => field.handleChange(event.target.value)}
+        onBlur={field.handleBlur}
+        aria-invalid={errors.length > 0}
+        aria-describedby={errors.length > 0 ? errorId : undefined}
+        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm outline-none transition focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-rose-400"
+      />
+      {errors.length > 0 && (
+        <p id={errorId} className="text-sm text-rose-600">
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SubmitButton(props: { children: ReactNode; pendingLabel: string }) {
+  const form = useFormContext();
+  return (
+    <form.Subscribe selector={(state) => state.isSubmitting}>
+      {(isSubmitting) => (
+        <button
+          type="submit"
+          disabled={isSubmitting}
+          className="w-full rounded-lg bg-indigo-600 px-4 py-2 font-medium text-white shadow-sm transition hover:bg-indigo-500 disabled:cursor-wait disabled:opacity-70"
+        >
+          {isSubmitting ? props.pendingLabel : props.children}
+        </button>
+      )}
+    </form.Subscribe>
+  );
+}
+
+export const { useAppForm } = createFormHook({
+  fieldContext,
+  formContext,
+  fieldComponents: { TextField },
+  formComponents: { SubmitButton },
+});

@@ -1,0 +1,21 @@
+import { cloudflare } from "@cloudflare/vite-plugin";
+import tailwindcss from "@tailwindcss/vite";
+import { tanstackStart } from "@tanstack/react-start/plugin/vite";
+import viteReact from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  server: { port: 3001, strictPort: true },
+  preview: { port: 3001, strictPort: true },
+  plugins: [
+    // The SERVER service binding resolves to the `wrangler dev` server on :3000 through
+    // Miniflare's dev registry, so one process owns local D1.
+    cloudflare({
+      viteEnvironment: { name: "ssr" },
+      persistState: { path: "../../.wrangler/state" },
+    }),
+    tailwindcss(),
+    tanstackStart(),
+    viteReact(),
+  ],
+});
