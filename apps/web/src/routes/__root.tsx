@@ -22,7 +22,10 @@ export const Route = createRootRouteWithContext<RouterContext>()({
       { title: "Checkmark" },
       { name: "description", content: "A calm place for the things you need to do." },
     ],
-    links: [{ rel: "stylesheet", href: appCss }],
+    links: [
+      { rel: "stylesheet", href: appCss },
+      { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+    ],
   }),
   component: RootComponent,
 });

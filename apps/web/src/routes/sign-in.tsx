@@ -1,4 +1,5 @@
 import { signInSchema } from "@checkmark/api/schemas";
+import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../components/alert";
@@ -20,7 +21,9 @@ function SignInPage() {
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useAppForm({
     defaultValues: { email: "", password: "" },
-    validators: { onBlur: signInSchema, onSubmit: signInSchema },
+    // Check on submit, then again on every change until the form is valid.
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: signInSchema },
     onSubmit: async ({ value }) => {
       setServerError(null);
       const { error } = await authClient.signIn.email(value);

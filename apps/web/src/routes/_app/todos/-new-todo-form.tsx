@@ -1,4 +1,5 @@
 import { todoTextSchema } from "@checkmark/api/schemas";
+import { revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { useAppForm } from "../../../components/form";
@@ -16,7 +17,8 @@ export function NewTodoForm({ onError }: { onError: (message: string | null) => 
   );
   const form = useAppForm({
     defaultValues: { text: "" },
-    validators: { onSubmit: newTodoSchema },
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: newTodoSchema },
     onSubmit: async ({ value, formApi }) => {
       onError(null);
       try {

@@ -1,0 +1,43 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every test fails on a browser console error it did not announce with `allowConsoleError`:
+ * a silent error in the page is a bug waiting.
+ */
+export const test = base.extend<{ allowConsoleError: (pattern: RegExp) => void }>({
+  allowConsoleError: [
+    async ({ page }, use) => {
+      const allowed: RegExp[] = [];
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use((pattern) => allowed.push(pattern));
+      const unexpected = errors.filter((text) => !allowed.some((pattern) => pattern.test(text)));
+      expect(unexpected, "unexpected console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Navigates and waits until React has hydrated, so clicks reach handlers. */
+export async function open(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
+}
+
+export function uniqueEmail(label: string) {
+  return `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+}
+
+export async function signUp(page: Page, user: { name: string; email: string; password: string }) {
+  await open(page, "/sign-up");
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/todos$/);
+}

@@ -1,0 +1,69 @@
+import { expect, open, signUp, test, uniqueEmail } from "./fixtures";
+
+test("a new user keeps their todos across reloads and sign-ins", async ({ page, browser }) => {
+  const user = { name: "Ada", email: uniqueEmail("ada"), password: "correct horse battery" };
+  await signUp(page, user);
+  await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
+  await expect(page.getByText("Nothing on your list yet.")).toBeVisible();
+
+  for (const text of ["Buy oat milk", "Call the plumber"]) {
+    await page.getByLabel("New todo").fill(text);
+    await page.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByRole("checkbox", { name: text })).toBeVisible();
+  }
+  await expect(page.getByLabel("New todo")).toHaveValue("");
+
+  await page.getByRole("checkbox", { name: "Buy oat milk" }).check();
+  await expect(page.getByText("1 of 2 still to do.")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Buy oat milk" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Call the plumber" })).not.toBeChecked();
+
+  // Server-rendered: a browser with JavaScript off, holding the same session, sees both.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const staticPage = await noScript.newPage();
+  await staticPage.goto("/todos");
+  await expect(staticPage.getByRole("checkbox", { name: "Buy oat milk" })).toBeChecked();
+  await expect(staticPage.getByRole("checkbox", { name: "Call the plumber" })).toBeVisible();
+  await noScript.close();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await open(page, "/todos");
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/todos$/);
+  await expect(page.getByRole("checkbox", { name: "Buy oat milk" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Call the plumber" })).not.toBeChecked();
+
+  await page.getByRole("button", { name: "Delete “Call the plumber”" }).click();
+  await expect(page.getByRole("checkbox", { name: "Call the plumber" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Call the plumber" })).toHaveCount(0);
+});
+
+test("another user sees none of your todos", async ({ page, browser }) => {
+  await signUp(page, { name: "Owner", email: uniqueEmail("owner"), password: "owner password 1" });
+  await page.getByLabel("New todo").fill("Private plans");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("checkbox", { name: "Private plans" })).toBeVisible();
+
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signUp(otherPage, {
+    name: "Other",
+    email: uniqueEmail("other"),
+    password: "other password 1",
+  });
+  await expect(otherPage.getByText("Nothing on your list yet.")).toBeVisible();
+  await expect(otherPage.getByText("Private plans")).toHaveCount(0);
+  await other.close();
+});
