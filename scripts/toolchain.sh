@@ -5,7 +5,14 @@
 NODE_PIN="24.21.0"
 PNPM_PIN="12.21.0"
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# POSIX sh, since git hooks source it too. Callers live in scripts/ or set repo_root first.
+if [ -z "${repo_root:-}" ]; then
+  repo_root="$(cd "$(dirname "${BASH_SOURCE:-$0}")/.." && pwd)"
+fi
+if [ ! -f "$repo_root/pnpm-workspace.yaml" ]; then
+  echo "toolchain: cannot find the repository root (got '$repo_root')" >&2
+  exit 1
+fi
 tools="$repo_root/.tools"
 
 node_ok() {
