@@ -20,7 +20,7 @@ export async function handleRpc(c: Context<AppEnv>) {
   const context = await createContext({
     db: c.var.db,
     auth: c.var.auth,
-    headers: c.req.raw.headers,
+    request: c.req.raw,
   });
   const { matched, response } = await handler.handle(c.req.raw, { prefix: "/rpc", context });
   return matched ? response : undefined;

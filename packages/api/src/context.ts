@@ -11,7 +11,7 @@ export interface Context {
 export async function createContext(input: {
   db: Database;
   auth: Auth;
-  headers: Headers;
+  request: Request;
 }): Promise<Context> {
-  return { db: input.db, session: await readSession(input.auth, input.headers) };
+  return { db: input.db, session: await readSession(input.auth, input.request) };
 }

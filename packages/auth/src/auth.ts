@@ -15,7 +15,12 @@ function authOptions(env: AuthEnv) {
   return {
     appName: "Checkmark",
     secret: env.BETTER_AUTH_SECRET,
-    baseURL: env.BETTER_AUTH_URL || undefined,
+    // Production names its one public origin; locally the request's host is used when it is
+    // on the allowlist, so the dev server, the test server and direct calls all work.
+    baseURL: env.BETTER_AUTH_URL || {
+      allowedHosts: listOrigins(env.AUTH_ALLOWED_HOSTS),
+      protocol: "auto" as const,
+    },
     trustedOrigins: listOrigins(env.TRUSTED_ORIGINS),
     database: drizzleAdapter(db, {
       provider: "sqlite",

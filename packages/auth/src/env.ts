@@ -4,6 +4,8 @@ export interface AuthEnv {
   BETTER_AUTH_SECRET: string;
   /** Public origin the app is served from, e.g. https://checkmark.example.com. */
   BETTER_AUTH_URL?: string;
+  /** Without BETTER_AUTH_URL: comma-separated host patterns a request may name (e.g. `localhost:*`). */
+  AUTH_ALLOWED_HOSTS?: string;
   /** Comma-separated extra origins allowed to call auth (the web app in dev, other clients). */
   TRUSTED_ORIGINS?: string;
 }

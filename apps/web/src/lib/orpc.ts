@@ -3,15 +3,16 @@ import { createORPCClient } from "@orpc/client";
 import { RPCLink } from "@orpc/client/fetch";
 import { createTanstackQueryUtils } from "@orpc/tanstack-query";
 import { createIsomorphicFn } from "@tanstack/react-start";
-import { getRequestHeaders } from "@tanstack/react-start/server";
+import { getRequest, getRequestHeaders } from "@tanstack/react-start/server";
 
 // During SSR the call goes straight to the server Worker over the service binding, carrying
-// the visitor's cookie; in the browser it is a same-origin fetch to /rpc.
+// the visitor's cookie and addressed to the page's own origin, so the server sees the same
+// host as for the browser's calls; in the browser it is a same-origin fetch to /rpc.
 const createLink = createIsomorphicFn()
   .server(
     () =>
       new RPCLink({
-        url: "http://server.internal/rpc",
+        url: () => new URL("/rpc", getRequest().url),
         headers: () => ({ cookie: getRequestHeaders().get("cookie") ?? "" }),
         fetch: async (request) => {
           const { env } = await import("cloudflare:workers");
