@@ -1,4 +1,4 @@
-import { expect, open, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, fillSignIn, open, signOut, signUp, test, uniqueEmail } from "./fixtures";
 
 test("sign-up explains each invalid field in words", async ({ page }) => {
   await open(page, "/sign-up");
@@ -15,8 +15,7 @@ test("signing up with a taken email says so", async ({ page, allowConsoleError }
   allowConsoleError(/status of 422/);
   const email = uniqueEmail("taken");
   await signUp(page, { name: "First", email, password: "first password" });
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await signOut(page);
 
   await open(page, "/sign-up");
   await page.getByLabel("Name").fill("Second");
@@ -34,13 +33,9 @@ test("a wrong password is refused in words and signs no one in", async ({
   allowConsoleError(/status of 401/);
   const email = uniqueEmail("wrong");
   await signUp(page, { name: "Wrong", email, password: "the right password" });
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await signOut(page);
 
-  await open(page, "/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, { email, password: "not the password" });
   await expect(page.getByRole("alert")).toHaveText(/do not match/);
   await open(page, "/todos");
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -41,3 +41,15 @@ export async function signUp(page: Page, user: { name: string; email: string; pa
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/todos$/);
 }
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+export async function fillSignIn(page: Page, user: { email: string; password: string }) {
+  await open(page, "/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

@@ -1,4 +1,4 @@
-import { expect, open, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, fillSignIn, open, signOut, signUp, test, uniqueEmail } from "./fixtures";
 
 test("a new user keeps their todos across reloads and sign-ins", async ({ page, browser }) => {
   const user = { name: "Ada", email: uniqueEmail("ada"), password: "correct horse battery" };
@@ -31,15 +31,12 @@ test("a new user keeps their todos across reloads and sign-ins", async ({ page, 
   await expect(staticPage.getByRole("checkbox", { name: "Call the plumber" })).toBeVisible();
   await noScript.close();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await signOut(page);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await open(page, "/todos");
   await expect(page).toHaveURL(/\/sign-in$/);
 
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, user);
   await expect(page).toHaveURL(/\/todos$/);
   await expect(page.getByRole("checkbox", { name: "Buy oat milk" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Call the plumber" })).not.toBeChecked();

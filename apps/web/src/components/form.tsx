@@ -70,9 +70,26 @@ function SubmitButton(props: { children: ReactNode; pendingLabel: string }) {
   );
 }
 
+/** The form element: our own messages replace the browser's, and submit goes to TanStack Form. */
+function Form(props: { className?: string; children: ReactNode }) {
+  const form = useFormContext();
+  return (
+    <form
+      noValidate
+      className={props.className}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.handleSubmit();
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}
+
 export const { useAppForm } = createFormHook({
   fieldContext,
   formContext,
   fieldComponents: { TextField },
-  formComponents: { SubmitButton },
+  formComponents: { Form, SubmitButton },
 });

@@ -1,14 +1,12 @@
-import { signUpSchema } from "@checkmark/api/schemas";
+import { type SignUpInput, signUpSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { useState } from "react";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
 import { authClient } from "../lib/auth-client";
-import { describeAuthError } from "../lib/auth-errors";
 import { guestOnly } from "../lib/guest-only";
-import { useSessionChange } from "../lib/session";
+import { useAuthSubmit } from "../lib/use-auth-submit";
 
 export const Route = createFileRoute("/sign-up")({
   beforeLoad: guestOnly,
@@ -17,19 +15,15 @@ export const Route = createFileRoute("/sign-up")({
 });
 
 function SignUpPage() {
-  const onSessionChange = useSessionChange();
-  const [serverError, setServerError] = useState<string | null>(null);
+  const { serverError, submit } = useAuthSubmit((value: SignUpInput) =>
+    authClient.signUp.email(value),
+  );
   const form = useAppForm({
     defaultValues: { name: "", email: "", password: "" },
     // Check on submit, then again on every change until the form is valid.
     validationLogic: revalidateLogic(),
     validators: { onDynamic: signUpSchema },
-    onSubmit: async ({ value }) => {
-      setServerError(null);
-      const { error } = await authClient.signUp.email(value);
-      if (error) return setServerError(describeAuthError(error));
-      await onSessionChange("/todos");
-    },
+    onSubmit: ({ value }) => submit(value),
   });
 
   return (
@@ -44,30 +38,23 @@ function SignUpPage() {
         </>
       }
     >
-      <form
-        noValidate
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.handleSubmit();
-        }}
-      >
-        <form.AppField name="name">
-          {(field) => <field.TextField label="Name" autoComplete="name" />}
-        </form.AppField>
-        <form.AppField name="email">
-          {(field) => <field.TextField label="Email" type="email" autoComplete="email" />}
-        </form.AppField>
-        <form.AppField name="password">
-          {(field) => (
-            <field.TextField label="Password" type="password" autoComplete="new-password" />
-          )}
-        </form.AppField>
-        {serverError && <Alert>{serverError}</Alert>}
-        <form.AppForm>
+      <form.AppForm>
+        <form.Form className="space-y-4">
+          <form.AppField name="name">
+            {(field) => <field.TextField label="Name" autoComplete="name" />}
+          </form.AppField>
+          <form.AppField name="email">
+            {(field) => <field.TextField label="Email" type="email" autoComplete="email" />}
+          </form.AppField>
+          <form.AppField name="password">
+            {(field) => (
+              <field.TextField label="Password" type="password" autoComplete="new-password" />
+            )}
+          </form.AppField>
+          {serverError && <Alert>{serverError}</Alert>}
           <form.SubmitButton pendingLabel="Creating account…">Create account</form.SubmitButton>
-        </form.AppForm>
-      </form>
+        </form.Form>
+      </form.AppForm>
     </AuthCard>
   );
 }

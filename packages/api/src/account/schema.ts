@@ -25,3 +25,6 @@ export const sessionUserSchema = z.object({
   name: z.string(),
   email: z.string(),
 });
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignInInput = z.infer<typeof signInSchema>;

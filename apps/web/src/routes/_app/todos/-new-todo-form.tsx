@@ -32,24 +32,17 @@ export function NewTodoForm({ onError }: { onError: (message: string | null) => 
   });
 
   return (
-    <form
-      noValidate
-      className="flex items-start gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void form.handleSubmit();
-      }}
-    >
-      <div className="flex-1">
-        <form.AppField name="text">
-          {(field) => <field.TextField label="New todo" placeholder="What needs doing?" />}
-        </form.AppField>
-      </div>
-      <div className="mt-6 w-28">
-        <form.AppForm>
+    <form.AppForm>
+      <form.Form className="flex items-start gap-2">
+        <div className="flex-1">
+          <form.AppField name="text">
+            {(field) => <field.TextField label="New todo" placeholder="What needs doing?" />}
+          </form.AppField>
+        </div>
+        <div className="mt-6 w-28">
           <form.SubmitButton pendingLabel="Adding…">Add</form.SubmitButton>
-        </form.AppForm>
-      </div>
-    </form>
+        </div>
+      </form.Form>
+    </form.AppForm>
   );
 }
