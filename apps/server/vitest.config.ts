@@ -1,0 +1,26 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "../../packages/db/migrations");
+
+// Tests run inside workerd against the real Worker and a real local D1 with every migration
+// applied: no mocked database, no mocked auth.
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.jsonc" },
+      miniflare: {
+        bindings: {
+          // A test-only secret; real ones come from .dev.vars or `wrangler secret put`.
+          BETTER_AUTH_SECRET: "test-secret-for-workerd-tests-only-0123456789",
+          TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
+        },
+      },
+    }),
+  ],
+  test: {
+    setupFiles: ["./test/apply-migrations.ts"],
+  },
+}));
