@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "$0")/install.sh"
 source "$repo_root/scripts/ensure-chromium.sh"
 bash "$repo_root/scripts/check-generated.sh"
-pnpm exec turbo run check-types lint test test:e2e --ui=stream --output-logs=errors-only
+pnpm exec turbo run check-types lint test test:e2e --ui=stream --output-logs=new-only
