@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/toolchain.sh"
 cd "$repo_root"
 for app in apps/server apps/web; do
-  (cd "$app" && pnpm exec wrangler types >/dev/null)
+  (cd "$app" && pnpm exec wrangler types --strict-vars false >/dev/null)
 done
 (cd packages/db && pnpm exec drizzle-kit generate >/dev/null)
 drift=$(git status --porcelain -- apps/server/worker-configuration.d.ts apps/web/worker-configuration.d.ts packages/db/migrations)

@@ -1,17 +1,26 @@
-// Writes a random BETTER_AUTH_SECRET to the server's git-ignored .dev.vars on first local run,
-// so nothing secret is ever committed and no one shares a default secret.
+// Fills the server's git-ignored .dev.vars with local-only settings on first run: a random
+// BETTER_AUTH_SECRET (nothing secret is committed, no one shares a default) and mail that
+// lands in the dev mailbox. Lines already there are left alone.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const file = join(dirname(fileURLToPath(import.meta.url)), "../apps/server/.dev.vars");
-const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+const defaults = {
+  BETTER_AUTH_SECRET: () => randomBytes(32).toString("base64url"),
+  MAIL_TRANSPORT: () => "dev-mailbox",
+};
 
-if (!/^BETTER_AUTH_SECRET=.+/m.test(current)) {
-  const line = `BETTER_AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`;
-  writeFileSync(file, current && !current.endsWith("\n") ? `${current}\n${line}` : current + line, {
-    mode: 0o600,
-  });
-  console.log("Wrote a new local BETTER_AUTH_SECRET to apps/server/.dev.vars");
+let contents = existsSync(file) ? readFileSync(file, "utf8") : "";
+const added = [];
+for (const [name, value] of Object.entries(defaults)) {
+  if (new RegExp(`^${name}=.+`, "m").test(contents)) continue;
+  if (contents && !contents.endsWith("\n")) contents += "\n";
+  contents += `${name}=${value()}\n`;
+  added.push(name);
+}
+if (added.length > 0) {
+  writeFileSync(file, contents, { mode: 0o600 });
+  console.log(`Wrote ${added.join(", ")} to apps/server/.dev.vars (local only)`);
 }

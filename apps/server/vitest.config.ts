@@ -15,6 +15,7 @@ export default defineConfig(async () => ({
         bindings: {
           // A test-only secret; real ones come from .dev.vars or `wrangler secret put`.
           BETTER_AUTH_SECRET: "test-secret-for-workerd-tests-only-0123456789",
+          MAIL_TRANSPORT: "dev-mailbox",
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
         },
       },

@@ -21,6 +21,7 @@ export async function handleRpc(c: Context<AppEnv>) {
     db: c.var.db,
     auth: c.var.auth,
     request: c.req.raw,
+    devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
   });
   const { matched, response } = await handler.handle(c.req.raw, { prefix: "/rpc", context });
   return matched ? response : undefined;

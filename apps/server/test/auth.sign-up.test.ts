@@ -1,53 +1,91 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { authPost, rpc, signUp, uniqueEmail } from "./fixtures";
+import {
+  authPost,
+  cookiesFrom,
+  countMailTo,
+  mailTo,
+  rpc,
+  signUp,
+  signUpUnverified,
+  uniqueEmail,
+} from "./fixtures";
 
 const countUsers = (email: string) =>
   env.DB.prepare("SELECT COUNT(*) AS n FROM user WHERE email = ?").bind(email).first<number>("n");
 
+const signUpBody = (email: string) => ({
+  name: "Someone",
+  email,
+  password: "a long enough password",
+});
+
 describe("sign-up", () => {
-  it("creates the account and signs the new user in with an HttpOnly, SameSite=Lax cookie", async () => {
+  it("creates the account, mails a confirmation link, and signs no one in yet", async () => {
     const email = uniqueEmail("new");
-    const response = await authPost("sign-up/email", {
-      name: "New Person",
-      email,
-      password: "a long enough password",
-    });
+    const response = await authPost("sign-up/email", signUpBody(email));
     expect(response.status).toBe(200);
     expect(await countUsers(email)).toBe(1);
-
-    const sessionCookie = response.headers
-      .getSetCookie()
-      .find((cookie) => cookie.startsWith("better-auth.session_token="));
-    expect(sessionCookie).toMatch(/HttpOnly/i);
-    expect(sessionCookie).toMatch(/SameSite=Lax/i);
+    expect(cookiesFrom(response)).not.toContain("session_token=");
+    expect((await mailTo(email, "Confirm your email")).body).toContain(
+      "/api/auth/verify-email?token=",
+    );
   });
 
-  it("refuses an email that already has an account and keeps the one account", async () => {
-    const existing = await signUp();
-    const response = await authPost("sign-up/email", {
-      name: "Someone Else",
-      email: existing.email,
-      password: "another long password",
+  it("answers a taken email exactly like a new one, and tells the owner instead", async () => {
+    const owner = await signUp();
+    const fresh = await authPost("sign-up/email", signUpBody(uniqueEmail("fresh")));
+    const taken = await authPost("sign-up/email", signUpBody(owner.email));
+
+    expect(taken.status).toBe(fresh.status);
+    const [freshBody, takenBody] = [await fresh.json(), await taken.json()];
+    expect(Object.keys(takenBody as object).sort()).toEqual(
+      Object.keys(freshBody as object).sort(),
+    );
+    expect(takenBody).toMatchObject({
+      token: null,
+      user: { email: owner.email, emailVerified: false },
     });
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-    expect(await countUsers(existing.email)).toBe(1);
+    expect(await countUsers(owner.email)).toBe(1);
+    expect((await mailTo(owner.email, "tried to sign up")).body).toContain("/sign-in");
   });
 
-  it("refuses a password shorter than 8 characters", async () => {
+  it("refuses a password shorter than 8 characters and sends nothing", async () => {
     const email = uniqueEmail("short");
-    const response = await authPost("sign-up/email", { name: "Short", email, password: "1234567" });
+    const response = await authPost("sign-up/email", { ...signUpBody(email), password: "1234567" });
+    expect(response.status).toBe(400);
+    expect(await countUsers(email)).toBe(0);
+    expect(await countMailTo(email)).toBe(0);
+  });
+
+  it("refuses a password longer than 128 characters", async () => {
+    const email = uniqueEmail("long");
+    const response = await authPost("sign-up/email", {
+      ...signUpBody(email),
+      password: "p".repeat(129),
+    });
     expect(response.status).toBe(400);
     expect(await countUsers(email)).toBe(0);
   });
 
-  it("lets account.me name the signed-in user, and only them", async () => {
+  it("the confirmation link signs the user in; account.me names them and only them", async () => {
     const user = await signUp({ name: "Me Myself" });
     await expect(rpc(user.cookie).account.me()).resolves.toMatchObject({
       name: "Me Myself",
       email: user.email,
     });
     await expect(rpc().account.me()).resolves.toBeNull();
+  });
+
+  it("until the email is confirmed, sign-in is refused with a fresh link sent", async () => {
+    const user = await signUpUnverified();
+    const response = await authPost("sign-in/email", {
+      email: user.email,
+      password: user.password,
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: "EMAIL_NOT_VERIFIED" });
+    expect(cookiesFrom(response)).not.toContain("session_token=");
+    await expect(countMailTo(user.email)).resolves.toBeGreaterThanOrEqual(2);
   });
 });

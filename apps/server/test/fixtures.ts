@@ -1,4 +1,4 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import type { AppRouterClient } from "@checkmark/api";
 import { createORPCClient } from "@orpc/client";
 import { RPCLink } from "@orpc/client/fetch";
@@ -25,16 +25,53 @@ export function uniqueEmail(label = "user") {
   return `${label}-${crypto.randomUUID()}@example.com`;
 }
 
+/** A client address of its own per call, as Cloudflare sets it, so rate limits only meet on purpose. */
+export function randomIp() {
+  const part = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${part()}.${part()}.${part()}`;
+}
+
 export function authPost(path: string, body: unknown, headers: Record<string, string> = {}) {
   return SELF.fetch(`${ORIGIN}/api/auth/${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
+    headers: {
+      "content-type": "application/json",
+      origin: ORIGIN,
+      "cf-connecting-ip": randomIp(),
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
 }
 
-/** A new account through Better Auth's own sign-up endpoint, signed in. */
-export async function signUp(overrides: Partial<Omit<TestUser, "cookie">> = {}): Promise<TestUser> {
+/** The newest message to `email` whose subject contains `subject`, waiting for background sends. */
+export async function mailTo(email: string, subject: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const row = await env.DB.prepare(
+      "SELECT subject, body FROM dev_mail WHERE recipient = ? AND subject LIKE ? ORDER BY created_at DESC LIMIT 1",
+    )
+      .bind(email, `%${subject}%`)
+      .first<{ subject: string; body: string }>();
+    if (row) return row;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no mail to ${email} about "${subject}"`);
+}
+
+export function countMailTo(email: string) {
+  return env.DB.prepare("SELECT COUNT(*) AS n FROM dev_mail WHERE recipient = ?")
+    .bind(email)
+    .first<number>("n");
+}
+
+export function linkIn(body: string): string {
+  const link = /https?:\/\/\S+/.exec(body)?.[0];
+  if (!link) throw new Error(`no link in: ${body}`);
+  return link;
+}
+
+/** A new account through Better Auth's own sign-up endpoint, not yet verified. */
+export async function signUpUnverified(overrides: Partial<Omit<TestUser, "cookie">> = {}) {
   const user = {
     name: "Test User",
     email: uniqueEmail(),
@@ -43,7 +80,21 @@ export async function signUp(overrides: Partial<Omit<TestUser, "cookie">> = {}):
   };
   const response = await authPost("sign-up/email", user);
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  return { ...user, cookie: cookiesFrom(response) };
+  return user;
+}
+
+/** Opens the link from the confirmation mail, as the user would; returns the session cookie. */
+export async function verifyEmail(email: string): Promise<string> {
+  const { body } = await mailTo(email, "Confirm your email");
+  const response = await SELF.fetch(linkIn(body), { redirect: "manual" });
+  if (response.status >= 400) throw new Error(`verification failed: ${response.status}`);
+  return cookiesFrom(response);
+}
+
+/** A verified, signed-in account, made through the app's own sign-up and confirmation link. */
+export async function signUp(overrides: Partial<Omit<TestUser, "cookie">> = {}): Promise<TestUser> {
+  const user = await signUpUnverified(overrides);
+  return { ...user, cookie: await verifyEmail(user.email) };
 }
 
 /** The typed client the web app uses, speaking to the Worker under test. */

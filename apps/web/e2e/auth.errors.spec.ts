@@ -1,4 +1,14 @@
-import { expect, fillSignIn, open, signOut, signUp, test, uniqueEmail } from "./fixtures";
+import {
+  expect,
+  fillSignIn,
+  followMailedLink,
+  open,
+  signOut,
+  signUp,
+  submitSignUp,
+  test,
+  uniqueEmail,
+} from "./fixtures";
 
 test("sign-up explains each invalid field in words", async ({ page }) => {
   await open(page, "/sign-up");
@@ -11,19 +21,32 @@ test("sign-up explains each invalid field in words", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
-test("signing up with a taken email says so", async ({ page, allowConsoleError }) => {
-  allowConsoleError(/status of 422/);
+test("signing up with a taken email looks like any sign-up, and the owner is told", async ({
+  page,
+}) => {
   const email = uniqueEmail("taken");
-  await signUp(page, { name: "First", email, password: "first password" });
+  await signUp(page, { name: "Owner", email, password: "first password" });
   await signOut(page);
 
-  await open(page, "/sign-up");
-  await page.getByLabel("Name").fill("Second");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("second password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/already exists/);
-  await expect(page).toHaveURL(/\/sign-up$/);
+  await submitSignUp(page, { name: "Intruder", email, password: "second password" });
+  await followMailedLink(page, email, "Someone tried to sign up with your email");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("signing in before confirming the email says what to do", async ({
+  page,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 403/);
+  const user = {
+    name: "Unconfirmed",
+    email: uniqueEmail("unconfirmed"),
+    password: "a good password",
+  };
+  await submitSignUp(page, user);
+  await fillSignIn(page, user);
+  await expect(page.getByRole("alert")).toHaveText(/Confirm your email first/);
+  await expect(page).toHaveURL(/\/sign-in$/);
 });
 
 test("a wrong password is refused in words and signs no one in", async ({
@@ -39,4 +62,26 @@ test("a wrong password is refused in words and signs no one in", async ({
   await expect(page.getByRole("alert")).toHaveText(/do not match/);
   await open(page, "/todos");
   await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("a forgotten password is reset through the emailed link", async ({ page }) => {
+  const email = uniqueEmail("forgot");
+  await signUp(page, { name: "Forgetful", email, password: "the old password" });
+  await signOut(page);
+
+  await open(page, "/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByRole("status")).toContainText("a reset link is on its way");
+
+  await followMailedLink(page, email, "Reset your Checkmark password");
+  await expect(page).toHaveURL(/\/reset-password\?token=/);
+  await page.getByLabel("New password").fill("the new password");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Your password is changed/);
+
+  await fillSignIn(page, { email, password: "the new password" });
+  await expect(page).toHaveURL(/\/todos$/);
 });

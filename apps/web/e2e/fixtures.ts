@@ -33,12 +33,30 @@ export function uniqueEmail(label: string) {
   return `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 }
 
-export async function signUp(page: Page, user: { name: string; email: string; password: string }) {
+/** Fills and sends the sign-up form; the app then asks the user to check their email. */
+export async function submitSignUp(
+  page: Page,
+  user: { name: string; email: string; password: string },
+) {
   await open(page, "/sign-up");
   await page.getByLabel("Name").fill(user.name);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+}
+
+/** Opens the newest mail to `email` about `subject` in the dev mailbox and follows its link. */
+export async function followMailedLink(page: Page, email: string, subject: string) {
+  await open(page, "/dev/mailbox");
+  const message = page.getByRole("article", { name: `${subject} to ${email}` }).first();
+  await message.getByRole("link").first().click();
+}
+
+/** A new account confirmed through the emailed link, signed in on /todos. */
+export async function signUp(page: Page, user: { name: string; email: string; password: string }) {
+  await submitSignUp(page, user);
+  await followMailedLink(page, user.email, "Confirm your email for Checkmark");
   await expect(page).toHaveURL(/\/todos$/);
 }
 

@@ -1,5 +1,6 @@
 import type { RouterClient } from "@orpc/server";
 import { accountRouter } from "./account/router";
+import { devMailboxRouter } from "./dev-mailbox/router";
 import { healthCheck } from "./health/router";
 import { todoRouter } from "./todo/router";
 
@@ -7,6 +8,7 @@ export const appRouter = {
   healthCheck,
   account: accountRouter,
   todo: todoRouter,
+  devMailbox: devMailboxRouter,
 };
 
 export type AppRouter = typeof appRouter;

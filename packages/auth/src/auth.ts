@@ -1,17 +1,27 @@
 import { createDb, schema } from "@checkmark/db";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { createAuthMiddleware } from "better-auth/api";
 // The minimal build leaves out Kysely, which the Drizzle adapter makes dead weight.
-import { betterAuth } from "better-auth/minimal";
+import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { type AuthEnv, listOrigins } from "./env";
+import { createMailer } from "./mail/create-mailer";
+import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+import { authRateLimit } from "./rate-limits";
 
-function authOptions(env: AuthEnv) {
+/** What the Worker lends auth for one request: work that may finish after the response. */
+export interface AuthRequestScope {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
   if (!env.BETTER_AUTH_SECRET) {
     throw new Error(
-      "BETTER_AUTH_SECRET is not set: run `pnpm start` once locally, or `wrangler secret put BETTER_AUTH_SECRET` in production",
+      "BETTER_AUTH_SECRET is not set: run `npm start` once locally, or `wrangler secret put BETTER_AUTH_SECRET` in production",
     );
   }
   const db = createDb(env.DB);
+  const mailer = createMailer(env, db);
   return {
     appName: "Checkmark",
     secret: env.BETTER_AUTH_SECRET,
@@ -19,7 +29,7 @@ function authOptions(env: AuthEnv) {
     // on the allowlist, so the dev server, the test server and direct calls all work.
     baseURL: env.BETTER_AUTH_URL || {
       allowedHosts: listOrigins(env.AUTH_ALLOWED_HOSTS),
-      protocol: "auto" as const,
+      protocol: "auto",
     },
     trustedOrigins: listOrigins(env.TRUSTED_ORIGINS),
     database: drizzleAdapter(db, {
@@ -29,12 +39,28 @@ function authOptions(env: AuthEnv) {
         session: schema.session,
         account: schema.account,
         verification: schema.verification,
+        rateLimit: schema.rateLimit,
       },
     }),
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
+      // Also makes sign-up answer the same for a taken email as for a new one.
+      requireEmailVerification: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMessage(user, url)),
+      // The owner of a taken email hears about the attempt; the person signing up does not.
+      onExistingUserSignUp: ({ user }, request) =>
+        mailer.send(existingAccountMessage(user, signInUrl(request))),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: ({ user, url }) => mailer.send(verifyEmailMessage(user, url)),
     },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
@@ -43,12 +69,33 @@ function authOptions(env: AuthEnv) {
       // session row from D1. A revoked session can live on for at most that long.
       cookieCache: { enabled: true, maxAge: 5 * 60 },
     },
-  } as const;
+    rateLimit: authRateLimit,
+    hooks: {
+      // Changing a password always signs out every other device, whatever the client asks.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/change-password" && ctx.body && typeof ctx.body === "object") {
+          return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+        }
+      }),
+    },
+    advanced: {
+      // Cloudflare sets this header itself; clients cannot forge it past the edge.
+      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
+      // Mail is sent after the response, so answers take the same time for known and unknown emails.
+      backgroundTasks: scope
+        ? { handler: (task: Promise<unknown>) => scope.waitUntil(task) }
+        : undefined,
+    },
+  } satisfies BetterAuthOptions;
+}
+
+function signInUrl(request: Request | undefined): string {
+  return request ? new URL("/sign-in", request.url).toString() : "/sign-in";
 }
 
 /** Better Auth is built per request: its options depend on the Worker's env, which is per request. */
-export function createAuth(env: AuthEnv) {
-  return betterAuth(authOptions(env));
+export function createAuth(env: AuthEnv, scope?: AuthRequestScope) {
+  return betterAuth(authOptions(env, scope));
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -8,6 +8,11 @@ export interface AuthEnv {
   AUTH_ALLOWED_HOSTS?: string;
   /** Comma-separated extra origins allowed to call auth (the web app in dev, other clients). */
   TRUSTED_ORIGINS?: string;
+  /** `resend` in production, `dev-mailbox` locally. */
+  MAIL_TRANSPORT?: string;
+  RESEND_API_KEY?: string;
+  /** Sender for production mail, e.g. `Checkmark <hello@checkmark.example.com>`. */
+  MAIL_FROM?: string;
 }
 
 export function listOrigins(value: string | undefined): string[] {

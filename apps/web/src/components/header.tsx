@@ -41,6 +41,13 @@ export function Header({ user }: { user: SessionUser | null }) {
               >
                 Todos
               </Link>
+              <Link
+                to="/settings"
+                className={linkClass}
+                activeProps={{ className: "bg-slate-100 text-slate-900" }}
+              >
+                Settings
+              </Link>
               <span
                 className="hidden px-2 text-sm text-slate-500 sm:inline"
                 data-testid="signed-in-as"

@@ -7,6 +7,10 @@ const MESSAGES: Record<string, string> = {
   PASSWORD_TOO_SHORT: "That password is too short.",
   PASSWORD_TOO_LONG: "That password is too long.",
   INVALID_EMAIL: "Enter a valid email address.",
+  EMAIL_NOT_VERIFIED: "Confirm your email first. We have just sent you a new link.",
+  INVALID_TOKEN: "This link has expired or was already used. Ask for a new one.",
+  TOKEN_EXPIRED: "This link has expired. Ask for a new one.",
+  INVALID_PASSWORD: "Your current password is not right.",
 };
 
 export function describeAuthError(error: {

@@ -1,22 +1,33 @@
 import { type SignInInput, signInSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link } from "@tanstack/react-router";
+import { z } from "zod";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
 import { authClient } from "../lib/auth-client";
+import { describeAuthError } from "../lib/auth-errors";
 import { guestOnly } from "../lib/guest-only";
+import { useSessionChange } from "../lib/session";
 import { useAuthSubmit } from "../lib/use-auth-submit";
 
 export const Route = createFileRoute("/sign-in")({
+  // Better Auth sends people back here with ?error= when a mailed link was no good.
+  validateSearch: z.object({
+    error: z.string().max(64).optional(),
+    reset: z.boolean().optional(),
+  }),
   beforeLoad: guestOnly,
   head: () => ({ meta: [{ title: "Sign in · Checkmark" }] }),
   component: SignInPage,
 });
 
 function SignInPage() {
-  const { serverError, submit } = useAuthSubmit((value: SignInInput) =>
-    authClient.signIn.email(value),
+  const { error: linkError, reset } = Route.useSearch();
+  const onSessionChange = useSessionChange();
+  const { serverError, submit } = useAuthSubmit(
+    (value: SignInInput) => authClient.signIn.email({ ...value, callbackURL: "/sign-in" }),
+    () => onSessionChange("/todos"),
   );
   const form = useAppForm({
     defaultValues: { email: "", password: "" },
@@ -47,8 +58,23 @@ function SignInPage() {
               <field.TextField label="Password" type="password" autoComplete="current-password" />
             )}
           </form.AppField>
-          {serverError && <Alert>{serverError}</Alert>}
+          {reset && !serverError && (
+            <p
+              role="status"
+              className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+            >
+              Your password is changed. Sign in with the new one.
+            </p>
+          )}
+          {(serverError ?? linkError) && (
+            <Alert>{serverError ?? describeAuthError({ code: linkError })}</Alert>
+          )}
           <form.SubmitButton pendingLabel="Signing in…">Sign in</form.SubmitButton>
+          <p className="text-center text-sm">
+            <Link to="/forgot-password" className="text-indigo-600 hover:underline">
+              Forgot your password?
+            </Link>
+          </p>
         </form.Form>
       </form.AppForm>
     </AuthCard>

@@ -1,6 +1,6 @@
 import { type SignUpInput, signUpSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
-import { createFileRoute, Link } from "@tanstack/react-router";
+import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
@@ -15,8 +15,11 @@ export const Route = createFileRoute("/sign-up")({
 });
 
 function SignUpPage() {
-  const { serverError, submit } = useAuthSubmit((value: SignUpInput) =>
-    authClient.signUp.email(value),
+  const navigate = useNavigate();
+  // The same answer comes back for a new and a taken email, so both go to "check your email".
+  const { serverError, submit } = useAuthSubmit(
+    (value: SignUpInput) => authClient.signUp.email({ ...value, callbackURL: "/sign-in" }),
+    ({ email }) => navigate({ to: "/check-email", search: { email } }),
   );
   const form = useAppForm({
     defaultValues: { name: "", email: "", password: "" },

@@ -1,2 +1,3 @@
 export * from "./auth";
+export * from "./dev-mail";
 export * from "./todo";

@@ -1,0 +1,96 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import {
+  authPost,
+  cookiesFrom,
+  countMailTo,
+  linkIn,
+  mailTo,
+  rpc,
+  signUp,
+  uniqueEmail,
+} from "./fixtures";
+
+const requestReset = (email: string) =>
+  authPost("request-password-reset", { email, redirectTo: "/reset-password" });
+
+/** Follows the mailed link to the page that receives the token, as a browser would. */
+async function resetToken(email: string): Promise<string> {
+  const { body } = await mailTo(email, "Reset your");
+  const response = await SELF.fetch(linkIn(body), { redirect: "manual" });
+  const token = new URL(response.headers.get("location") ?? "", "http://x").searchParams.get(
+    "token",
+  );
+  if (!token) throw new Error(`no token in redirect to ${response.headers.get("location")}`);
+  return token;
+}
+
+describe("password reset", () => {
+  it("answers a known and an unknown email the same way, mailing only the real account", async () => {
+    const user = await signUp();
+    const unknownEmail = uniqueEmail("nobody");
+    const known = await requestReset(user.email);
+    const unknown = await requestReset(unknownEmail);
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(known.status);
+    expect(await unknown.json()).toEqual(await known.json());
+    expect((await mailTo(user.email, "Reset your")).body).toContain("/api/auth/reset-password/");
+    expect(await countMailTo(unknownEmail)).toBe(0);
+  });
+
+  it("sets the new password, retires the old one, and signs out every session", async () => {
+    const user = await signUp();
+    await requestReset(user.email);
+    const token = await resetToken(user.email);
+
+    const reset = await authPost("reset-password", { token, newPassword: "a brand new password" });
+    expect(reset.status).toBe(200);
+
+    const token_ = user.cookie.split("; ").find((c) => c.startsWith("better-auth.session_token="));
+    await expect(rpc(token_).todo.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const oldPassword = await authPost("sign-in/email", {
+      email: user.email,
+      password: user.password,
+    });
+    expect(oldPassword.status).toBe(401);
+    const newPassword = await authPost("sign-in/email", {
+      email: user.email,
+      password: "a brand new password",
+    });
+    expect(newPassword.status).toBe(200);
+  });
+
+  it("a reset link works once", async () => {
+    const user = await signUp();
+    await requestReset(user.email);
+    const token = await resetToken(user.email);
+    expect(
+      (await authPost("reset-password", { token, newPassword: "first new password" })).status,
+    ).toBe(200);
+    const again = await authPost("reset-password", { token, newPassword: "second new password" });
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ code: "INVALID_TOKEN" });
+  });
+});
+
+describe("changing the password", () => {
+  it("signs out every other session even when the client asks to keep them", async () => {
+    const user = await signUp();
+    const other = await authPost("sign-in/email", { email: user.email, password: user.password });
+    const otherToken = cookiesFrom(other)
+      .split("; ")
+      .find((c) => c.startsWith("better-auth.session_token="));
+
+    const change = await authPost(
+      "change-password",
+      {
+        currentPassword: user.password,
+        newPassword: "changed password 1",
+        revokeOtherSessions: false,
+      },
+      { cookie: user.cookie },
+    );
+    expect(change.status).toBe(200);
+    await expect(rpc(otherToken).todo.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});

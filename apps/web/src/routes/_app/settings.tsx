@@ -1,0 +1,75 @@
+import { type ChangePasswordInput, changePasswordSchema } from "@checkmark/api/schemas";
+import { revalidateLogic } from "@tanstack/react-form";
+import { createFileRoute } from "@tanstack/react-router";
+import { useState } from "react";
+import { Alert } from "../../components/alert";
+import { useAppForm } from "../../components/form";
+import { authClient } from "../../lib/auth-client";
+import { useAuthSubmit } from "../../lib/use-auth-submit";
+
+export const Route = createFileRoute("/_app/settings")({
+  head: () => ({ meta: [{ title: "Settings · Checkmark" }] }),
+  component: SettingsPage,
+});
+
+function SettingsPage() {
+  const { user } = Route.useRouteContext();
+  const [changed, setChanged] = useState(false);
+  const { serverError, submit } = useAuthSubmit(
+    // The server signs out every other device whatever is asked; asking says what we mean.
+    (value: ChangePasswordInput) =>
+      authClient.changePassword({ ...value, revokeOtherSessions: true }),
+    () => setChanged(true),
+  );
+  const form = useAppForm({
+    defaultValues: { currentPassword: "", newPassword: "" },
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: changePasswordSchema },
+    onSubmit: async ({ value, formApi }) => {
+      setChanged(false);
+      await submit(value);
+      formApi.reset();
+    },
+  });
+
+  return (
+    <section className="py-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <p className="mt-1 text-sm text-slate-600">Signed in as {user.email}.</p>
+      <div className="mt-6 max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 className="font-medium">Change your password</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Every other device signed in to your account will be signed out.
+        </p>
+        <form.AppForm>
+          <form.Form className="mt-4 space-y-4">
+            <form.AppField name="currentPassword">
+              {(field) => (
+                <field.TextField
+                  label="Current password"
+                  type="password"
+                  autoComplete="current-password"
+                />
+              )}
+            </form.AppField>
+            <form.AppField name="newPassword">
+              {(field) => (
+                <field.TextField label="New password" type="password" autoComplete="new-password" />
+              )}
+            </form.AppField>
+            {serverError && <Alert>{serverError}</Alert>}
+            {changed && (
+              <p
+                role="status"
+                className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+              >
+                Password changed. Other devices have been signed out.
+              </p>
+            )}
+            <form.SubmitButton pendingLabel="Saving…">Change password</form.SubmitButton>
+          </form.Form>
+        </form.AppForm>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { ORPCError } from "@orpc/client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute, notFound } from "@tanstack/react-router";
+import { orpc } from "../../lib/orpc";
+
+// Exists only where the server sends mail to the dev mailbox (local runs); elsewhere a 404.
+export const Route = createFileRoute("/dev/mailbox")({
+  loader: async ({ context }) => {
+    try {
+      await context.queryClient.ensureQueryData(orpc.devMailbox.list.queryOptions());
+    } catch (error) {
+      if (error instanceof ORPCError && error.code === "NOT_FOUND") throw notFound();
+      throw error;
+    }
+  },
+  head: () => ({ meta: [{ title: "Dev mailbox · Checkmark" }] }),
+  component: MailboxPage,
+});
+
+function MailboxPage() {
+  const { data: messages } = useSuspenseQuery(orpc.devMailbox.list.queryOptions());
+  return (
+    <section className="py-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Dev mailbox</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Mail the app would have sent, newest first. Only on local runs; production sends real mail.
+      </p>
+      {messages.length === 0 ? (
+        <div className="mt-6 rounded-2xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-500">
+          No mail yet. Sign up to get a confirmation link here.
+        </div>
+      ) : (
+        <ul className="mt-6 space-y-3" aria-label="Messages">
+          {messages.map((message) => (
+            <li
+              key={message.id}
+              className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            >
+              <article aria-label={`${message.subject} to ${message.recipient}`}>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h2 className="font-medium">{message.subject}</h2>
+                  <time
+                    className="text-xs text-slate-500"
+                    dateTime={message.createdAt.toISOString()}
+                  >
+                    {message.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                  </time>
+                </div>
+                <p className="text-sm text-slate-500">To {message.recipient}</p>
+                <MessageBody body={message.body} />
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Plain text with its links made clickable, so the flows can be followed by hand. */
+function MessageBody({ body }: { body: string }) {
+  const parts = body.split(/(https?:\/\/\S+)/g);
+  return (
+    <p className="mt-3 whitespace-pre-wrap break-words text-sm text-slate-700">
+      {parts.map((part, index) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={index} href={part} className="text-indigo-600 underline">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,68 @@
+import { type ResetPasswordInput, resetPasswordSchema } from "@checkmark/api/schemas";
+import { revalidateLogic } from "@tanstack/react-form";
+import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
+import { z } from "zod";
+import { Alert } from "../components/alert";
+import { AuthCard } from "../components/auth-card";
+import { useAppForm } from "../components/form";
+import { authClient } from "../lib/auth-client";
+import { describeAuthError } from "../lib/auth-errors";
+import { useAuthSubmit } from "../lib/use-auth-submit";
+
+export const Route = createFileRoute("/reset-password")({
+  // The mailed link lands here with ?token=, or ?error= when the link was no good.
+  validateSearch: z.object({
+    token: z.string().max(256).optional(),
+    error: z.string().max(64).optional(),
+  }),
+  head: () => ({ meta: [{ title: "Choose a new password · Checkmark" }] }),
+  component: ResetPasswordPage,
+});
+
+function ResetPasswordPage() {
+  const { token, error } = Route.useSearch();
+  const navigate = useNavigate();
+  const { serverError, submit } = useAuthSubmit(
+    (value: ResetPasswordInput) => authClient.resetPassword({ ...value, token: token ?? "" }),
+    () => navigate({ to: "/sign-in", search: { reset: true } }),
+  );
+  const form = useAppForm({
+    defaultValues: { newPassword: "" },
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: resetPasswordSchema },
+    onSubmit: ({ value }) => submit(value),
+  });
+
+  const linkProblem =
+    error || !token ? describeAuthError({ code: error ?? "INVALID_TOKEN" }) : null;
+  return (
+    <AuthCard
+      title="Choose a new password"
+      subtitle="Every device signed in to your account will be signed out."
+    >
+      {linkProblem ? (
+        <div className="space-y-4">
+          <Alert>{linkProblem}</Alert>
+          <Link
+            to="/forgot-password"
+            className="block text-center text-sm text-indigo-600 hover:underline"
+          >
+            Get a new link
+          </Link>
+        </div>
+      ) : (
+        <form.AppForm>
+          <form.Form className="space-y-4">
+            <form.AppField name="newPassword">
+              {(field) => (
+                <field.TextField label="New password" type="password" autoComplete="new-password" />
+              )}
+            </form.AppField>
+            {serverError && <Alert>{serverError}</Alert>}
+            <form.SubmitButton pendingLabel="Saving…">Save new password</form.SubmitButton>
+          </form.Form>
+        </form.AppForm>
+      )}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,32 @@
+import type { MailMessage } from "./mailer";
+
+interface Recipient {
+  name: string;
+  email: string;
+}
+
+// Plain words, the link on its own line, and what to do if the mail was not expected.
+
+export function verifyEmailMessage(user: Recipient, url: string): MailMessage {
+  return {
+    to: user.email,
+    subject: "Confirm your email for Checkmark",
+    body: `Hello ${user.name},\n\nOpen this link to confirm your email and start using Checkmark:\n\n${url}\n\nThe link works for 24 hours. If you did not sign up, you can ignore this message.`,
+  };
+}
+
+export function resetPasswordMessage(user: Recipient, url: string): MailMessage {
+  return {
+    to: user.email,
+    subject: "Reset your Checkmark password",
+    body: `Hello ${user.name},\n\nOpen this link to choose a new password:\n\n${url}\n\nThe link works for one hour. Resetting signs you out everywhere. If you did not ask for this, ignore this message; your password stays as it is.`,
+  };
+}
+
+export function existingAccountMessage(user: Recipient, signInUrl: string): MailMessage {
+  return {
+    to: user.email,
+    subject: "Someone tried to sign up with your email",
+    body: `Hello ${user.name},\n\nSomeone tried to create a Checkmark account with this email, which already has one. If it was you, sign in instead:\n\n${signInUrl}\n\nIf you forgot your password, use "Forgot password" on that page. If it was not you, nothing changed and you can ignore this message.`,
+  };
+}

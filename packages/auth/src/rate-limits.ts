@@ -1,0 +1,16 @@
+// Better Auth's own limiter, per client IP, counted in D1 so it survives isolates and restarts.
+// Tight where passwords are guessed or mail is sent; the server Worker adds its own tiers.
+export const authRateLimit = {
+  enabled: true,
+  storage: "database",
+  window: 60,
+  max: 100,
+  customRules: {
+    "/sign-in/email": { window: 60, max: 5 },
+    "/sign-up/email": { window: 60, max: 10 },
+    "/request-password-reset": { window: 300, max: 3 },
+    "/send-verification-email": { window: 300, max: 3 },
+    "/reset-password": { window: 60, max: 5 },
+    "/change-password": { window: 60, max: 5 },
+  },
+} as const;
