@@ -1,8 +1,16 @@
-import type { Auth } from "@checkmark/auth";
+import type { Auth, SessionResult } from "@checkmark/auth";
 import type { Database } from "@checkmark/db";
 
 /** Hono's bindings and per-request variables for the server Worker. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { db: Database; auth: Auth };
+  Variables: {
+    requestId: string;
+    /** From `cf-connecting-ip`, which Cloudflare sets and clients cannot forge past the edge. */
+    clientIp: string;
+    db: Database;
+    auth: Auth;
+    /** Resolved once per /rpc request and shared by the limiter and every procedure. */
+    session: SessionResult | null;
+  };
 }

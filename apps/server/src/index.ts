@@ -1,39 +1,43 @@
-import { createAuth } from "@checkmark/auth";
-import { createDb } from "@checkmark/db";
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { handleAuth } from "./auth-route";
 import { health } from "./health";
+import { logEvent } from "./log";
+import { bodyLimit } from "./pipeline/body-limit";
+import { cors } from "./pipeline/cors";
+import { originGuard } from "./pipeline/origin-guard";
+import { rateLimit } from "./pipeline/rate-limit";
+import { requestContext } from "./pipeline/request-context";
+import { securityHeaders } from "./pipeline/security-headers";
+import { withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
 
 const app = new Hono<AppEnv>();
 
+// Every request, in this order: id/timing/IP/log, headers, CORS, CSRF, body size.
+app.use(requestContext, securityHeaders, cors, originGuard, bodyLimit);
+
 app.get("/health", health);
+app.on(["POST", "PUT", "PATCH", "DELETE"], "/health", (c) =>
+  problem(c, 405, "Use GET.", { Allow: "GET, HEAD" }),
+);
 
-// Database and auth are built once per request and shared by every handler after it.
-const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("db", createDb(c.env.DB));
-  c.set("auth", createAuth(c.env, c.executionCtx));
-  await next();
-};
-app.use("/api/*", withServices);
-app.use("/rpc/*", withServices);
-
+// Auth: strict tier per IP, then Better Auth (which adds its own per-endpoint limits).
+app.use("/api/auth/*", rateLimit("auth"), withServices);
 app.on(["GET", "POST"], "/api/auth/*", handleAuth);
 
-app.all("/rpc/*", async (c) => {
-  const response = await handleRpc(c);
-  return response ?? problem(c, 404, "Not Found", "No such procedure.");
-});
+// RPC: the session is resolved first, so the limiter can key by user and cannot be fooled
+// by a made-up cookie; procedures then reuse the same session.
+app.use("/rpc/*", withServices, withSession, rateLimit("rpc"));
+app.all("/rpc/*", async (c) => (await handleRpc(c)) ?? problem(c, 404, "No such procedure."));
 
-app.notFound((c) => problem(c, 404, "Not Found"));
+app.notFound((c) => problem(c, 404));
 
 app.onError((error, c) => {
-  console.error(
-    JSON.stringify({ msg: "unhandled error", error: String(error), stack: error.stack }),
-  );
-  return problem(c, 500, "Internal Server Error");
+  // The full error stays in the log; the client gets the request id to quote.
+  logEvent(c, "unhandled-error", { status: 500, error: String(error), stack: error.stack });
+  return problem(c, 500, "Something went wrong on our side.");
 });
 
 export default app;

@@ -1,11 +1,39 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./app-env";
 
-/** RFC 9457 problem details: the one error shape every non-oRPC response uses. */
-export function problem(c: Context, status: ContentfulStatusCode, title: string, detail?: string) {
-  return c.body(
-    JSON.stringify({ type: "about:blank", title, status, ...(detail ? { detail } : {}) }),
+const TITLES: Partial<Record<ContentfulStatusCode, string>> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+/**
+ * RFC 9457 problem details: the one error shape of every non-oRPC response. Carries the
+ * request id so a user's report can be matched to the log; never internals.
+ */
+export function problem(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  detail?: string,
+  headers: Record<string, string> = {},
+) {
+  const body = {
+    type: "about:blank",
+    title: TITLES[status] ?? "Error",
     status,
-    { "content-type": "application/problem+json" },
-  );
+    ...(detail ? { detail } : {}),
+    instance: c.req.path,
+    requestId: c.var.requestId,
+  };
+  return c.body(JSON.stringify(body), status, {
+    ...headers,
+    "content-type": "application/problem+json",
+  });
 }

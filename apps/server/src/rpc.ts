@@ -1,5 +1,5 @@
-import { appRouter, createContext } from "@checkmark/api";
-import { onError } from "@orpc/server";
+import { appRouter } from "@checkmark/api";
+import { ORPCError, onError } from "@orpc/server";
 import { RPCHandler } from "@orpc/server/fetch";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
@@ -8,21 +8,23 @@ import type { AppEnv } from "./app-env";
 const handler = new RPCHandler(appRouter, {
   interceptors: [
     onError((error) => {
-      // Typed errors go to the client as they are; only unexpected ones are logged in full.
-      if (!(error instanceof Error) || !("code" in error)) {
-        console.error(JSON.stringify({ msg: "rpc error", error: String(error) }));
+      // Typed errors reach the client as they are; anything else is a bug, logged in full,
+      // while the client sees only INTERNAL_SERVER_ERROR.
+      if (!(error instanceof ORPCError) || error.status >= 500) {
+        console.error(JSON.stringify({ event: "rpc-error", error: String(error) }));
       }
     }),
   ],
 });
 
 export async function handleRpc(c: Context<AppEnv>) {
-  const context = await createContext({
-    db: c.var.db,
-    auth: c.var.auth,
-    request: c.req.raw,
-    devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
+  const { matched, response } = await handler.handle(c.req.raw, {
+    prefix: "/rpc",
+    context: {
+      db: c.var.db,
+      session: c.var.session,
+      devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
+    },
   });
-  const { matched, response } = await handler.handle(c.req.raw, { prefix: "/rpc", context });
   return matched ? response : undefined;
 }

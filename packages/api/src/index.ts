@@ -1,3 +1,3 @@
-export { type Context, createContext } from "./context";
+export type { Context } from "./context";
 export { protectedProcedure, publicProcedure } from "./procedures";
 export { type AppRouter, type AppRouterClient, appRouter } from "./router";

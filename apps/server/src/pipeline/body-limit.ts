@@ -1,0 +1,12 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit as honoBodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../app-env";
+import { problem } from "../problem";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Bodies over 1 MB are refused from Content-Length, or mid-stream when there is none. */
+export const bodyLimit: MiddlewareHandler<AppEnv> = honoBodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => problem(c as Parameters<typeof problem>[0], 413, "The body may be at most 1 MB."),
+});

@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
+import { logEvent } from "../log";
+import { problem } from "../problem";
+
+type Tier = "rpc" | "auth";
+
+/**
+ * The Workers rate-limit binding for a tier. RATE_LIMIT_TIER=loadtest swaps the general
+ * tier for a very high one (benchmarks, load tests); auth always stays strict.
+ */
+function limiterFor(tier: Tier, env: Env): RateLimit {
+  if (tier === "auth") return env.AUTH_LIMITER;
+  return env.RATE_LIMIT_TIER === "loadtest" ? env.LOADTEST_LIMITER : env.RPC_LIMITER;
+}
+
+/** Keyed by the signed-in user when the session is known (it cannot be forged), else the IP. */
+export function rateLimit(tier: Tier): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const userId = c.var.session?.user.id;
+    const key = userId ? `${tier}:user:${userId}` : `${tier}:ip:${c.var.clientIp}`;
+    const { success } = await limiterFor(tier, c.env).limit({ key });
+    if (success) return next();
+    logEvent(c, "rate-limited", { status: 429, tier, userId: userId ?? null, ip: c.var.clientIp });
+    // The binding's windows are 60 s; waiting one whole window is always enough.
+    return problem(c, 429, "Too many requests. Try again in a minute.", { "Retry-After": "60" });
+  };
+}

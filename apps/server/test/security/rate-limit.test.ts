@@ -1,0 +1,54 @@
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { ORIGIN, rpc, signUp } from "../fixtures";
+import { expectProblem } from "./helpers";
+
+const authFrom = (ip: string) =>
+  SELF.fetch(`${ORIGIN}/api/auth/get-session`, { headers: { "cf-connecting-ip": ip } });
+
+// The binding counts in fixed 60 s windows: a burst that straddles a window boundary gets a
+// fresh budget, so a refusal is certain only within two windows' worth of calls.
+const AUTH_LIMIT = 60;
+const RPC_LIMIT = 300;
+
+describe("Workers rate limits", () => {
+  it("refuse an address that floods auth with 429 problem details and Retry-After", async () => {
+    const ip = "192.0.2.10";
+    let allowed = 0;
+    let refused: Response | undefined;
+    while (!refused && allowed <= 2 * AUTH_LIMIT) {
+      const response = await authFrom(ip);
+      if (response.status === 429) refused = response;
+      else allowed++;
+    }
+    expect(allowed).toBeGreaterThanOrEqual(AUTH_LIMIT);
+    if (!refused) throw new Error(`no 429 after ${allowed} calls`);
+    await expectProblem(refused, 429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Someone else is not affected.
+    expect((await authFrom("192.0.2.11")).status).toBe(200);
+  });
+
+  it("give each signed-in user an RPC budget of their own", async () => {
+    const user = await signUp();
+    const client = rpc(user.cookie);
+    let refused: unknown;
+    let allowed = 0;
+    while (!refused && allowed <= 2 * RPC_LIMIT) {
+      await client.healthCheck().then(
+        () => allowed++,
+        (error: unknown) => {
+          refused = error;
+        },
+      );
+    }
+    expect(allowed).toBeGreaterThanOrEqual(RPC_LIMIT);
+    expect(refused).toMatchObject({ status: 429 });
+    // Another user has a budget of their own.
+    await expect(rpc((await signUp()).cookie).healthCheck()).resolves.toBe("OK");
+  });
+
+  it("can be lifted for load tests by RATE_LIMIT_TIER, which is strict by default", () => {
+    expect(env.RATE_LIMIT_TIER).toBe("strict");
+  });
+});
