@@ -1,5 +1,6 @@
 import type { Todo } from "@checkmark/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { orpc } from "../../../lib/orpc";
 import { describeRpcError } from "./-rpc-error";
 
@@ -24,8 +25,15 @@ export function TodoItem({
       onError: (error) => onError(describeRpcError(error, "That todo was not deleted.")),
     }),
   );
-  // Show the requested state while the server confirms it.
-  const completed = toggle.isPending ? !todo.completed : todo.completed;
+  // The requested state shows at once (set in the click itself, so the box never flickers
+  // back) and yields to the server's answer when it settles, success or not.
+  const [requested, setRequested] = useState<boolean | null>(null);
+  const completed = requested ?? todo.completed;
+  const onToggle = () => {
+    const next = !completed;
+    setRequested(next);
+    toggle.mutate({ id: todo.id, completed: next }, { onSettled: () => setRequested(null) });
+  };
 
   return (
     <li className="group flex items-center gap-3 px-4 py-3" data-testid="todo-item">
@@ -34,7 +42,7 @@ export function TodoItem({
         id={`todo-${todo.id}`}
         checked={completed}
         disabled={toggle.isPending}
-        onChange={() => toggle.mutate({ id: todo.id, completed: !todo.completed })}
+        onChange={onToggle}
         className="size-5 rounded border-slate-300 accent-indigo-600"
       />
       <label
