@@ -23,5 +23,8 @@ export default defineConfig(async () => ({
   ],
   test: {
     setupFiles: ["./test/apply-migrations.ts"],
+    // Each sign-up hashes a password (about 60 ms of CPU); on 2 busy cores a test that makes
+    // several users needs more than Vitest's 5 s default.
+    testTimeout: 30_000,
   },
 }));
