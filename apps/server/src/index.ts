@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { handleAuth } from "./auth-route";
+import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
 import { logEvent } from "./log";
 import { bodyLimit } from "./pipeline/body-limit";
@@ -26,6 +27,8 @@ app.on(["POST", "PUT", "PATCH", "DELETE"], "/health", (c) =>
 // Auth: strict tier per IP, then Better Auth (which adds its own per-endpoint limits).
 app.use("/api/auth/*", rateLimit("auth"), withServices);
 app.on(["GET", "POST"], "/api/auth/*", handleAuth);
+
+app.post("/api/log/frontend-error", rateLimit("log"), handleFrontendError);
 
 // RPC: the session is resolved first, so the limiter can key by user and cannot be fooled
 // by a made-up cookie; procedures then reuse the same session.

@@ -8,6 +8,7 @@ import {
   submitSignUp,
   test,
   uniqueEmail,
+  waitForHydration,
 } from "./fixtures";
 
 test("sign-up explains each invalid field in words", async ({ page }) => {
@@ -78,6 +79,7 @@ test("a forgotten password is reset through the emailed link", async ({ page }) 
 
   await followMailedLink(page, email, "Reset your Checkmark password");
   await expect(page).toHaveURL(/\/reset-password\?token=/);
+  await waitForHydration(page);
   await page.getByLabel("New password").fill("the new password");
   await page.getByRole("button", { name: "Save new password" }).click();
   await expect(page.getByRole("status")).toHaveText(/Your password is changed/);

@@ -23,10 +23,15 @@ export const test = base.extend<{ allowConsoleError: (pattern: RegExp) => void }
 
 export { expect };
 
+/** After any full page load: clicks before React hydrates reach no handler. */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
+}
+
 /** Navigates and waits until React has hydrated, so clicks reach handlers. */
 export async function open(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator("html[data-hydrated=true]")).toBeAttached();
+  await waitForHydration(page);
 }
 
 export function uniqueEmail(label: string) {
@@ -58,6 +63,7 @@ export async function signUp(page: Page, user: { name: string; email: string; pa
   await submitSignUp(page, user);
   await followMailedLink(page, user.email, "Confirm your email for Checkmark");
   await expect(page).toHaveURL(/\/todos$/);
+  await waitForHydration(page);
 }
 
 export async function signOut(page: Page) {

@@ -12,3 +12,11 @@ export const protectedProcedure = base.use(({ context, next }) => {
   }
   return next({ context: { session: context.session, user: context.session.user } });
 });
+
+/** Signed-in admins only (FORBIDDEN, HTTP 403, for everyone else signed in). */
+export const adminProcedure = protectedProcedure.use(({ context, next }) => {
+  if (context.user.role !== "admin") {
+    throw new ORPCError("FORBIDDEN", { message: "Only admins can do that." });
+  }
+  return next();
+});

@@ -62,6 +62,10 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       expiresIn: 60 * 60 * 24,
       sendVerificationEmail: ({ user, url }) => mailer.send(verifyEmailMessage(user, url)),
     },
+    user: {
+      // Only set by an operator (scripts/grant-admin.sh), never by sign-up or update-user.
+      additionalFields: { role: { type: "string", defaultValue: "user", input: false } },
+    },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,

@@ -3,14 +3,15 @@ import type { AppEnv } from "../app-env";
 import { logEvent } from "../log";
 import { problem } from "../problem";
 
-type Tier = "rpc" | "auth";
+type Tier = "rpc" | "auth" | "log";
 
 /**
  * The Workers rate-limit binding for a tier. RATE_LIMIT_TIER=loadtest swaps the general
- * tier for a very high one (benchmarks, load tests); auth always stays strict.
+ * tier for a very high one (benchmarks, load tests); auth and logging always stay strict.
  */
 function limiterFor(tier: Tier, env: Env): RateLimit {
   if (tier === "auth") return env.AUTH_LIMITER;
+  if (tier === "log") return env.LOG_LIMITER;
   return env.RATE_LIMIT_TIER === "loadtest" ? env.LOADTEST_LIMITER : env.RPC_LIMITER;
 }
 

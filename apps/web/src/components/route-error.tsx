@@ -1,8 +1,11 @@
 import { type ErrorComponentProps, useRouter } from "@tanstack/react-router";
+import { useEffect } from "react";
+import { reportError } from "../lib/report-error";
 
 /** What a page shows when its data could not load; never a stack trace. */
-export function RouteError({ reset }: ErrorComponentProps) {
+export function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
+  useEffect(() => reportError(error), [error]);
   return (
     <div className="mx-auto max-w-md py-24 text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>

@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, HeadContent, Outlet, Scripts } from "@tanstack/react-router";
 import { type ReactNode, useEffect } from "react";
 import { Header } from "../components/header";
+import { reportUncaughtErrors } from "../lib/report-error";
 import { type SessionUser, sessionQuery } from "../lib/session";
 import appCss from "../styles.css?url";
 
@@ -46,6 +47,7 @@ function RootDocument({ children }: { children: ReactNode }) {
   // Lets browser tests (and people debugging) tell when the page has become interactive.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
+    return reportUncaughtErrors();
   }, []);
   return (
     <html lang="en">

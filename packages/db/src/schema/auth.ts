@@ -10,6 +10,8 @@ export const user = sqliteTable("user", {
   email: text("email").notNull().unique(),
   emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
   image: text("image"),
+  /** "user" or "admin"; never settable through sign-up (Better Auth field with input: false). */
+  role: text("role").notNull().default("user"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,0 +1,14 @@
+import { schema } from "@checkmark/db";
+import { createInsertSchema, createSelectSchema } from "drizzle-zod";
+import { z } from "zod";
+
+/** What a browser may report: bounded, so a report can never be a way to fill the database. */
+export const frontendErrorReportSchema = createInsertSchema(schema.frontendError, {
+  message: (s) => s.trim().min(1).max(1000),
+  stack: (s) => s.max(8000),
+  url: () => z.url().max(2000),
+}).pick({ message: true, stack: true, url: true });
+
+export const frontendErrorSchema = createSelectSchema(schema.frontendError);
+
+export type FrontendErrorReport = z.infer<typeof frontendErrorReportSchema>;
