@@ -4,8 +4,9 @@ import { z } from "zod";
 
 /** What a browser may report: bounded, so a report can never be a way to fill the database. */
 export const frontendErrorReportSchema = createInsertSchema(schema.frontendError, {
-  message: (s) => s.trim().min(1).max(1000),
-  stack: (s) => s.max(8000),
+  // Factories, not `(s) => s.max()`: drizzle-zod types a refined text column as Buffer.
+  message: () => z.string().trim().min(1).max(1000),
+  stack: () => z.string().max(8000),
   url: () => z.url().max(2000),
 }).pick({ message: true, stack: true, url: true });
 
