@@ -9,7 +9,7 @@ import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { authRateLimit } from "./rate-limits";
 
-/** What the Worker lends auth for one request: work that may finish after the response. */
+/** How auth hands the Worker work that may finish after the response (mail). */
 export interface AuthRequestScope {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -97,7 +97,7 @@ function signInUrl(request: Request | undefined): string {
   return request ? new URL("/sign-in", request.url).toString() : "/sign-in";
 }
 
-/** Better Auth is built per request: its options depend on the Worker's env, which is per request. */
+/** Better Auth for a Worker's env. Safe to share across requests: it resolves the base URL per request. */
 export function createAuth(env: AuthEnv, scope?: AuthRequestScope) {
   return betterAuth(authOptions(env, scope));
 }

@@ -1,12 +1,27 @@
-import { createAuth, readSession } from "@checkmark/auth";
+import { waitUntil } from "cloudflare:workers";
+import { type Auth, createAuth, readSession } from "@checkmark/auth";
 import { createDb } from "@checkmark/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 
-/** Database and auth, built once per request and shared by every handler after this one. */
+// Building Better Auth costs about 2 ms of CPU (bench/profile.ts), and nothing in it is per
+// request: it resolves the base URL per request itself, and `waitUntil` from
+// cloudflare:workers reaches whichever request is running. So one instance per env.
+const authByEnv = new WeakMap<Env, Auth>();
+
+function authFor(env: Env): Auth {
+  let auth = authByEnv.get(env);
+  if (!auth) {
+    auth = createAuth(env, { waitUntil });
+    authByEnv.set(env, auth);
+  }
+  return auth;
+}
+
+/** Database and auth for this request, shared by every handler after this one. */
 export const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("db", createDb(c.env.DB));
-  c.set("auth", createAuth(c.env, c.executionCtx));
+  c.set("auth", authFor(c.env));
   await next();
 };
 

@@ -1,0 +1,30 @@
+import { gzipSync } from "node:zlib";
+import { budgets } from "../../../bench/budgets.ts";
+import { expect, signUp, test, uniqueEmail } from "./fixtures";
+
+test("a first visit to /todos loads no more JavaScript than its budget", async ({
+  page,
+  browser,
+}) => {
+  await signUp(page, { name: "Grace", email: uniqueEmail("grace"), password: "a long enough one" });
+
+  // A fresh browser (empty cache) holding the same session opens the page once.
+  const visitor = await browser.newContext({ storageState: await page.context().storageState() });
+  const firstVisit = await visitor.newPage();
+  const scripts = new Map<string, number>();
+  firstVisit.on("response", async (response) => {
+    if (!new URL(response.url()).pathname.endsWith(".js")) return;
+    scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
+  });
+  await firstVisit.goto("/todos", { waitUntil: "networkidle" });
+  await expect(firstVisit.getByRole("heading", { name: "Your todos" })).toBeVisible();
+  await expect(firstVisit.locator("html[data-hydrated=true]")).toBeAttached();
+
+  const gzipTotal = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+  expect(scripts.size, "the page loads its JavaScript").toBeGreaterThan(0);
+  expect(
+    gzipTotal,
+    `${scripts.size} scripts, ${(gzipTotal / 1024).toFixed(1)} KiB gzip`,
+  ).toBeLessThanOrEqual(budgets.firstLoadJsGzip);
+  await visitor.close();
+});

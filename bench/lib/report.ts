@@ -1,0 +1,120 @@
+import type { LoadResult } from "./load.ts";
+import type { Size } from "./sizes.ts";
+
+export interface Report {
+  date: string;
+  sizes: {
+    serverWorker: Size;
+    webWorker: Size;
+    clientJsTotal: Size;
+    largestClientChunk: Size & { file: string };
+    firstLoadJs: Size & { files: number };
+  };
+  startup: Partial<
+    Record<
+      | "serverCpuMs"
+      | "webCpuMs"
+      | "constantCpuMs"
+      | "serverReadyMs"
+      | "webReadyMs"
+      | "constantReadyMs"
+      | "d1ReadyMs",
+      number
+    >
+  >;
+  load: LoadResult[];
+  baselines?: { constant: LoadResult; d1: LoadResult };
+  cpu: Partial<
+    Record<"signInMs" | "signedInListMs" | "anonymousHealthCheckMs" | "constantMs" | "d1Ms", number>
+  >;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(1)} ms`);
+const ratio = (value: number, base: number | undefined) =>
+  base ? `${(value / base).toFixed(2)}x` : "-";
+
+function table(header: string[], rows: string[][]) {
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)),
+  );
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
+  console.log(line(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of rows) console.log(line(row));
+  console.log();
+}
+
+export function printReport(report: Report) {
+  const { sizes, startup, cpu, baselines } = report;
+  console.log(`\nBenchmark ${report.date}\n`);
+  table(
+    ["Size", "raw", "gzip"],
+    [
+      ["server Worker upload", kb(sizes.serverWorker.raw), kb(sizes.serverWorker.gzip)],
+      ["web Worker SSR bundle", kb(sizes.webWorker.raw), kb(sizes.webWorker.gzip)],
+      [
+        `first-load JS of /todos (${sizes.firstLoadJs.files} files)`,
+        kb(sizes.firstLoadJs.raw),
+        kb(sizes.firstLoadJs.gzip),
+      ],
+      ["all client JS", kb(sizes.clientJsTotal.raw), kb(sizes.clientJsTotal.gzip)],
+      [
+        `largest client chunk (${sizes.largestClientChunk.file})`,
+        kb(sizes.largestClientChunk.raw),
+        kb(sizes.largestClientChunk.gzip),
+      ],
+    ],
+  );
+  table(
+    ["Startup", "CPU (wrangler check startup)", "process start to first 200"],
+    [
+      ["server Worker", ms(startup.serverCpuMs), ms(startup.serverReadyMs)],
+      ["web Worker", ms(startup.webCpuMs), "-"],
+      ["web + server Workers together", "-", ms(startup.webReadyMs)],
+      ["baseline: constant", ms(startup.constantCpuMs), ms(startup.constantReadyMs)],
+      ["baseline: D1", "-", ms(startup.d1ReadyMs)],
+    ],
+  );
+  const rows = [...report.load, ...(baselines ? [baselines.constant, baselines.d1] : [])];
+  table(
+    [
+      "Throughput (10 connections, 8 s)",
+      "req/s",
+      "p50",
+      "p99",
+      "non-2xx",
+      "req/s vs const",
+      "req/s vs D1",
+      "p50 vs const",
+      "p50 vs D1",
+    ],
+    rows.map((row) => [
+      row.name,
+      String(row.reqPerSec),
+      `${row.p50} ms`,
+      `${row.p99} ms`,
+      String(row.errors),
+      ratio(row.reqPerSec, baselines?.constant.reqPerSec),
+      ratio(row.reqPerSec, baselines?.d1.reqPerSec),
+      ratio(row.p50, baselines?.constant.p50),
+      ratio(row.p50, baselines?.d1.p50),
+    ]),
+  );
+  const beyondD1 = (value: number | undefined) =>
+    value === undefined || cpu.d1Ms === undefined ? "-" : `${(value - cpu.d1Ms).toFixed(2)} ms`;
+  table(
+    ["CPU per request (workerd process)", "CPU", "beyond bare D1 Worker"],
+    [
+      ["email sign-in (scrypt)", ms(cpu.signInMs), beyondD1(cpu.signInMs)],
+      ["signed-in todo.list (50)", ms(cpu.signedInListMs), beyondD1(cpu.signedInListMs)],
+      [
+        "anonymous healthCheck",
+        ms(cpu.anonymousHealthCheckMs),
+        beyondD1(cpu.anonymousHealthCheckMs),
+      ],
+      ["baseline: constant", ms(cpu.constantMs), beyondD1(cpu.constantMs)],
+      ["baseline: D1 SELECT 50", ms(cpu.d1Ms), "0.00 ms"],
+    ],
+  );
+}

@@ -1,0 +1,78 @@
+// Seeds through the app's own endpoints, as a user would: sign up, open the mailed link,
+// create todos over RPC. Each user signs up from an address of its own, like real users.
+
+export interface SeededUser {
+  email: string;
+  password: string;
+  cookie: string;
+}
+
+const PASSWORD = "bench password 123";
+
+function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+export async function rpcCall(base: string, path: string, input: unknown, cookie = "") {
+  const response = await fetch(`${base}/rpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, "cf-connecting-ip": "198.51.100.7" },
+    body: JSON.stringify({ json: input }),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { json: unknown }).json;
+}
+
+async function confirmationLink(base: string, email: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const mail = (await rpcCall(base, "devMailbox/list", undefined)) as {
+      recipient: string;
+      body: string;
+    }[];
+    const link = mail
+      .find((message) => message.recipient === email)
+      ?.body.match(/https?:\/\/\S+/)?.[0];
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no confirmation mail for ${email}`);
+}
+
+export async function seedUser(base: string, index: number, todos: number): Promise<SeededUser> {
+  const email = `bench-${index}-${Date.now()}@example.com`;
+  const ip = `198.18.${Math.floor(index / 250)}.${(index % 250) + 1}`;
+  const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base, "cf-connecting-ip": ip },
+    body: JSON.stringify({ name: `Bench ${index}`, email, password: PASSWORD }),
+  });
+  if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
+  const verified = await fetch(await confirmationLink(base, email), {
+    redirect: "manual",
+    headers: { "cf-connecting-ip": ip },
+  });
+  const cookie = cookiesFrom(verified);
+  if (!cookie.includes("session_token=")) throw new Error(`no session after confirming ${email}`);
+  for (let i = 0; i < todos; i++) {
+    await rpcCall(base, "todo/create", { text: `Bench todo ${i} for user ${index}` }, cookie);
+  }
+  return { email, password: PASSWORD, cookie };
+}
+
+/** One email sign-in from address number `ipIndex` (the auth limits are per address). */
+export async function signIn(base: string, user: SeededUser, ipIndex: number) {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      origin: base,
+      "cf-connecting-ip": `198.19.${Math.floor(ipIndex / 250)}.${(ipIndex % 250) + 1}`,
+    },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  });
+  if (response.status !== 200)
+    throw new Error(`sign-in: ${response.status} ${await response.text()}`);
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { ROOT } from "./processes.ts";
+
+export interface Size {
+  raw: number;
+  gzip: number;
+}
+
+function sizeOf(files: string[]): Size {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((file) => join(dir, file))
+    .filter((file) => statSync(file).isFile() && keep(file));
+}
+
+const isJs = (file: string) => file.endsWith(".js") || file.endsWith(".mjs");
+
+/** What `wrangler deploy` uploads for the server Worker (its --dry-run --outdir output). */
+export const serverWorker = () => sizeOf(filesUnder(join(ROOT, "apps/server/dist"), isJs));
+
+/** The web Worker's SSR bundle. */
+export const webWorker = () => sizeOf(filesUnder(join(ROOT, "apps/web/dist/server"), isJs));
+
+const clientDir = join(ROOT, "apps/web/dist/client");
+
+export function allClientJs(): Size {
+  return sizeOf(filesUnder(clientDir, isJs));
+}
+
+export function largestClientChunk(): Size & { file: string } {
+  const sized = filesUnder(clientDir, isJs).map((file) => ({ file, ...sizeOf([file]) }));
+  const largest = sized.sort((a, b) => b.gzip - a.gzip)[0];
+  if (!largest) throw new Error("no client JavaScript: build the web app first");
+  return { ...largest, file: largest.file.slice(clientDir.length + 1) };
+}
+
+/**
+ * The JavaScript a first visit loads: the page's module scripts and preloads, plus every
+ * chunk they import statically (dynamic imports load later, on demand, and are not counted).
+ */
+export function firstLoadJs(html: string): Size & { files: number } {
+  const pending = [
+    ...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/assets\/([^"]+\.js)"/g),
+  ]
+    .map((match) => match[1])
+    .filter((name): name is string => Boolean(name));
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const name = pending.pop();
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    const code = readFileSync(join(clientDir, "assets", name), "utf8");
+    for (const match of code.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) {
+      if (match[1]) pending.push(match[1]);
+    }
+  }
+  const files = [...seen].map((name) => join(clientDir, "assets", name));
+  return { ...sizeOf(files), files: files.length };
+}

@@ -1,0 +1,132 @@
+// `pnpm bench:profile`: where the server Worker spends CPU on a signed-in `todo.list`.
+// Starts the server alone, seeds one user, records a V8 CPU profile of the Worker through
+// wrangler's inspector while it serves the calls, writes it to bench/results/ (open it in
+// Chrome DevTools or VS Code) and prints the functions that take the most time.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrate, ROOT, stopAndWait, wranglerDev } from "./lib/processes.ts";
+import { seedUser } from "./lib/seed.ts";
+
+const PORT = 3301;
+const INSPECTOR_PORT = 9331;
+const BASE = `http://localhost:${PORT}`;
+const CALLS = Number(process.argv[2] ?? 500);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+}
+
+/** A minimal Chrome DevTools Protocol session over the inspector's WebSocket. */
+async function inspector(url: string) {
+  // wrangler's inspector proxy only accepts browser-like clients that name an origin; the
+  // `headers` option is Node's (undici's) extension to the WebSocket constructor.
+  const socket = new WebSocket(url, {
+    headers: { origin: "http://127.0.0.1" },
+  } as unknown as string[]);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener("open", resolve, { once: true });
+    socket.addEventListener("error", reject, { once: true });
+  });
+  let nextId = 1;
+  const waiting = new Map<number, (result: unknown) => void>();
+  socket.addEventListener("message", (event) => {
+    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+  });
+  return {
+    send<T>(method: string, params: object = {}): Promise<T> {
+      const id = nextId++;
+      socket.send(JSON.stringify({ id, method, params }));
+      return new Promise((resolve) => waiting.set(id, resolve as (result: unknown) => void));
+    },
+    close: () => socket.close(),
+  };
+}
+
+function summarize(profile: Profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const msPerSample = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const name = (node: ProfileNode) =>
+    `${node.callFrame.functionName || "(anonymous)"}:${node.callFrame.lineNumber + 1}`;
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  for (const sample of profile.samples) {
+    const leaf = byId.get(sample);
+    if (!leaf) continue;
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + msPerSample);
+    const onStack = new Set<string>();
+    for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
+      const node = byId.get(id);
+      if (node) onStack.add(name(node));
+    }
+    for (const key of onStack) total.set(key, (total.get(key) ?? 0) + msPerSample);
+  }
+  const top = (map: Map<string, number>, count: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([key, ms]) => `  ${(ms / CALLS).toFixed(3).padStart(7)} ms/call  ${key}`)
+      .join("\n");
+  console.log(`\nSelf time, per call (${CALLS} calls):\n${top(self, 25)}`);
+  console.log(`\nInclusive time, per call:\n${top(total, 40)}`);
+}
+
+async function main() {
+  const state = mkdtempSync(join(tmpdir(), "bench-profile-"));
+  migrate(state);
+  const server = await wranglerDev([join(ROOT, "apps/server/wrangler.jsonc")], PORT, state, {
+    probePath: "/health",
+    extra: ["--var", "RATE_LIMIT_TIER:loadtest", "--inspector-port", String(INSPECTOR_PORT)],
+  });
+  try {
+    const user = await seedUser(BASE, 0, 50);
+    const call = () =>
+      fetch(`${BASE}/rpc/todo/list`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: user.cookie },
+        body: JSON.stringify({ json: { limit: 50 } }),
+      }).then((response) => response.arrayBuffer());
+    for (let i = 0; i < 50; i++) await call(); // warm up
+    const targets = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json`)).json()) as {
+      webSocketDebuggerUrl: string;
+    }[];
+    const target = targets[0];
+    if (!target) throw new Error("wrangler exposed no inspector target");
+    const session = await inspector(
+      target.webSocketDebuggerUrl.replace("//localhost:", "//127.0.0.1:"),
+    );
+    await session.send("Profiler.enable");
+    await session.send("Profiler.setSamplingInterval", { interval: 100 });
+    await session.send("Profiler.start");
+    for (let i = 0; i < CALLS; i++) await call();
+    const { profile } = await session.send<{ profile: Profile }>("Profiler.stop");
+    session.close();
+    const results = join(ROOT, "bench/results");
+    mkdirSync(results, { recursive: true });
+    const file = join(
+      results,
+      `todo-list-${new Date().toISOString().replaceAll(":", "-")}.cpuprofile`,
+    );
+    writeFileSync(file, JSON.stringify(profile));
+    summarize(profile);
+    console.log(`\nProfile: ${file}`);
+  } finally {
+    await stopAndWait(server.child);
+  }
+}
+
+await main();
