@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { budgets } from "../../../bench/budgets.ts";
+import { budgets } from "../../../bench/budgets";
 import { expect, signUp, test, uniqueEmail } from "./fixtures";
 
 test("a first visit to /todos loads no more JavaScript than its budget", async ({
