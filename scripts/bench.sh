@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `pnpm bench` / `npm run bench`: production build of both Workers, then bench/run.ts
-# measures them (and two bare baseline Workers) in local workerd. See bench/README.md.
+# `pnpm bench` / `npm run bench`: production build of both Workers, then bench/run.ts measures
+# them and two bare baseline Workers in local workerd. `--profile` records a CPU profile of the
+# server Worker instead (bench/profile.ts). See bench/README.md.
 set -euo pipefail
 source "$(dirname "$0")/install.sh"
 node scripts/ensure-dev-vars.mjs
 pnpm exec turbo run build --ui=stream --output-logs=errors-only
+if [ "${1:-}" = "--profile" ]; then shift; exec node bench/profile.ts "$@"; fi
 exec node bench/run.ts "$@"

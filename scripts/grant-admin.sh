@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes an existing, confirmed account an admin (it can then call admin.* procedures).
+#   npm run grant-admin -- you@example.com            local D1 of `npm start`
+#   npm run grant-admin -- you@example.com --remote   the production D1 (needs wrangler login)
+# Roles are never set through the app itself: sign-up and profile updates cannot touch them.
+set -euo pipefail
+source "$(dirname "$0")/toolchain.sh"
+email="${1:-}"; target="${2:---local}"
+# Strict on purpose: the address goes into SQL, so only plain address characters pass.
+if ! [[ "$email" =~ ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$ ]]; then
+  echo "grant-admin: give the account's email address, e.g. npm run grant-admin -- ada@example.com" >&2
+  exit 2
+fi
+case "$target" in
+  --local) where=(--local --persist-to "$repo_root/.wrangler/state") ;;
+  --remote) where=(--remote) ;;
+  *) echo "grant-admin: the second argument is --local (default) or --remote" >&2; exit 2 ;;
+esac
+cd "$repo_root/apps/server"
+sql="UPDATE user SET role = 'admin', updated_at = unixepoch() * 1000 WHERE lower(email) = lower('$email') AND email_verified = 1 RETURNING id"
+changes=$(pnpm exec wrangler d1 execute DB "${where[@]}" --json --command "$sql" \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].results.length))')
+if [ "$changes" = "1" ]; then
+  echo "grant-admin: $email is now an admin (takes effect within 5 minutes, when the session cookie cache refreshes)."
+else
+  echo "grant-admin: no confirmed account with the email $email; sign up and confirm it first." >&2
+  exit 1
+fi
