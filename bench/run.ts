@@ -25,6 +25,7 @@ const TODOS_FOR_MAIN_USER = 100;
 const SSR_USERS = 32;
 const SIGN_INS = 20;
 const RPC_CALLS = 400;
+const SSR_CPU_CALLS = 100;
 
 const SERVER_CONFIG = join(ROOT, "apps/server/wrangler.jsonc");
 const WEB_CONFIG = join(ROOT, "apps/web/dist/server/wrangler.json");
@@ -149,6 +150,13 @@ async function main() {
     if (!body.includes("for user 1<"))
       throw new Error("SSR /todos did not render the user's todos");
     report.sizes.firstLoadJs = sizes.firstLoadJs(body);
+    const pid = workerdPid(web.child.pid ?? 0);
+    report.cpu.ssrTodosMs = await cpuPerCall(pid, SSR_CPU_CALLS, async (i) => {
+      const user = ssrUsers[(i + SSR_USERS * 10) % SSR_USERS];
+      const page = await fetch(`${BASE}/todos`, { headers: { cookie: user?.cookie ?? "" } });
+      if (page.status !== 200) throw new Error(`SSR /todos: ${page.status}`);
+      await page.arrayBuffer();
+    });
     report.load.push(
       await measure("SSR GET /todos (signed in)", `${BASE}/todos`, {
         cookies: ssrUsers.map((user) => user.cookie),

@@ -25,7 +25,15 @@ export interface Report {
   load: LoadResult[];
   baselines?: { constant: LoadResult; d1: LoadResult };
   cpu: Partial<
-    Record<"signInMs" | "signedInListMs" | "anonymousHealthCheckMs" | "constantMs" | "d1Ms", number>
+    Record<
+      | "signInMs"
+      | "signedInListMs"
+      | "anonymousHealthCheckMs"
+      | "ssrTodosMs"
+      | "constantMs"
+      | "d1Ms",
+      number
+    >
   >;
 }
 
@@ -113,6 +121,7 @@ export function printReport(report: Report) {
         ms(cpu.anonymousHealthCheckMs),
         beyondD1(cpu.anonymousHealthCheckMs),
       ],
+      ["SSR /todos (web + server)", ms(cpu.ssrTodosMs), beyondD1(cpu.ssrTodosMs)],
       ["baseline: constant", ms(cpu.constantMs), beyondD1(cpu.constantMs)],
       ["baseline: D1 SELECT 50", ms(cpu.d1Ms), "0.00 ms"],
     ],
