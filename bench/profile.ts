@@ -1,17 +1,23 @@
-// `pnpm bench:profile`: where the server Worker spends CPU on a signed-in `todo.list`.
-// Starts the server alone, seeds one user, records a V8 CPU profile of the Worker through
-// wrangler's inspector while it serves the calls, writes it to bench/results/ (open it in
-// Chrome DevTools or VS Code) and prints the functions that take the most time.
+// `pnpm bench:profile [rpc|ssr] [calls]`: where a Worker spends its CPU.
+//   rpc (default): the server Worker alone serving signed-in `todo.list` calls;
+//   ssr: the web Worker (with the server behind its binding) rendering `/todos` for signed-in
+//        users; the profile covers the web Worker, the one wrangler's inspector attaches to.
+// Records a V8 CPU profile through wrangler's inspector while the Worker serves the calls,
+// writes it to bench/results/ (open it in Chrome DevTools or VS Code) and prints the functions
+// that take the most time.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate, ROOT, stopAndWait, wranglerDev } from "./lib/processes.ts";
-import { seedUser } from "./lib/seed.ts";
+import { type SeededUser, seedUser } from "./lib/seed.ts";
 
 const PORT = 3301;
 const INSPECTOR_PORT = 9331;
 const BASE = `http://localhost:${PORT}`;
-const CALLS = Number(process.argv[2] ?? 500);
+const MODE = process.argv[2] === "ssr" ? "ssr" : "rpc";
+const CALLS = Number(process.argv[3] ?? (MODE === "ssr" ? 200 : 500));
+// SSR runs the server with its strict per-user limits (2 RPCs a page), so it rotates users.
+const USERS = MODE === "ssr" ? 6 : 1;
 
 interface ProfileNode {
   id: number;
@@ -88,19 +94,30 @@ function summarize(profile: Profile) {
 async function main() {
   const state = mkdtempSync(join(tmpdir(), "bench-profile-"));
   migrate(state);
-  const server = await wranglerDev([join(ROOT, "apps/server/wrangler.jsonc")], PORT, state, {
-    probePath: "/health",
+  const configs = [join(ROOT, "apps/server/wrangler.jsonc")];
+  if (MODE === "ssr") configs.unshift(join(ROOT, "apps/web/dist/server/wrangler.json"));
+  const server = await wranglerDev(configs, PORT, state, {
+    probePath: MODE === "ssr" ? "/" : "/health",
     extra: ["--var", "RATE_LIMIT_TIER:loadtest", "--inspector-port", String(INSPECTOR_PORT)],
   });
   try {
-    const user = await seedUser(BASE, 0, 50);
-    const call = () =>
-      fetch(`${BASE}/rpc/todo/list`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie: user.cookie },
-        body: JSON.stringify({ json: { limit: 50 } }),
-      }).then((response) => response.arrayBuffer());
-    for (let i = 0; i < 50; i++) await call(); // warm up
+    const users: SeededUser[] = [];
+    for (let i = 0; i < USERS; i++) users.push(await seedUser(BASE, i, 50));
+    let next = 0;
+    const call = async () => {
+      const cookie = users[next++ % users.length]?.cookie ?? "";
+      const response =
+        MODE === "ssr"
+          ? await fetch(`${BASE}/todos`, { headers: { cookie } })
+          : await fetch(`${BASE}/rpc/todo/list`, {
+              method: "POST",
+              headers: { "content-type": "application/json", cookie },
+              body: JSON.stringify({ json: { limit: 50 } }),
+            });
+      if (response.status !== 200) throw new Error(`${MODE}: ${response.status}`);
+      await response.arrayBuffer();
+    };
+    for (let i = 0; i < 30; i++) await call(); // warm up
     const targets = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json`)).json()) as {
       webSocketDebuggerUrl: string;
     }[];
@@ -119,7 +136,7 @@ async function main() {
     mkdirSync(results, { recursive: true });
     const file = join(
       results,
-      `todo-list-${new Date().toISOString().replaceAll(":", "-")}.cpuprofile`,
+      `${MODE}-${new Date().toISOString().replaceAll(":", "-")}.cpuprofile`,
     );
     writeFileSync(file, JSON.stringify(profile));
     summarize(profile);
