@@ -2,7 +2,7 @@ import { frontendErrorReportSchema, recordFrontendError } from "@checkmark/api";
 import { createDb } from "@checkmark/db";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
-import { logEvent } from "./log";
+import { errorFields, logEvent } from "./log";
 import { problem } from "./problem";
 
 /**
@@ -22,7 +22,7 @@ export async function handleFrontendError(c: Context<AppEnv>) {
   };
   c.executionCtx.waitUntil(
     recordFrontendError(createDb(c.env.DB), report).catch((error) =>
-      logEvent(c, "frontend-error-not-stored", { error: String(error) }),
+      logEvent(c, "frontend-error-not-stored", errorFields(error)),
     ),
   );
   return c.body(null, 202);

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
+import { errorFields, logEvent } from "./log";
 
 /** Healthy only when D1 answers a real query. */
 export async function health(c: Context<AppEnv>) {
@@ -7,7 +8,7 @@ export async function health(c: Context<AppEnv>) {
     await c.env.DB.prepare("SELECT 1").first();
     return c.json({ status: "ok" });
   } catch (error) {
-    console.error(JSON.stringify({ msg: "health check failed", error: String(error) }));
+    logEvent(c, "health-check-failed", { status: 503, ...errorFields(error) });
     return c.json({ status: "unavailable" }, 503);
   }
 }

@@ -3,7 +3,7 @@ import type { AppEnv } from "./app-env";
 import { handleAuth } from "./auth-route";
 import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
-import { logEvent } from "./log";
+import { errorFields, logEvent } from "./log";
 import { bodyLimit } from "./pipeline/body-limit";
 import { cors } from "./pipeline/cors";
 import { originGuard } from "./pipeline/origin-guard";
@@ -39,7 +39,7 @@ app.notFound((c) => problem(c, 404));
 
 app.onError((error, c) => {
   // The full error stays in the log; the client gets the request id to quote.
-  logEvent(c, "unhandled-error", { status: 500, error: String(error), stack: error.stack });
+  logEvent(c, "unhandled-error", { status: 500, ...errorFields(error) });
   return problem(c, 500, "Something went wrong on our side.");
 });
 

@@ -3,15 +3,24 @@ import { ORPCError, onError } from "@orpc/server";
 import { RPCHandler } from "@orpc/server/fetch";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
+import { errorFields } from "./log";
 
 // Stateless, so one handler serves every request of the isolate.
 const handler = new RPCHandler(appRouter, {
   interceptors: [
-    onError((error) => {
+    onError((error, { context }) => {
       // Typed errors reach the client as they are; anything else is a bug, logged in full,
       // while the client sees only INTERNAL_SERVER_ERROR.
       if (!(error instanceof ORPCError) || error.status >= 500) {
-        console.error(JSON.stringify({ event: "rpc-error", error: String(error) }));
+        const cause = error instanceof ORPCError && error.cause ? error.cause : error;
+        console.error(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            event: "rpc-error",
+            requestId: context.requestId,
+            ...errorFields(cause),
+          }),
+        );
       }
     }),
   ],
@@ -23,6 +32,7 @@ export async function handleRpc(c: Context<AppEnv>) {
     context: {
       db: c.var.db,
       session: c.var.session,
+      requestId: c.var.requestId,
       devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
     },
   });

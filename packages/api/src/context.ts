@@ -6,6 +6,8 @@ export interface Context {
   db: Database;
   /** The signed-in session, resolved once per request and shared by every procedure. */
   session: SessionResult | null;
+  /** The request's id, for log lines about it. */
+  requestId: string;
   /** True only where mail goes to the local dev mailbox (never in production). */
   devMailbox: boolean;
 }
