@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes an existing, confirmed account an admin (it can then call admin.* procedures).
 #   npm run grant-admin -- you@example.com            local D1 of `npm start`
+#                                                     (or of CHECKMARK_STATE_DIR, as tests use)
 #   npm run grant-admin -- you@example.com --remote   the production D1 (needs wrangler login)
 # Roles are never set through the app itself: sign-up and profile updates cannot touch them.
 set -euo pipefail
@@ -12,14 +13,15 @@ if ! [[ "$email" =~ ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$ ]]; then
   exit 2
 fi
 case "$target" in
-  --local) where=(--local --persist-to "$repo_root/.wrangler/state") ;;
+  --local) where=(--local --persist-to "${CHECKMARK_STATE_DIR:-$repo_root/.wrangler/state}") ;;
   --remote) where=(--remote) ;;
   *) echo "grant-admin: the second argument is --local (default) or --remote" >&2; exit 2 ;;
 esac
 cd "$repo_root/apps/server"
 sql="UPDATE user SET role = 'admin', updated_at = unixepoch() * 1000 WHERE lower(email) = lower('$email') AND email_verified = 1 RETURNING id"
-changes=$(pnpm exec wrangler d1 execute DB "${where[@]}" --json --command "$sql" \
-  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].results.length))')
+out=$(pnpm exec wrangler d1 execute DB "${where[@]}" --json --command "$sql")
+changes=$(printf '%s' "$out" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(String(JSON.parse(s)[0].results.length)))') || {
+  echo "grant-admin: wrangler answered something unexpected:" >&2; printf '%s\n' "$out" >&2; exit 1; }
 if [ "$changes" = "1" ]; then
   echo "grant-admin: $email is now an admin (takes effect within 5 minutes, when the session cookie cache refreshes)."
 else

@@ -5,7 +5,10 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = 3101;
 // Each run gets an empty local D1, so tests never see data from development or earlier runs.
-const state = mkdtempSync(join(tmpdir(), "checkmark-e2e-"));
+// Workers load this file again; the environment hands them the runner's folder (tests that
+// act as an operator, like granting admin, need it).
+const state = process.env.E2E_STATE_DIR ?? mkdtempSync(join(tmpdir(), "checkmark-e2e-"));
+process.env.E2E_STATE_DIR = state;
 
 export default defineConfig({
   testDir: "e2e",

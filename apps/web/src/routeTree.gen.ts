@@ -18,6 +18,7 @@ import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
+import { Route as AppAdminErrorsRouteImport } from './routes/_app/admin/errors'
 import { Route as AppTodosIndexRouteImport } from './routes/_app/todos/index'
 
 const IndexRoute = IndexRouteImport.update({
@@ -64,6 +65,11 @@ const DevMailboxRoute = DevMailboxRouteImport.update({
   path: '/dev/mailbox',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AppAdminErrorsRoute = AppAdminErrorsRouteImport.update({
+  id: '/admin/errors',
+  path: '/admin/errors',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppTodosIndexRoute = AppTodosIndexRouteImport.update({
   id: '/todos/',
   path: '/todos/',
@@ -79,6 +85,7 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/admin/errors': typeof AppAdminErrorsRoute
   '/todos/': typeof AppTodosIndexRoute
 }
 export interface FileRoutesByTo {
@@ -90,6 +97,7 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/admin/errors': typeof AppAdminErrorsRoute
   '/todos': typeof AppTodosIndexRoute
 }
 export interface FileRoutesById {
@@ -103,6 +111,7 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute
   '/_app/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/_app/admin/errors': typeof AppAdminErrorsRoute
   '/_app/todos/': typeof AppTodosIndexRoute
 }
 export interface FileRouteTypes {
@@ -116,6 +125,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/settings'
     | '/dev/mailbox'
+    | '/admin/errors'
     | '/todos/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -127,6 +137,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/settings'
     | '/dev/mailbox'
+    | '/admin/errors'
     | '/todos'
   id:
     | '__root__'
@@ -139,6 +150,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/_app/settings'
     | '/dev/mailbox'
+    | '/_app/admin/errors'
     | '/_app/todos/'
   fileRoutesById: FileRoutesById
 }
@@ -218,6 +230,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DevMailboxRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_app/admin/errors': {
+      id: '/_app/admin/errors'
+      path: '/admin/errors'
+      fullPath: '/admin/errors'
+      preLoaderRoute: typeof AppAdminErrorsRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/todos/': {
       id: '/_app/todos/'
       path: '/todos'
@@ -230,11 +249,13 @@ declare module '@tanstack/react-router' {
 
 interface AppRouteChildren {
   AppSettingsRoute: typeof AppSettingsRoute
+  AppAdminErrorsRoute: typeof AppAdminErrorsRoute
   AppTodosIndexRoute: typeof AppTodosIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppSettingsRoute: AppSettingsRoute,
+  AppAdminErrorsRoute: AppAdminErrorsRoute,
   AppTodosIndexRoute: AppTodosIndexRoute,
 }
 

@@ -41,6 +41,15 @@ export function Header({ user }: { user: SessionUser | null }) {
               >
                 Todos
               </Link>
+              {user.role === "admin" && (
+                <Link
+                  to="/admin/errors"
+                  className={linkClass}
+                  activeProps={{ className: "bg-slate-100 text-slate-900" }}
+                >
+                  Errors
+                </Link>
+              )}
               <Link
                 to="/settings"
                 className={linkClass}

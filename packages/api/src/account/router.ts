@@ -1,10 +1,10 @@
 import { publicProcedure } from "../procedures";
-import { sessionUserSchema } from "./schema";
+import { sessionUserSchema } from "./session-user";
 
 /** Who is signed in, or null: lets pages decide on redirects without a second auth call. */
 export const accountRouter = {
   me: publicProcedure.output(sessionUserSchema.nullable()).handler(({ context }) => {
     const user = context.session?.user;
-    return user ? { id: user.id, name: user.name, email: user.email } : null;
+    return user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null;
   }),
 };

@@ -20,12 +20,6 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password."),
 });
 
-export const sessionUserSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-});
-
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
 

@@ -1,0 +1,52 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { expect, fillSignIn, open, signOut, signUp, test, uniqueEmail } from "./fixtures";
+
+/** What an operator does for the first admin: the README's grant-admin command. */
+function grantAdmin(email: string) {
+  execFileSync("bash", [join(import.meta.dirname, "../../../scripts/grant-admin.sh"), email], {
+    env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
+    stdio: "pipe",
+  });
+}
+
+test("an admin reads the errors browsers reported; nobody else can", async ({
+  page,
+  allowConsoleError,
+}) => {
+  const admin = { name: "Margaret", email: uniqueEmail("margaret"), password: "a long enough one" };
+  await signUp(page, admin);
+
+  // A visitor's page fails; the browser reports it.
+  allowConsoleError(/Checkmark admin e2e/);
+  const message = `Checkmark admin e2e ${crypto.randomUUID()}`;
+  const reported = page.waitForResponse((response) =>
+    response.url().endsWith("/api/log/frontend-error"),
+  );
+  await page.evaluate((text) => {
+    setTimeout(() => {
+      throw new Error(text);
+    });
+  }, message);
+  expect((await reported).status()).toBe(202);
+
+  // Not an admin yet: no link, and the page does not exist.
+  await expect(page.getByRole("link", { name: "Errors" })).toHaveCount(0);
+  allowConsoleError(/status of 404/);
+  const refused = await page.goto("/admin/errors");
+  expect(refused?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+
+  grantAdmin(admin.email);
+  // A fresh sign-in carries the new role (the old session's cookie cache still says user).
+  await open(page, "/todos");
+  await signOut(page);
+  await fillSignIn(page, admin);
+  await expect(page).toHaveURL(/\/todos$/);
+
+  await page.getByRole("link", { name: "Errors" }).click();
+  await expect(page.getByRole("heading", { name: "Browser errors" })).toBeVisible();
+  const entry = page.getByRole("article", { name: message });
+  await expect(entry).toBeVisible();
+  await expect(entry.getByText(/\/todos|\/$/)).toBeVisible();
+});

@@ -1,0 +1,63 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute, notFound } from "@tanstack/react-router";
+import { orpc } from "../../../lib/orpc";
+
+const errorsQuery = () => orpc.admin.frontendErrors.list.queryOptions({ input: { limit: 100 } });
+
+// Admins only: for everyone else the page does not exist (the procedure refuses them too).
+export const Route = createFileRoute("/_app/admin/errors")({
+  beforeLoad: ({ context }) => {
+    if (context.user.role !== "admin") throw notFound();
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(errorsQuery()),
+  head: () => ({ meta: [{ title: "Browser errors · Checkmark" }] }),
+  component: BrowserErrorsPage,
+});
+
+const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
+
+function BrowserErrorsPage() {
+  const { data: errors } = useSuspenseQuery(errorsQuery());
+  return (
+    <section className="py-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Browser errors</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        The 100 newest errors that visitors' browsers reported, newest first. Quote the request id
+        when you search the server logs.
+      </p>
+      {errors.length === 0 ? (
+        <div className="mt-6 rounded-2xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-500">
+          No browser has reported an error.
+        </div>
+      ) : (
+        <ul className="mt-6 space-y-3" aria-label="Reported errors">
+          {errors.map((error) => (
+            <li
+              key={error.id}
+              className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            >
+              <article aria-label={error.message}>
+                <p className="break-words font-medium text-slate-900">{error.message}</p>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
+                  <dt className="font-medium">When</dt>
+                  <dd>{when.format(error.createdAt)}</dd>
+                  <dt className="font-medium">Page</dt>
+                  <dd className="break-all">{error.url}</dd>
+                  <dt className="font-medium">Browser</dt>
+                  <dd className="break-all">{error.userAgent ?? "unknown"}</dd>
+                  <dt className="font-medium">Request id</dt>
+                  <dd className="font-mono">{error.requestId}</dd>
+                </dl>
+                {error.stack && (
+                  <pre className="mt-3 max-h-48 overflow-auto rounded-lg bg-slate-50 p-3 text-xs text-slate-700">
+                    {error.stack}
+                  </pre>
+                )}
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
