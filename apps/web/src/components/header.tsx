@@ -58,12 +58,18 @@ export function Header({ user }: { user: SessionUser | null }) {
                 Settings
               </Link>
               <span
-                className="hidden px-2 text-sm text-slate-500 sm:inline"
+                className="hidden max-w-56 truncate px-2 text-sm text-slate-500 sm:inline"
                 data-testid="signed-in-as"
+                title={user.email}
               >
                 {user.email}
               </span>
-              <button type="button" onClick={signOut} disabled={signingOut} className={linkClass}>
+              <button
+                type="button"
+                onClick={signOut}
+                disabled={signingOut}
+                className={`${linkClass} whitespace-nowrap`}
+              >
                 {signingOut ? "Signing out…" : "Sign out"}
               </button>
             </>

@@ -14,7 +14,13 @@ export const Route = createFileRoute("/_app/admin/errors")({
   component: BrowserErrorsPage,
 });
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
+// UTC, like the server logs these are matched against; also the same text on the server and
+// in the browser, whatever the admin's time zone, so hydration agrees.
+const when = new Intl.DateTimeFormat("en", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
 
 function BrowserErrorsPage() {
   const { data: errors } = useSuspenseQuery(errorsQuery());
@@ -40,7 +46,7 @@ function BrowserErrorsPage() {
                 <p className="break-words font-medium text-slate-900">{error.message}</p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
                   <dt className="font-medium">When</dt>
-                  <dd>{when.format(error.createdAt)}</dd>
+                  <dd>{when.format(error.createdAt)} UTC</dd>
                   <dt className="font-medium">Page</dt>
                   <dd className="break-all">{error.url}</dd>
                   <dt className="font-medium">Browser</dt>
