@@ -2,7 +2,7 @@
 // Run by `npm test` (scripts/test.sh) after the build; the first-load JS budget is checked by the browser
 // test e2e/page-weight.spec.ts, which sees what a first visit really loads.
 import { type Budget, budgets } from "./budgets.ts";
-import { largestClientChunk, serverWorker, webWorker } from "./lib/sizes.ts";
+import { formatKiB as kib, largestClientChunk, serverWorker, webWorker } from "./lib/sizes.ts";
 
 const measured: [Budget, string, number][] = [
   ["serverWorkerGzip", "server Worker (gzip)", serverWorker().gzip],
@@ -10,7 +10,6 @@ const measured: [Budget, string, number][] = [
   ["largestClientChunkGzip", "largest client chunk (gzip)", largestClientChunk().gzip],
 ];
 
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 let over = 0;
 for (const [budget, label, size] of measured) {
   const ok = size <= budgets[budget];

@@ -5,15 +5,20 @@
 // Records a V8 CPU profile through wrangler's inspector while the Worker serves the calls,
 // writes it to bench/results/ (open it in Chrome DevTools or VS Code) and prints the functions
 // that take the most time.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { migrate, ROOT, stopAndWait, wranglerDev } from "./lib/processes.ts";
-import { type SeededUser, seedUser } from "./lib/seed.ts";
+import {
+  BASE,
+  freshState,
+  migrate,
+  PORT,
+  ROOT,
+  stopAndWait,
+  wranglerDev,
+  writeResult,
+} from "./lib/processes.ts";
+import { postRpc, type SeededUser, seedUser } from "./lib/seed.ts";
 
-const PORT = 3301;
 const INSPECTOR_PORT = 9331;
-const BASE = `http://localhost:${PORT}`;
 const MODE = process.argv[2] === "ssr" ? "ssr" : "rpc";
 const CALLS = Number(process.argv[3] ?? (MODE === "ssr" ? 200 : 500));
 // SSR runs the server with its strict per-user limits (2 RPCs a page), so it rotates users.
@@ -34,11 +39,9 @@ interface Profile {
 
 /** A minimal Chrome DevTools Protocol session over the inspector's WebSocket. */
 async function inspector(url: string) {
-  // wrangler's inspector proxy only accepts browser-like clients that name an origin; the
-  // `headers` option is Node's (undici's) extension to the WebSocket constructor.
-  const socket = new WebSocket(url, {
-    headers: { origin: "http://127.0.0.1" },
-  } as unknown as string[]);
+  // wrangler's inspector proxy only accepts clients that name an origin; `headers` is Node's
+  // (undici's) extension to the WebSocket constructor.
+  const socket = new WebSocket(url, { headers: { origin: "http://127.0.0.1" } });
   await new Promise((resolve, reject) => {
     socket.addEventListener("open", resolve, { once: true });
     socket.addEventListener("error", reject, { once: true });
@@ -92,7 +95,7 @@ function summarize(profile: Profile) {
 }
 
 async function main() {
-  const state = mkdtempSync(join(tmpdir(), "bench-profile-"));
+  const state = freshState("profile");
   migrate(state);
   const configs = [join(ROOT, "apps/server/wrangler.jsonc")];
   if (MODE === "ssr") configs.unshift(join(ROOT, "apps/web/dist/server/wrangler.json"));
@@ -109,11 +112,7 @@ async function main() {
       const response =
         MODE === "ssr"
           ? await fetch(`${BASE}/todos`, { headers: { cookie } })
-          : await fetch(`${BASE}/rpc/todo/list`, {
-              method: "POST",
-              headers: { "content-type": "application/json", cookie },
-              body: JSON.stringify({ json: { limit: 50 } }),
-            });
+          : await postRpc(BASE, "todo/list", { limit: 50 }, cookie);
       if (response.status !== 200) throw new Error(`${MODE}: ${response.status}`);
       await response.arrayBuffer();
     };
@@ -132,13 +131,10 @@ async function main() {
     for (let i = 0; i < CALLS; i++) await call();
     const { profile } = await session.send<{ profile: Profile }>("Profiler.stop");
     session.close();
-    const results = join(ROOT, "bench/results");
-    mkdirSync(results, { recursive: true });
-    const file = join(
-      results,
-      `${MODE}-${new Date().toISOString().replaceAll(":", "-")}.cpuprofile`,
+    const file = writeResult(
+      `${MODE}-${new Date().toISOString()}.cpuprofile`,
+      JSON.stringify(profile),
     );
-    writeFileSync(file, JSON.stringify(profile));
     summarize(profile);
     console.log(`\nProfile: ${file}`);
   } finally {

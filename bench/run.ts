@@ -1,28 +1,29 @@
 // `pnpm bench`: sizes, startup, throughput and CPU of the production build, side by side with
 // two bare Workers measured the same way in the same run. See bench/README.md for how to read it.
 // One wrangler process at a time: two at once fight over workerd's ports.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cpuPerCall } from "./lib/cpu.ts";
 import { type LoadResult, measure } from "./lib/load.ts";
 import {
+  BASE,
+  freshState,
   migrate,
+  PORT,
   ROOT,
   type Started,
   stopAndWait,
   workerdPid,
   wranglerDev,
+  writeResult,
 } from "./lib/processes.ts";
 import { printReport, type Report } from "./lib/report.ts";
-import { rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
+import { postRpc, rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
 import * as sizes from "./lib/sizes.ts";
 import { startupCpuMs } from "./lib/startup.ts";
 
-const PORT = 3301;
-const BASE = `http://localhost:${PORT}`;
 const TODOS_FOR_MAIN_USER = 100;
 const SSR_USERS = 32;
+const TODOS_PER_SSR_USER = 50;
 const SIGN_INS = 20;
 const RPC_CALLS = 400;
 const SSR_CPU_CALLS = 100;
@@ -33,7 +34,7 @@ const CONSTANT_CONFIG = join(ROOT, "bench/baselines/constant/wrangler.jsonc");
 const D1_CONFIG = join(ROOT, "bench/baselines/d1/wrangler.jsonc");
 
 const json = (input: unknown) => JSON.stringify({ json: input });
-const LIST_BODY = json({ limit: 50 });
+const LIST_INPUT = { limit: 50 };
 
 async function withWorker<T>(start: Promise<Started>, use: (worker: Started) => Promise<T>) {
   const worker = await start;
@@ -44,22 +45,18 @@ async function withWorker<T>(start: Promise<Started>, use: (worker: Started) => 
   }
 }
 
-async function rpcCpu(pid: number, path: string, body: string, cookie = "") {
+function rpcCpu(pid: number, path: string, input: unknown, cookie = "") {
   return cpuPerCall(pid, RPC_CALLS, async () => {
-    const response = await fetch(`${BASE}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body,
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    await response.arrayBuffer();
+    await (await postRpc(BASE, path, input, cookie)).arrayBuffer();
   });
 }
 
+/** Entry `i` of a list used in turn; `i` may be negative (warm-up calls). */
+const inTurn = <T>(list: T[], i: number) => list[((i % list.length) + list.length) % list.length];
+
 /** A bare Worker, started and measured like the app: throughput, then CPU per request. */
 function baseline(config: string, name: string) {
-  const state = mkdtempSync(join(tmpdir(), "bench-baseline-"));
-  return withWorker(wranglerDev([config], PORT, state), async (worker) => {
+  return withWorker(wranglerDev([config], PORT, freshState("baseline")), async (worker) => {
     const load = await measure(name, `${BASE}/`);
     const cpuMs = await cpuPerCall(workerdPid(worker.child.pid ?? 0), RPC_CALLS, async () => {
       await (await fetch(`${BASE}/`)).arrayBuffer();
@@ -69,7 +66,7 @@ function baseline(config: string, name: string) {
 }
 
 async function main() {
-  const state = mkdtempSync(join(tmpdir(), "bench-state-"));
+  const state = freshState("app");
   migrate(state);
   const report: Report = {
     date: new Date().toISOString(),
@@ -102,12 +99,15 @@ async function main() {
     async (server) => {
       report.startup.serverReadyMs = server.readyMs;
       const user = await seedUser(BASE, 0, TODOS_FOR_MAIN_USER);
-      for (let i = 1; i <= SSR_USERS; i++) ssrUsers.push(await seedUser(BASE, i, 50));
+      for (let i = 1; i <= SSR_USERS; i++) {
+        ssrUsers.push(await seedUser(BASE, i, TODOS_PER_SSR_USER));
+      }
       const pid = workerdPid(server.child.pid ?? 0);
 
+      // Warm-up calls get i = -50..-1, measured ones 0..; +100 keeps every address distinct.
       report.cpu.signInMs = await cpuPerCall(pid, SIGN_INS, (i) => signIn(BASE, user, i + 100));
-      report.cpu.signedInListMs = await rpcCpu(pid, "/rpc/todo/list", LIST_BODY, user.cookie);
-      report.cpu.anonymousHealthCheckMs = await rpcCpu(pid, "/rpc/healthCheck", json(undefined));
+      report.cpu.signedInListMs = await rpcCpu(pid, "todo/list", LIST_INPUT, user.cookie);
+      report.cpu.anonymousHealthCheckMs = await rpcCpu(pid, "healthCheck", undefined);
 
       const auth = { cookies: [user.cookie] };
       report.load.push(await measure("GET /health", `${BASE}/health`));
@@ -120,7 +120,7 @@ async function main() {
       report.load.push(
         await measure("rpc todo.list (50, signed in)", `${BASE}/rpc/todo/list`, {
           method: "POST",
-          body: LIST_BODY,
+          body: json(LIST_INPUT),
           ...auth,
         }),
       );
@@ -132,7 +132,7 @@ async function main() {
         }),
       );
       // Sanity: the seeded list really holds a full page, so the list figure is a page of 50.
-      const page = (await rpcCall(BASE, "todo/list", { limit: 50 }, user.cookie)) as {
+      const page = (await rpcCall(BASE, "todo/list", LIST_INPUT, user.cookie)) as {
         items: unknown[];
       };
       if (page.items.length !== 50)
@@ -152,8 +152,9 @@ async function main() {
     report.sizes.firstLoadJs = sizes.firstLoadJs(body);
     const pid = workerdPid(web.child.pid ?? 0);
     report.cpu.ssrTodosMs = await cpuPerCall(pid, SSR_CPU_CALLS, async (i) => {
-      const user = ssrUsers[(i + SSR_USERS * 10) % SSR_USERS];
-      const page = await fetch(`${BASE}/todos`, { headers: { cookie: user?.cookie ?? "" } });
+      const page = await fetch(`${BASE}/todos`, {
+        headers: { cookie: inTurn(ssrUsers, i)?.cookie ?? "" },
+      });
       if (page.status !== 200) throw new Error(`SSR /todos: ${page.status}`);
       await page.arrayBuffer();
     });
@@ -172,10 +173,7 @@ async function main() {
   Object.assign(report.cpu, { constantMs: constant.cpuMs, d1Ms: d1.cpuMs });
 
   printReport(report);
-  const results = join(ROOT, "bench/results");
-  mkdirSync(results, { recursive: true });
-  const file = join(results, `${report.date.replaceAll(":", "-")}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = writeResult(`${report.date}.json`, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nJSON: ${file}`);
   const unclean = report.load.filter((result: LoadResult) => result.errors > 0);
   if (unclean.length > 0) {

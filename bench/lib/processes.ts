@@ -1,9 +1,28 @@
 import { type ChildProcess, execSync, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "../..");
 const SERVER_DIR = join(ROOT, "apps/server");
+
+/** Where every Worker under the bench answers; one at a time, so one port. */
+export const PORT = 3301;
+export const BASE = `http://localhost:${PORT}`;
+
+/** An empty local state folder (D1, rate limits) that no developer data is in. */
+export function freshState(label: string) {
+  return mkdtempSync(join(tmpdir(), `bench-${label}-`));
+}
+
+/** Writes `contents` to bench/results/<name> (git-ignored) and returns the path. */
+export function writeResult(name: string, contents: string) {
+  const results = join(ROOT, "bench/results");
+  mkdirSync(results, { recursive: true });
+  const file = join(results, `${name.replaceAll(":", "-")}`);
+  writeFileSync(file, contents);
+  return file;
+}
 
 export interface Started {
   child: ChildProcess;

@@ -1,5 +1,5 @@
 import type { LoadResult } from "./load.ts";
-import type { Size } from "./sizes.ts";
+import { formatKiB, type Size } from "./sizes.ts";
 
 export interface Report {
   date: string;
@@ -37,7 +37,7 @@ export interface Report {
   >;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const kb = formatKiB;
 const ms = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(1)} ms`);
 const ratio = (value: number, base: number | undefined) =>
   base ? `${(value / base).toFixed(2)}x` : "-";

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "./processes.ts";
 
+export const formatKiB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
 export interface Size {
   raw: number;
   gzip: number;

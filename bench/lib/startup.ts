@@ -1,15 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "./processes.ts";
+import { freshState, ROOT } from "./processes.ts";
 
 /**
  * Startup CPU as wrangler measures it: `wrangler check startup` builds the Worker, runs its
  * top-level code in a local workerd under the profiler and prints the active CPU time.
  */
 export function startupCpuMs(config: string): number {
-  const outfile = join(mkdtempSync(join(tmpdir(), "bench-startup-")), "startup.cpuprofile");
+  const outfile = join(freshState("startup"), "startup.cpuprofile");
   const output = execFileSync(
     "pnpm",
     ["exec", "wrangler", "check", "startup", "-c", config, "--outfile", outfile],

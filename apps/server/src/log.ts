@@ -6,16 +6,18 @@ import type { AppEnv } from "./app-env";
  * cookies or bodies ever go in here.
  */
 export function logEvent(c: Context<AppEnv>, event: string, fields: Record<string, unknown> = {}) {
-  console.log(
-    JSON.stringify({
-      time: new Date().toISOString(),
-      event,
-      requestId: c.var.requestId,
-      method: c.req.method,
-      path: c.req.path,
-      ...fields,
-    }),
-  );
+  writeLog({
+    event,
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: c.req.path,
+    ...fields,
+  });
+}
+
+/** The line itself, for callers outside a Hono handler; `error` for failures. */
+export function writeLog(fields: Record<string, unknown>, level: "log" | "error" = "log") {
+  console[level](JSON.stringify({ time: new Date().toISOString(), ...fields }));
 }
 
 /**

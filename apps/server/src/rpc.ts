@@ -3,7 +3,7 @@ import { ORPCError, onError } from "@orpc/server";
 import { RPCHandler } from "@orpc/server/fetch";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
-import { errorFields } from "./log";
+import { errorFields, writeLog } from "./log";
 
 // Stateless, so one handler serves every request of the isolate.
 const handler = new RPCHandler(appRouter, {
@@ -13,13 +13,9 @@ const handler = new RPCHandler(appRouter, {
       // while the client sees only INTERNAL_SERVER_ERROR.
       if (!(error instanceof ORPCError) || error.status >= 500) {
         const cause = error instanceof ORPCError && error.cause ? error.cause : error;
-        console.error(
-          JSON.stringify({
-            time: new Date().toISOString(),
-            event: "rpc-error",
-            requestId: context.requestId,
-            ...errorFields(cause),
-          }),
+        writeLog(
+          { event: "rpc-error", requestId: context.requestId, ...errorFields(cause) },
+          "error",
         );
       }
     }),

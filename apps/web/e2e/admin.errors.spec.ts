@@ -1,6 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { expect, fillSignIn, open, signOut, signUp, test, uniqueEmail } from "./fixtures";
+import {
+  expect,
+  fillSignIn,
+  open,
+  signOut,
+  signUp,
+  test,
+  throwInPage,
+  uniqueEmail,
+} from "./fixtures";
 
 /** What an operator does for the first admin: the README's grant-admin command. */
 function grantAdmin(email: string) {
@@ -20,15 +29,8 @@ test("an admin reads the errors browsers reported; nobody else can", async ({
   // A visitor's page fails; the browser reports it.
   allowConsoleError(/Checkmark admin e2e/);
   const message = `Checkmark admin e2e ${crypto.randomUUID()}`;
-  const reported = page.waitForResponse((response) =>
-    response.url().endsWith("/api/log/frontend-error"),
-  );
-  await page.evaluate((text) => {
-    setTimeout(() => {
-      throw new Error(text);
-    });
-  }, message);
-  expect((await reported).status()).toBe(202);
+  const report = await throwInPage(page, message);
+  expect((await report.response())?.status()).toBe(202);
 
   // Not an admin yet: no link, and the page does not exist.
   await expect(page.getByRole("link", { name: "Errors" })).toHaveCount(0);

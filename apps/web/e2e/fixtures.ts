@@ -77,3 +77,19 @@ export async function fillSignIn(page: Page, user: { email: string; password: st
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/**
+ * Throws an uncaught error with `message` in the page, as a bug would, and waits for the
+ * browser's report of it to reach the server. Returns that report's request.
+ */
+export async function throwInPage(page: Page, message: string) {
+  const reported = page.waitForRequest(
+    (request) => request.url().endsWith("/api/log/frontend-error") && request.method() === "POST",
+  );
+  await page.evaluate((text) => {
+    setTimeout(() => {
+      throw new Error(text);
+    });
+  }, message);
+  return reported;
+}

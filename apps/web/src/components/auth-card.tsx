@@ -1,13 +1,11 @@
 import type { ReactNode } from "react";
+import { cardClass, PageHeading } from "./page";
 
 export function AuthCard(props: { title: string; subtitle: ReactNode; children: ReactNode }) {
   return (
     <div className="mx-auto w-full max-w-sm py-16">
-      <h1 className="text-2xl font-semibold tracking-tight">{props.title}</h1>
-      <p className="mt-1 text-sm text-slate-600">{props.subtitle}</p>
-      <div className="mt-8 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-        {props.children}
-      </div>
+      <PageHeading title={props.title}>{props.subtitle}</PageHeading>
+      <div className={`mt-8 p-6 ${cardClass}`}>{props.children}</div>
     </div>
   );
 }

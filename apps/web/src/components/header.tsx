@@ -1,7 +1,19 @@
-import { Link } from "@tanstack/react-router";
+import { Link, type LinkProps } from "@tanstack/react-router";
 import { useState } from "react";
 import { authClient } from "../lib/auth-client";
 import { type SessionUser, useSessionChange } from "../lib/session";
+
+const linkClass =
+  "rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900";
+
+/** A link in the signed-in navigation, marked while its page is open. */
+function NavLink({ to, children }: { to: LinkProps["to"]; children: string }) {
+  return (
+    <Link to={to} className={linkClass} activeProps={{ className: "bg-slate-100 text-slate-900" }}>
+      {children}
+    </Link>
+  );
+}
 
 export function Header({ user }: { user: SessionUser | null }) {
   const onSessionChange = useSessionChange();
@@ -17,8 +29,6 @@ export function Header({ user }: { user: SessionUser | null }) {
     }
   }
 
-  const linkClass =
-    "rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900";
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
@@ -34,29 +44,9 @@ export function Header({ user }: { user: SessionUser | null }) {
         <div className="flex items-center gap-1">
           {user ? (
             <>
-              <Link
-                to="/todos"
-                className={linkClass}
-                activeProps={{ className: "bg-slate-100 text-slate-900" }}
-              >
-                Todos
-              </Link>
-              {user.role === "admin" && (
-                <Link
-                  to="/admin/errors"
-                  className={linkClass}
-                  activeProps={{ className: "bg-slate-100 text-slate-900" }}
-                >
-                  Errors
-                </Link>
-              )}
-              <Link
-                to="/settings"
-                className={linkClass}
-                activeProps={{ className: "bg-slate-100 text-slate-900" }}
-              >
-                Settings
-              </Link>
+              <NavLink to="/todos">Todos</NavLink>
+              {user.role === "admin" && <NavLink to="/admin/errors">Errors</NavLink>}
+              <NavLink to="/settings">Settings</NavLink>
               <span
                 className="hidden max-w-56 truncate px-2 text-sm text-slate-500 sm:inline"
                 data-testid="signed-in-as"

@@ -4,6 +4,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../components/alert";
 import { useAppForm } from "../../components/form";
+import { cardClass, PageHeading } from "../../components/page";
 import { authClient } from "../../lib/auth-client";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
 
@@ -34,9 +35,8 @@ function SettingsPage() {
 
   return (
     <section className="py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-      <p className="mt-1 text-sm text-slate-600">Signed in as {user.email}.</p>
-      <div className="mt-6 max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <PageHeading title="Settings">Signed in as {user.email}.</PageHeading>
+      <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
         <h2 className="font-medium">Change your password</h2>
         <p className="mt-1 text-sm text-slate-600">
           Every other device signed in to your account will be signed out.

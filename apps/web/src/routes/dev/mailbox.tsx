@@ -1,6 +1,8 @@
 import { ORPCError } from "@orpc/client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, notFound } from "@tanstack/react-router";
+import { cardClass, EmptyState, PageHeading } from "../../components/page";
+import { formatUtc } from "../../lib/format-time";
 import { orpc } from "../../lib/orpc";
 
 // Exists only where the server sends mail to the dev mailbox (local runs); elsewhere a 404.
@@ -21,21 +23,15 @@ function MailboxPage() {
   const { data: messages } = useSuspenseQuery(orpc.devMailbox.list.queryOptions());
   return (
     <section className="py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Dev mailbox</h1>
-      <p className="mt-1 text-sm text-slate-600">
+      <PageHeading title="Dev mailbox">
         Mail the app would have sent, newest first. Only on local runs; production sends real mail.
-      </p>
+      </PageHeading>
       {messages.length === 0 ? (
-        <div className="mt-6 rounded-2xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-500">
-          No mail yet. Sign up to get a confirmation link here.
-        </div>
+        <EmptyState>No mail yet. Sign up to get a confirmation link here.</EmptyState>
       ) : (
         <ul className="mt-6 space-y-3" aria-label="Messages">
           {messages.map((message) => (
-            <li
-              key={message.id}
-              className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
-            >
+            <li key={message.id} className={`p-4 ${cardClass}`}>
               <article aria-label={`${message.subject} to ${message.recipient}`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h2 className="font-medium">{message.subject}</h2>
@@ -43,7 +39,7 @@ function MailboxPage() {
                     className="text-xs text-slate-500"
                     dateTime={message.createdAt.toISOString()}
                   >
-                    {message.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                    {formatUtc(message.createdAt)}
                   </time>
                 </div>
                 <p className="text-sm text-slate-500">To {message.recipient}</p>

@@ -1,5 +1,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, notFound } from "@tanstack/react-router";
+import { cardClass, EmptyState, PageHeading } from "../../../components/page";
+import { formatUtc } from "../../../lib/format-time";
 import { orpc } from "../../../lib/orpc";
 
 const errorsQuery = () => orpc.admin.frontendErrors.list.queryOptions({ input: { limit: 100 } });
@@ -14,39 +16,25 @@ export const Route = createFileRoute("/_app/admin/errors")({
   component: BrowserErrorsPage,
 });
 
-// UTC, like the server logs these are matched against; also the same text on the server and
-// in the browser, whatever the admin's time zone, so hydration agrees.
-const when = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "UTC",
-});
-
 function BrowserErrorsPage() {
   const { data: errors } = useSuspenseQuery(errorsQuery());
   return (
     <section className="py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Browser errors</h1>
-      <p className="mt-1 text-sm text-slate-600">
+      <PageHeading title="Browser errors">
         The 100 newest errors that visitors' browsers reported, newest first. Quote the request id
         when you search the server logs.
-      </p>
+      </PageHeading>
       {errors.length === 0 ? (
-        <div className="mt-6 rounded-2xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-500">
-          No browser has reported an error.
-        </div>
+        <EmptyState>No browser has reported an error.</EmptyState>
       ) : (
         <ul className="mt-6 space-y-3" aria-label="Reported errors">
           {errors.map((error) => (
-            <li
-              key={error.id}
-              className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
-            >
+            <li key={error.id} className={`p-4 ${cardClass}`}>
               <article aria-label={error.message}>
                 <p className="break-words font-medium text-slate-900">{error.message}</p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
                   <dt className="font-medium">When</dt>
-                  <dd>{when.format(error.createdAt)} UTC</dd>
+                  <dd>{formatUtc(error.createdAt)}</dd>
                   <dt className="font-medium">Page</dt>
                   <dd className="break-all">{error.url}</dd>
                   <dt className="font-medium">Browser</dt>

@@ -2,6 +2,7 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../../components/alert";
+import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { NewTodoForm } from "./-new-todo-form";
 import { todoListQuery } from "./-queries";
 import { TodoItem } from "./-todo-item";
@@ -22,15 +23,14 @@ function TodosPage() {
 
   return (
     <section className="py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Your todos</h1>
-      <p className="mt-1 text-sm text-slate-600">
+      <PageHeading title="Your todos">
         Hello {user.name}.{" "}
         {todos.length === 0
           ? "Nothing on your list yet."
           : `${open} of ${todos.length}${list.hasNextPage ? "+" : ""} still to do.`}
-      </p>
+      </PageHeading>
 
-      <div className="mt-6 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+      <div className={`mt-6 p-4 ${cardClass}`}>
         <NewTodoForm onError={setError} />
       </div>
 
@@ -41,18 +41,15 @@ function TodosPage() {
       )}
 
       {todos.length > 0 ? (
-        <ul
-          className="mt-6 divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white shadow-sm"
-          aria-label="Todos"
-        >
+        <ul className={`mt-6 divide-y divide-slate-100 ${cardClass}`} aria-label="Todos">
           {todos.map((todo) => (
             <TodoItem key={todo.id} todo={todo} onError={setError} />
           ))}
         </ul>
       ) : (
-        <div className="mt-6 rounded-2xl border border-dashed border-slate-300 px-4 py-12 text-center text-slate-500">
+        <EmptyState>
           Add your first todo above. It is saved to your account straight away.
-        </div>
+        </EmptyState>
       )}
 
       {list.hasNextPage && (
