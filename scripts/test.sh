@@ -6,5 +6,6 @@ set -euo pipefail
 source "$(dirname "$0")/install.sh"
 source "$repo_root/scripts/ensure-chromium.sh"
 bash "$repo_root/scripts/check-generated.sh"
+node "$repo_root/scripts/check-deploy-config.mjs"
 pnpm exec turbo run check-types lint test test:e2e --ui=stream --output-logs=new-only
 node bench/check-size.ts

@@ -16,6 +16,9 @@ export default defineConfig(async () => ({
           // A test-only secret; real ones come from .dev.vars or `wrangler secret put`.
           BETTER_AUTH_SECRET: "test-secret-for-workerd-tests-only-0123456789",
           MAIL_TRANSPORT: "dev-mailbox",
+          // Development origins, as .dev.vars gives them locally; never in wrangler.jsonc.
+          TRUSTED_ORIGINS: "http://localhost:3001,http://localhost:3000",
+          AUTH_ALLOWED_HOSTS: "localhost:*,127.0.0.1:*",
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
         },
       },

@@ -6,8 +6,11 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
-    /** From `cf-connecting-ip`, which Cloudflare sets and clients cannot forge past the edge. */
-    clientIp: string;
+    /**
+     * From `cf-connecting-ip`, which Cloudflare sets and clients cannot forge past the edge;
+     * IPv6 grouped by /64. Null when missing (only an internal caller could send that).
+     */
+    clientIp: string | null;
     db: Database;
     auth: Auth;
     /** Resolved once per /rpc request and shared by the limiter and every procedure. */

@@ -1,4 +1,3 @@
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
   authPost,
@@ -6,6 +5,7 @@ import {
   countMailTo,
   linkIn,
   mailTo,
+  openLink,
   rpc,
   signUp,
   uniqueEmail,
@@ -17,7 +17,7 @@ const requestReset = (email: string) =>
 /** Follows the mailed link to the page that receives the token, as a browser would. */
 async function resetToken(email: string): Promise<string> {
   const { body } = await mailTo(email, "Reset your");
-  const response = await SELF.fetch(linkIn(body), { redirect: "manual" });
+  const response = await openLink(linkIn(body));
   const token = new URL(response.headers.get("location") ?? "", "http://x").searchParams.get(
     "token",
   );

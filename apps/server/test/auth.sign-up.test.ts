@@ -27,9 +27,7 @@ describe("sign-up", () => {
     expect(response.status).toBe(200);
     expect(await countUsers(email)).toBe(1);
     expect(cookiesFrom(response)).not.toContain("session_token=");
-    expect((await mailTo(email, "Confirm your email")).body).toContain(
-      "/api/auth/verify-email?token=",
-    );
+    expect((await mailTo(email, "Confirm your email")).body).toContain("/confirm-email?token=");
   });
 
   it("answers a taken email exactly like a new one, and tells the owner instead", async () => {

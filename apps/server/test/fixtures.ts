@@ -31,6 +31,11 @@ export function randomIp() {
   return `10.${part()}.${part()}.${part()}`;
 }
 
+/** Opens a mailed link as a browser would: a GET through Cloudflare, with the visitor's address. */
+export function openLink(url: string) {
+  return SELF.fetch(url, { redirect: "manual", headers: { "cf-connecting-ip": randomIp() } });
+}
+
 export function authPost(path: string, body: unknown, headers: Record<string, string> = {}) {
   return SELF.fetch(`${ORIGIN}/api/auth/${path}`, {
     method: "POST",
@@ -83,26 +88,43 @@ export async function signUpUnverified(overrides: Partial<Omit<TestUser, "cookie
   return user;
 }
 
-/** Opens the link from the confirmation mail, as the user would; returns the session cookie. */
-export async function verifyEmail(email: string): Promise<string> {
+/** The token of the newest confirmation link mailed to `email`. */
+export async function confirmationToken(email: string): Promise<string> {
   const { body } = await mailTo(email, "Confirm your email");
-  const response = await SELF.fetch(linkIn(body), { redirect: "manual" });
-  if (response.status >= 400) throw new Error(`verification failed: ${response.status}`);
+  const token = new URL(linkIn(body)).searchParams.get("token");
+  if (!token) throw new Error(`no token in: ${body}`);
+  return token;
+}
+
+/** What the confirm page sends: the mailed token with the password typed there. */
+export function confirmEmail(
+  token: string,
+  password: string,
+  headers: Record<string, string> = {},
+) {
+  return authPost("confirm-email", { token, password }, headers);
+}
+
+/** Confirms the address with the mailed link and the sign-up's password; returns the session cookie. */
+export async function verifyEmail(email: string, password: string): Promise<string> {
+  const response = await confirmEmail(await confirmationToken(email), password);
+  if (!response.ok)
+    throw new Error(`confirmation failed: ${response.status} ${await response.text()}`);
   return cookiesFrom(response);
 }
 
 /** A verified, signed-in account, made through the app's own sign-up and confirmation link. */
 export async function signUp(overrides: Partial<Omit<TestUser, "cookie">> = {}): Promise<TestUser> {
   const user = await signUpUnverified(overrides);
-  return { ...user, cookie: await verifyEmail(user.email) };
+  return { ...user, cookie: await verifyEmail(user.email, user.password) };
 }
 
-/** The typed client the web app uses, speaking to the Worker under test. */
-export function rpc(cookie?: string): AppRouterClient {
+/** The typed client the web app uses, speaking to the Worker under test from one address. */
+export function rpc(cookie?: string, ip = randomIp()): AppRouterClient {
   return createORPCClient(
     new RPCLink({
       url: `${ORIGIN}/rpc`,
-      headers: cookie ? { cookie } : {},
+      headers: { "cf-connecting-ip": ip, ...(cookie ? { cookie } : {}) },
       fetch: (request) => SELF.fetch(request),
     }),
   );

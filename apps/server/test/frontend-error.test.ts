@@ -107,7 +107,7 @@ describe("browser error reports", () => {
       password: "a long enough password",
       role: "admin",
     });
-    await verifyEmail(email);
+    await verifyEmail(email, "a long enough password");
     const role = await env.DB.prepare("SELECT role FROM user WHERE email = ?")
       .bind(email)
       .first("role");

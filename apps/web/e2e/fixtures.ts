@@ -58,10 +58,19 @@ export async function followMailedLink(page: Page, email: string, subject: strin
   await message.getByRole("link").first().click();
 }
 
-/** A new account confirmed through the emailed link, signed in on /todos. */
+/** Follows the newest confirmation link to `email` and confirms it with `password`. */
+export async function confirmEmail(page: Page, email: string, password: string) {
+  await followMailedLink(page, email, "Confirm your email for Checkmark");
+  await expect(page).toHaveURL(/\/confirm-email\?token=/);
+  await waitForHydration(page);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Confirm and sign in" }).click();
+}
+
+/** A new account confirmed through the emailed link and its password, signed in on /todos. */
 export async function signUp(page: Page, user: { name: string; email: string; password: string }) {
   await submitSignUp(page, user);
-  await followMailedLink(page, user.email, "Confirm your email for Checkmark");
+  await confirmEmail(page, user.email, user.password);
   await expect(page).toHaveURL(/\/todos$/);
   await waitForHydration(page);
 }

@@ -35,8 +35,10 @@ export function withSecurityHeaders(response: Response, request: Request, nonce:
   if (new URL(request.url).protocol === "https:") {
     headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
-  if (nonce && headers.get("content-type")?.startsWith("text/html")) {
-    headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  if (headers.get("content-type")?.startsWith("text/html")) {
+    // Pages are rendered for the person holding the cookie: never store or share them.
+    headers.set("Cache-Control", "private, no-store");
+    if (nonce) headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   }
   return secured;
 }

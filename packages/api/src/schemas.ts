@@ -1,6 +1,7 @@
 // Browser-safe entry: zod schemas and limits only, no server code.
 export type {
   ChangePasswordInput,
+  ConfirmEmailInput,
   ForgotPasswordInput,
   ResetPasswordInput,
   SignInInput,
@@ -8,8 +9,10 @@ export type {
 } from "./account/schema";
 export {
   changePasswordSchema,
+  confirmEmailSchema,
   emailSchema,
   forgotPasswordSchema,
+  nameSchema,
   passwordSchema,
   resetPasswordSchema,
   signInSchema,

@@ -1,8 +1,10 @@
 import { createDb, schema } from "@checkmark/db";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { createAuthMiddleware } from "better-auth/api";
 // The minimal build leaves out Kysely, which the Drizzle adapter makes dead weight.
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
+import { accountHooks } from "./account-hooks";
+import { authLogger } from "./auth-logger";
+import { confirmEmail } from "./confirm-email";
 import { type AuthEnv, listOrigins } from "./env";
 import { createMailer } from "./mail/create-mailer";
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
@@ -18,6 +20,11 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
   if (!env.BETTER_AUTH_SECRET) {
     throw new Error(
       "BETTER_AUTH_SECRET is not set: run `npm start` once locally, or `wrangler secret put BETTER_AUTH_SECRET` in production",
+    );
+  }
+  if (!env.BETTER_AUTH_URL && !env.AUTH_ALLOWED_HOSTS) {
+    throw new Error(
+      "BETTER_AUTH_URL is not set: set it to the web app's public origin (local runs get AUTH_ALLOWED_HOSTS from .dev.vars instead)",
     );
   }
   const db = createDb(env.DB);
@@ -58,10 +65,14 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     emailVerification: {
       sendOnSignUp: true,
       sendOnSignIn: true,
-      autoSignInAfterVerification: true,
-      expiresIn: 60 * 60 * 24,
-      sendVerificationEmail: ({ user, url }) => mailer.send(verifyEmailMessage(user, url)),
+      expiresIn: EMAIL_LINK_LIFETIME_SECONDS,
+      // The link opens the web app's confirm page, which asks for the sign-up's password
+      // (confirm-email.ts); Better Auth's link-only GET /verify-email is disabled below.
+      sendVerificationEmail: ({ user, url, token }) =>
+        mailer.send(verifyEmailMessage(user, confirmPageUrl(url, token))),
     },
+    disabledPaths: ["/verify-email"],
+    plugins: [confirmEmail()],
     user: {
       // Only set by an operator (scripts/grant-admin.sh), never by sign-up or update-user.
       additionalFields: { role: { type: "string", defaultValue: "user", input: false } },
@@ -69,28 +80,32 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
-      // A signed cookie carries the session for 5 minutes, so most requests read no
-      // session row from D1. A revoked session can live on for at most that long.
-      cookieCache: { enabled: true, maxAge: 5 * 60 },
+      // No cookie cache: every request reads its session row, so sign-out, a password change
+      // or reset, or a ban ends a session on its very next request (ADR 008).
+      cookieCache: { enabled: false },
     },
     rateLimit: authRateLimit,
-    hooks: {
-      // Changing a password always signs out every other device, whatever the client asks.
-      before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path === "/change-password" && ctx.body && typeof ctx.body === "object") {
-          return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
-        }
-      }),
-    },
+    hooks: { before: accountHooks },
+    logger: authLogger,
     advanced: {
       // Cloudflare sets this header itself; clients cannot forge it past the edge.
-      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
+      // IPv6 clients are counted per /64, as one household or host usually holds one.
+      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"], ipv6Subnet: 64 },
       // Mail is sent after the response, so answers take the same time for known and unknown emails.
       backgroundTasks: scope
         ? { handler: (task: Promise<unknown>) => scope.waitUntil(task) }
         : undefined,
     },
   } satisfies BetterAuthOptions;
+}
+
+/** How long a confirmation link works; unconfirmed accounts older than this are removed. */
+export const EMAIL_LINK_LIFETIME_SECONDS = 60 * 60 * 24;
+
+function confirmPageUrl(verifyUrl: string, token: string): string {
+  const page = new URL("/confirm-email", new URL(verifyUrl).origin);
+  page.searchParams.set("token", token);
+  return page.toString();
 }
 
 function signInUrl(request: Request | undefined): string {

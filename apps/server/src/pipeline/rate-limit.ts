@@ -15,10 +15,17 @@ function limiterFor(tier: Tier, env: Env): RateLimit {
   return env.RATE_LIMIT_TIER === "loadtest" ? env.LOADTEST_LIMITER : env.RPC_LIMITER;
 }
 
-/** Keyed by the signed-in user when the session is known (it cannot be forged), else the IP. */
+/**
+ * Keyed by the signed-in user when the session is known (it cannot be forged), else the IP.
+ * A caller with neither is refused: pooling them under one key would let anyone drain it.
+ */
 export function rateLimit(tier: Tier): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const userId = c.var.session?.user.id;
+    if (!userId && !c.var.clientIp) {
+      logEvent(c, "refused", { status: 400, reason: "no client address", tier });
+      return problem(c, 400, "This request does not say which client sent it.");
+    }
     const key = userId ? `${tier}:user:${userId}` : `${tier}:ip:${c.var.clientIp}`;
     const { success } = await limiterFor(tier, c.env).limit({ key });
     if (success) return next();

@@ -1,8 +1,20 @@
+import { normalizeIP } from "@better-auth/core/utils/ip";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "../log";
 
 const WELL_FORMED_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/**
+ * The caller's address as limits count it: IPv6 by its /64 (one household or host holds a
+ * whole /64, as Better Auth counts too), IPv4 as it is. Null when the header is missing or is
+ * not an address: such callers share no bucket (the limiter refuses them instead).
+ */
+function clientAddress(header: string | undefined): string | null {
+  const ip = header?.trim();
+  if (!ip || !/^[0-9a-fA-F:.]{2,45}$/.test(ip)) return null;
+  return normalizeIP(ip, { ipv6Subnet: 64 });
+}
 
 /**
  * First in the pipeline: a request id (the caller's if well formed, else a new one) echoed on
@@ -13,7 +25,7 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   const incoming = c.req.header("x-request-id");
   const requestId = incoming && WELL_FORMED_ID.test(incoming) ? incoming : crypto.randomUUID();
   c.set("requestId", requestId);
-  c.set("clientIp", c.req.header("cf-connecting-ip") ?? "unknown");
+  c.set("clientIp", clientAddress(c.req.header("cf-connecting-ip")));
 
   await next();
 

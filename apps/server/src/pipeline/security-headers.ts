@@ -1,7 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 
-/** Every server response is data, never a page: nothing may frame, sniff or script it. */
+/**
+ * Every server response is data, never a page: nothing may frame, sniff or script it, and
+ * nothing may be kept by a browser or shared cache (answers depend on who is signed in).
+ */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const headers = c.res.headers;
@@ -9,6 +12,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
+  headers.set("Cache-Control", "no-store");
   if (!headers.has("Content-Security-Policy")) {
     headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   }

@@ -21,13 +21,17 @@ const brokenD1 = {
   exec: failing,
 } as unknown as D1Database;
 
-async function callWithBrokenDatabase(path: string, init: RequestInit) {
+/** The real database, except that writing a todo fails as above. */
+const failingTodoWrites = {
+  prepare: (sql: string) =>
+    /insert into "todo"/i.test(sql) ? brokenStatement : env.DB.prepare(sql),
+  batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
+  exec: (sql: string) => env.DB.exec(sql),
+} as unknown as D1Database;
+
+async function callWithBrokenDatabase(path: string, init: RequestInit, db = brokenD1) {
   const ctx = createExecutionContext();
-  const response = await app.fetch(
-    new Request(`${ORIGIN}${path}`, init),
-    { ...env, DB: brokenD1 },
-    ctx,
-  );
+  const response = await app.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, DB: db }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -68,15 +72,19 @@ describe("a failure inside the Worker", () => {
   it("in a procedure is a typed INTERNAL_SERVER_ERROR that names nothing from the inside", async () => {
     const user = await signUp();
     const errors = vi.spyOn(console, "error");
-    const response = await callWithBrokenDatabase("/rpc/todo/create", {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        cookie: user.cookie,
-        "cf-connecting-ip": randomIp(),
+    const response = await callWithBrokenDatabase(
+      "/rpc/todo/create",
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          cookie: user.cookie,
+          "cf-connecting-ip": randomIp(),
+        },
+        body: JSON.stringify({ json: { text: "Never stored" } }),
       },
-      body: JSON.stringify({ json: { text: "Never stored" } }),
-    });
+      failingTodoWrites,
+    );
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ json: { code: "INTERNAL_SERVER_ERROR" } });

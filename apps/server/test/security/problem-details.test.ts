@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ORIGIN } from "../fixtures";
+import { ORIGIN, randomIp } from "../fixtures";
 import { expectProblem } from "./helpers";
 
 describe("errors outside oRPC", () => {
@@ -11,7 +11,7 @@ describe("errors outside oRPC", () => {
   it("an unknown procedure is a 404 problem", async () => {
     const response = await SELF.fetch(`${ORIGIN}/rpc/todo/steal`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "cf-connecting-ip": randomIp() },
       body: "{}",
     });
     await expectProblem(response, 404);
@@ -26,7 +26,7 @@ describe("errors outside oRPC", () => {
   it("oRPC errors stay typed for the client", async () => {
     const response = await SELF.fetch(`${ORIGIN}/rpc/todo/list`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "cf-connecting-ip": randomIp() },
       body: "{}",
     });
     expect(response.status).toBe(401);

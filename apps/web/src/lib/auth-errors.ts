@@ -10,7 +10,10 @@ const MESSAGES: Record<string, string> = {
   EMAIL_NOT_VERIFIED: "Confirm your email first. We have just sent you a new link.",
   INVALID_TOKEN: "This link has expired or was already used. Ask for a new one.",
   TOKEN_EXPIRED: "This link has expired. Ask for a new one.",
-  INVALID_PASSWORD: "Your current password is not right.",
+  INVALID_PASSWORD: "That password is not right.",
+  INVALID_NAME: "Enter a name of at most 100 characters, on one line.",
+  SIGNED_IN_AS_SOMEONE_ELSE:
+    "You are signed in to another account. Sign out, then open the link again.",
 };
 
 export function describeAuthError(error: {

@@ -6,14 +6,15 @@ import { createIsomorphicFn } from "@tanstack/react-start";
 import { getRequest, getRequestHeaders } from "@tanstack/react-start/server";
 
 // During SSR the call goes straight to the server Worker over the service binding, carrying
-// the visitor's cookie and addressed to the page's own origin, so the server sees the same
-// host as for the browser's calls; in the browser it is a same-origin fetch to /rpc.
+// the visitor's cookie and address (so rate limits count the visitor, not this Worker) and
+// addressed to the page's own origin, so the server sees the same host as for the browser's
+// calls; in the browser it is a same-origin fetch to /rpc.
 const createLink = createIsomorphicFn()
   .server(
     () =>
       new RPCLink({
         url: () => new URL("/rpc", getRequest().url),
-        headers: () => ({ cookie: getRequestHeaders().get("cookie") ?? "" }),
+        headers: () => forwardedHeaders(getRequestHeaders()),
         fetch: async (request) => {
           const { env } = await import("cloudflare:workers");
           return env.SERVER.fetch(request);
@@ -21,6 +22,13 @@ const createLink = createIsomorphicFn()
       }),
   )
   .client(() => new RPCLink({ url: `${window.location.origin}/rpc` }));
+
+function forwardedHeaders(incoming: Headers): Record<string, string> {
+  const headers: Record<string, string> = { cookie: incoming.get("cookie") ?? "" };
+  const ip = incoming.get("cf-connecting-ip");
+  if (ip) headers["cf-connecting-ip"] = ip;
+  return headers;
+}
 
 export const client: AppRouterClient = createORPCClient(createLink());
 

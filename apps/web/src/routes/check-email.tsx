@@ -33,8 +33,8 @@ function CheckEmailPage() {
     >
       <div className="space-y-4 text-sm text-slate-600">
         <p>
-          Open the link in that email to confirm your address. It signs you in and takes you to your
-          todos.
+          Open the link in that email and enter the password you just chose: that confirms your
+          address, signs you in and takes you to your todos.
         </p>
         <p>Nothing there after a minute? Look in your spam folder, or send the link again.</p>
         <button

@@ -1,3 +1,4 @@
+import { nameProblem } from "@checkmark/auth/name-policy";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@checkmark/auth/password-policy";
 import { z } from "zod";
 
@@ -9,8 +10,14 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
+/** The server's own display-name rule (Better Auth enforces it too). */
+export const nameSchema = z.string().superRefine((name, ctx) => {
+  const problem = nameProblem(name);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100),
+  name: nameSchema,
   email: emailSchema,
   password: passwordSchema,
 });
@@ -32,6 +39,9 @@ export const changePasswordSchema = z.object({
   newPassword: passwordSchema,
 });
 
+export const confirmEmailSchema = z.object({ password: z.string().min(1, "Enter your password.") });
+
+export type ConfirmEmailInput = z.infer<typeof confirmEmailSchema>;
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

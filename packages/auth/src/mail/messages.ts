@@ -11,7 +11,7 @@ export function verifyEmailMessage(user: Recipient, url: string): MailMessage {
   return {
     to: user.email,
     subject: "Confirm your email for Checkmark",
-    body: `Hello ${user.name},\n\nOpen this link to confirm your email and start using Checkmark:\n\n${url}\n\nThe link works for 24 hours. If you did not sign up, you can ignore this message.`,
+    body: `Hello ${user.name},\n\nOpen this link to confirm your email and start using Checkmark. It asks for the password you chose when you signed up:\n\n${url}\n\nThe link works for 24 hours. If you did not sign up, ignore this message: without that password the link does nothing.`,
   };
 }
 

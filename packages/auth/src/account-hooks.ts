@@ -1,0 +1,45 @@
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nameProblem } from "./name-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+
+const acceptablePassword = (password: unknown) =>
+  typeof password === "string" &&
+  password.length >= PASSWORD_MIN_LENGTH &&
+  password.length <= PASSWORD_MAX_LENGTH;
+
+const PATHS_WITH_A_NAME = new Set(["/sign-up/email", "/update-user"]);
+
+/**
+ * Rules Better Auth's endpoints do not enforce on their own, applied before they run:
+ * - the display name is bounded on the server too (it goes into mail to any address);
+ * - a sign-up for an address whose account was never confirmed replaces that account, so
+ *   only the newest sign-up's password can be confirmed, and earlier links stop working;
+ * - changing a password always signs out every other device, whatever the client asks.
+ */
+export const accountHooks = createAuthMiddleware(async (ctx) => {
+  const body =
+    ctx.body && typeof ctx.body === "object" ? (ctx.body as Record<string, unknown>) : null;
+  if (!body) return;
+
+  if (PATHS_WITH_A_NAME.has(ctx.path) && (ctx.path === "/sign-up/email" || "name" in body)) {
+    const problem = nameProblem(body.name);
+    if (problem) throw new APIError("BAD_REQUEST", { code: "INVALID_NAME", message: problem });
+  }
+
+  // Only a sign-up that Better Auth will accept may replace anything.
+  if (
+    ctx.path === "/sign-up/email" &&
+    typeof body.email === "string" &&
+    acceptablePassword(body.password)
+  ) {
+    const existing = await ctx.context.internalAdapter.findUserByEmail(body.email);
+    // Nobody has signed in to an unconfirmed account, so it holds nothing to lose.
+    if (existing && !existing.user.emailVerified) {
+      await ctx.context.internalAdapter.deleteUser(existing.user.id);
+    }
+  }
+
+  if (ctx.path === "/change-password") {
+    return { context: { body: { ...body, revokeOtherSessions: true } } };
+  }
+});

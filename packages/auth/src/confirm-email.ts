@@ -1,0 +1,89 @@
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthEndpoint, getSessionFromCtx } from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
+import { verifyJWT } from "better-auth/crypto";
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "./password-policy";
+
+// A sign-up's link names the account it was sent for; change-of-email links (updateTo) are not for here.
+const tokenPayload = z.object({
+  email: z.email(),
+  userId: z.string(),
+  updateTo: z.undefined().optional(),
+});
+
+const refuse = (
+  status: "BAD_REQUEST" | "UNAUTHORIZED" | "CONFLICT",
+  code: string,
+  message: string,
+) => new APIError(status, { code, message });
+
+const invalidLink = () =>
+  refuse("BAD_REQUEST", "INVALID_TOKEN", "This link has expired or was replaced by a newer one.");
+
+/**
+ * POST /confirm-email { token, password }: the mailed link confirms an address only together
+ * with the password chosen at sign-up. Whoever registered someone else's address first
+ * cannot have it confirmed by the owner's click: the owner does not know that password, and
+ * a later sign-up by the owner replaces the unconfirmed account (see account-hooks.ts).
+ * Better Auth's GET /verify-email, which confirms from the link alone, is disabled.
+ */
+export const confirmEmail = () =>
+  ({
+    id: "confirm-email",
+    endpoints: {
+      confirmEmail: createAuthEndpoint(
+        "/confirm-email",
+        {
+          method: "POST",
+          body: z.object({
+            token: z.string().max(2048),
+            password: z.string().max(PASSWORD_MAX_LENGTH),
+          }),
+        },
+        async (ctx) => {
+          const parsed = tokenPayload.safeParse(
+            await verifyJWT(ctx.body.token, ctx.context.secret),
+          );
+          if (!parsed.success) throw invalidLink();
+          const { email, userId } = parsed.data;
+
+          const found = await ctx.context.internalAdapter.findUserByEmail(email, {
+            includeAccounts: true,
+          });
+          // A token names the account it was sent for; a newer sign-up made a new one.
+          if (!found || found.user.id !== userId) throw invalidLink();
+
+          // Never swap a signed-in person into another account behind their back.
+          const current = await getSessionFromCtx(ctx);
+          if (current && current.user.id !== userId) {
+            throw refuse(
+              "CONFLICT",
+              "SIGNED_IN_AS_SOMEONE_ELSE",
+              "You are signed in to another account. Sign out, then open the link again.",
+            );
+          }
+
+          const hash = found.accounts.find((a) => a.providerId === "credential")?.password;
+          const matches = hash
+            ? await ctx.context.password.verify({ hash, password: ctx.body.password })
+            : false;
+          if (!matches) {
+            throw refuse(
+              "UNAUTHORIZED",
+              "INVALID_PASSWORD",
+              "That is not the password chosen when this account was made.",
+            );
+          }
+
+          const user = found.user.emailVerified
+            ? found.user
+            : await ctx.context.internalAdapter.updateUser(userId, { emailVerified: true });
+          const session = await ctx.context.internalAdapter.createSession(userId);
+          await setSessionCookie(ctx, { session, user: { ...found.user, ...user } });
+          return ctx.json({ status: true });
+        },
+      ),
+    },
+    rateLimit: [{ pathMatcher: (path) => path === "/confirm-email", window: 60, max: 5 }],
+  }) satisfies BetterAuthPlugin;

@@ -1,0 +1,4 @@
+export { errorFields } from "./error-fields";
+export { redactPath } from "./redact-path";
+export { withoutQueryParams } from "./without-query-params";
+export { writeLog } from "./write-log";
