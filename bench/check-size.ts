@@ -4,11 +4,18 @@
 import { type Budget, budgets } from "./budgets.ts";
 import { formatKiB as kib, largestClientChunk, serverWorker, webWorker } from "./lib/sizes.ts";
 
-const measured: [Budget, string, number][] = [
-  ["serverWorkerGzip", "server Worker (gzip)", serverWorker().gzip],
-  ["webWorkerGzip", "web Worker SSR bundle (gzip)", webWorker().gzip],
-  ["largestClientChunkGzip", "largest client chunk (gzip)", largestClientChunk().gzip],
-];
+let measured: [Budget, string, number][];
+try {
+  measured = [
+    ["serverWorkerGzip", "server Worker (gzip)", serverWorker().gzip],
+    ["webWorkerGzip", "web Worker SSR bundle (gzip)", webWorker().gzip],
+    ["largestClientChunkGzip", "largest client chunk (gzip)", largestClientChunk().gzip],
+  ];
+} catch (error) {
+  // A missing or empty build measures nothing, which is not a pass.
+  console.error(`check-size: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 
 let over = 0;
 for (const [budget, label, size] of measured) {

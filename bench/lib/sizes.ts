@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "./processes.ts";
 
@@ -21,28 +21,42 @@ function sizeOf(files: string[]): Size {
   return { raw, gzip };
 }
 
-function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .map((file) => join(dir, file))
-    .filter((file) => statSync(file).isFile() && keep(file));
-}
-
 const isJs = (file: string) => file.endsWith(".js") || file.endsWith(".mjs");
 
+/**
+ * Every JavaScript file of a build output. A missing or empty build would measure as 0 bytes
+ * and pass any budget, so it throws instead, naming the folder and how to make it.
+ */
+function jsFilesOf(dir: string, what: string): string[] {
+  const shown = relative(ROOT, dir);
+  if (!existsSync(dir))
+    throw new Error(`${what}: ${shown} does not exist; run \`pnpm build\` first`);
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((file) => join(dir, file))
+    .filter((file) => statSync(file).isFile() && isJs(file));
+  if (files.length === 0) {
+    throw new Error(`${what}: no JavaScript in ${shown}; run \`pnpm build\` first`);
+  }
+  return files;
+}
+
 /** What `wrangler deploy` uploads for the server Worker (its --dry-run --outdir output). */
-export const serverWorker = () => sizeOf(filesUnder(join(ROOT, "apps/server/dist"), isJs));
+export const serverWorker = () =>
+  sizeOf(jsFilesOf(join(ROOT, "apps/server/dist"), "server Worker build"));
 
 /** The web Worker's SSR bundle. */
-export const webWorker = () => sizeOf(filesUnder(join(ROOT, "apps/web/dist/server"), isJs));
+export const webWorker = () =>
+  sizeOf(jsFilesOf(join(ROOT, "apps/web/dist/server"), "web Worker SSR build"));
 
 const clientDir = join(ROOT, "apps/web/dist/client");
+const clientJs = () => jsFilesOf(clientDir, "web client build");
 
 export function allClientJs(): Size {
-  return sizeOf(filesUnder(clientDir, isJs));
+  return sizeOf(clientJs());
 }
 
 export function largestClientChunk(): Size & { file: string } {
-  const sized = filesUnder(clientDir, isJs).map((file) => ({ file, ...sizeOf([file]) }));
+  const sized = clientJs().map((file) => ({ file, ...sizeOf([file]) }));
   const largest = sized.sort((a, b) => b.gzip - a.gzip)[0];
   if (!largest) throw new Error("no client JavaScript: build the web app first");
   return { ...largest, file: largest.file.slice(clientDir.length + 1) };

@@ -2,6 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import type { AppRouterClient } from "@checkmark/api";
 import { createORPCClient } from "@orpc/client";
 import { RPCLink } from "@orpc/client/fetch";
+import { vi } from "vitest";
 
 // The web app's origin, as the browser would send it through the web Worker.
 export const ORIGIN = "http://localhost:3001";
@@ -50,17 +51,20 @@ export function authPost(path: string, body: unknown, headers: Record<string, st
 }
 
 /** The newest message to `email` whose subject contains `subject`, waiting for background sends. */
-export async function mailTo(email: string, subject: string) {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const row = await env.DB.prepare(
-      "SELECT subject, body FROM dev_mail WHERE recipient = ? AND subject LIKE ? ORDER BY created_at DESC LIMIT 1",
-    )
-      .bind(email, `%${subject}%`)
-      .first<{ subject: string; body: string }>();
-    if (row) return row;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`no mail to ${email} about "${subject}"`);
+export function mailTo(email: string, subject: string) {
+  // Mail goes out after the response (waitUntil), so it lands in D1 a little later.
+  return vi.waitFor(
+    async () => {
+      const row = await env.DB.prepare(
+        "SELECT subject, body FROM dev_mail WHERE recipient = ? AND subject LIKE ? ORDER BY created_at DESC LIMIT 1",
+      )
+        .bind(email, `%${subject}%`)
+        .first<{ subject: string; body: string }>();
+      if (!row) throw new Error(`no mail to ${email} about "${subject}"`);
+      return row;
+    },
+    { timeout: 5_000, interval: 20 },
+  );
 }
 
 export function countMailTo(email: string) {

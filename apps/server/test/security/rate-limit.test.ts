@@ -1,6 +1,10 @@
-import { env, SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF } from "cloudflare:test";
+import type { AppRouterClient } from "@checkmark/api";
+import { createORPCClient } from "@orpc/client";
+import { RPCLink } from "@orpc/client/fetch";
 import { describe, expect, it } from "vitest";
-import { ORIGIN, rpc, signUp } from "../fixtures";
+import app from "../../src/index";
+import { ORIGIN, randomIp, rpc, signUp } from "../fixtures";
 import { expectProblem } from "./helpers";
 
 const authFrom = (ip: string) =>
@@ -48,7 +52,51 @@ describe("Workers rate limits", () => {
     await expect(rpc((await signUp()).cookie).healthCheck()).resolves.toBe("OK");
   });
 
-  it("can be lifted for load tests by RATE_LIMIT_TIER, which is strict by default", () => {
+  it("can be lifted for /rpc by RATE_LIMIT_TIER=loadtest, and are strict by default", async () => {
+    const user = await signUp();
+    const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
+    const loadtestKeys: string[] = [];
+    const recordAndAllow: RateLimit = {
+      limit: async ({ key }) => {
+        loadtestKeys.push(key);
+        return { success: true };
+      },
+    };
+    const listTodos = (overrides: Partial<Env>) =>
+      rpcThroughApp(user.cookie, { RPC_LIMITER: refuseAll, ...overrides }).todo.list({});
+
+    // The configured tier is strict: RPC_LIMITER decides, and it refuses.
     expect(env.RATE_LIMIT_TIER).toBe("strict");
+    await expect(listTodos({})).rejects.toMatchObject({ status: 429 });
+
+    // Load tests swap in LOADTEST_LIMITER for the same signed-in call.
+    await expect(
+      listTodos({ RATE_LIMIT_TIER: "loadtest", LOADTEST_LIMITER: recordAndAllow }),
+    ).resolves.toMatchObject({ items: [] });
+    expect(loadtestKeys).toEqual([expect.stringMatching(/^rpc:user:/)]);
+  });
+
+  it("stay strict for auth under RATE_LIMIT_TIER=loadtest", async () => {
+    const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/api/auth/get-session`, {
+        headers: { "cf-connecting-ip": randomIp() },
+      }),
+      { ...env, RATE_LIMIT_TIER: "loadtest", AUTH_LIMITER: refuseAll },
+      createExecutionContext(),
+    );
+    await expectProblem(response, 429);
   });
 });
+
+/** The typed client, calling the app directly with some bindings replaced. */
+function rpcThroughApp(cookie: string, overrides: Partial<Env>): AppRouterClient {
+  const testEnv = { ...env, ...overrides };
+  return createORPCClient(
+    new RPCLink({
+      url: `${ORIGIN}/rpc`,
+      headers: { cookie },
+      fetch: async (request) => app.fetch(request, testEnv, createExecutionContext()),
+    }),
+  );
+}

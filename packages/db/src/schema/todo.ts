@@ -1,13 +1,16 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { v7 as uuidv7 } from "uuid";
 import { user } from "./auth";
 import { createdAt, updatedAt } from "./columns";
 
 export const todo = sqliteTable(
   "todo",
   {
+    // UUIDv7: time-ordered and, within a millisecond, monotonic per isolate, so id order is
+    // creation order and breaks createdAt ties in the list (docs/decisions/007).
     id: text("id")
       .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+      .$defaultFn(() => uuidv7()),
     text: text("text").notNull(),
     completed: integer("completed", { mode: "boolean" }).notNull().default(false),
     userId: text("user_id")
