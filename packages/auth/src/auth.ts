@@ -4,6 +4,10 @@ import { createAuthMiddleware } from "better-auth/api";
 // The minimal build leaves out Kysely, which the Drizzle adapter makes dead weight.
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { type AuthEnv, listOrigins } from "./env";
+import {
+  EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
+  RESET_PASSWORD_LINK_LIFETIME_SECONDS,
+} from "./link-lifetimes";
 import { createMailer } from "./mail/create-mailer";
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
@@ -48,7 +52,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       // Also makes sign-up answer the same for a taken email as for a new one.
       requireEmailVerification: true,
-      resetPasswordTokenExpiresIn: 60 * 60,
+      resetPasswordTokenExpiresIn: RESET_PASSWORD_LINK_LIFETIME_SECONDS,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMessage(user, url)),
       // The owner of a taken email hears about the attempt; the person signing up does not.
@@ -59,7 +63,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       sendOnSignUp: true,
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
-      expiresIn: 60 * 60 * 24,
+      expiresIn: EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
       sendVerificationEmail: ({ user, url }) => mailer.send(verifyEmailMessage(user, url)),
     },
     user: {
