@@ -18,6 +18,8 @@ export default defineConfig(async () => ({
           MAIL_TRANSPORT: "dev-mailbox",
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
         },
+        // An empty database of its own, for tests that apply migrations step by step.
+        d1Databases: { MIGRATION_TEST_DB: "migration-test" },
       },
     }),
   ],
