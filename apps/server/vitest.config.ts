@@ -21,6 +21,8 @@ export default defineConfig(async () => ({
           AUTH_ALLOWED_HOSTS: "localhost:*,127.0.0.1:*",
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
         },
+        // An empty database of its own, for tests that apply migrations step by step.
+        d1Databases: { MIGRATION_TEST_DB: "migration-test" },
       },
     }),
   ],

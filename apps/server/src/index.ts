@@ -3,6 +3,7 @@ import type { AppEnv } from "./app-env";
 import { handleAuth } from "./auth-route";
 import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
+import { scheduled } from "./housekeeping";
 import { errorFields, logEvent } from "./log";
 import { bodyLimit } from "./pipeline/body-limit";
 import { cors } from "./pipeline/cors";
@@ -14,7 +15,8 @@ import { withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
 
-const app = new Hono<AppEnv>();
+/** The HTTP app; tests call `app.fetch` with an env of their own. */
+export const app = new Hono<AppEnv>();
 
 // Every request, in this order: id/timing/IP/log, headers, CORS, CSRF, body size.
 app.use(requestContext, securityHeaders, cors, originGuard, bodyLimit);
@@ -43,4 +45,4 @@ app.onError((error, c) => {
   return problem(c, 500, "Something went wrong on our side.");
 });
 
-export default app;
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;

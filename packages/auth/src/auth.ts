@@ -6,6 +6,10 @@ import { accountHooks } from "./account-hooks";
 import { authLogger } from "./auth-logger";
 import { confirmEmail } from "./confirm-email";
 import { type AuthEnv, listOrigins } from "./env";
+import {
+  EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
+  RESET_PASSWORD_LINK_LIFETIME_SECONDS,
+} from "./link-lifetimes";
 import { createMailer } from "./mail/create-mailer";
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
@@ -55,7 +59,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       // Also makes sign-up answer the same for a taken email as for a new one.
       requireEmailVerification: true,
-      resetPasswordTokenExpiresIn: 60 * 60,
+      resetPasswordTokenExpiresIn: RESET_PASSWORD_LINK_LIFETIME_SECONDS,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMessage(user, url)),
       // The owner of a taken email hears about the attempt; the person signing up does not.
@@ -65,7 +69,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     emailVerification: {
       sendOnSignUp: true,
       sendOnSignIn: true,
-      expiresIn: EMAIL_LINK_LIFETIME_SECONDS,
+      expiresIn: EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
       // The link opens the web app's confirm page, which asks for the sign-up's password
       // (confirm-email.ts); Better Auth's link-only GET /verify-email is disabled below.
       sendVerificationEmail: ({ user, url, token }) =>
@@ -98,9 +102,6 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     },
   } satisfies BetterAuthOptions;
 }
-
-/** How long a confirmation link works; unconfirmed accounts older than this are removed. */
-export const EMAIL_LINK_LIFETIME_SECONDS = 60 * 60 * 24;
 
 function confirmPageUrl(verifyUrl: string, token: string): string {
   const page = new URL("/confirm-email", new URL(verifyUrl).origin);

@@ -1,5 +1,10 @@
-export { type Auth, type AuthRequestScope, createAuth, EMAIL_LINK_LIFETIME_SECONDS } from "./auth";
+export { type Auth, type AuthRequestScope, createAuth } from "./auth";
 export { type AuthEnv, listOrigins } from "./env";
+export {
+  EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
+  RESET_PASSWORD_LINK_LIFETIME_SECONDS,
+} from "./link-lifetimes";
 export { NAME_MAX_LENGTH, nameProblem } from "./name-policy";
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+export { AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS } from "./rate-limits";
 export { readSession, type SessionResult, type SessionUser } from "./session";

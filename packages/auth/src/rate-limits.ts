@@ -14,3 +14,9 @@ export const authRateLimit = {
     "/change-password": { window: 60, max: 5 },
   },
 } as const;
+
+/** The longest window above, in seconds: a counter idle for longer restarts from zero anyway. */
+export const AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS = Math.max(
+  authRateLimit.window,
+  ...Object.values(authRateLimit.customRules).map((rule) => rule.window),
+);

@@ -1,6 +1,6 @@
 import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import app from "../../src/index";
+import { app } from "../../src/index";
 import { ORIGIN, randomIp } from "../fixtures";
 
 const listRequest = () =>

@@ -1,6 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import app from "../../src/index";
+import { app } from "../../src/index";
 import { ORIGIN, randomIp, signUp } from "../fixtures";
 import { expectProblem } from "./helpers";
 

@@ -14,7 +14,8 @@ export function reportError(error: unknown) {
     body: JSON.stringify({
       message: (asError.message || "Unknown error").slice(0, 1000),
       stack: asError.stack?.slice(0, 8000),
-      url: window.location.href.slice(0, 2000),
+      // Origin and path only: the query or fragment can carry a token (reset and confirmation links).
+      url: (window.location.origin + window.location.pathname).slice(0, 2000),
     }),
   }).catch(() => {
     // Reporting must never cause an error of its own.

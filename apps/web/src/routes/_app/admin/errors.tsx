@@ -21,8 +21,8 @@ function BrowserErrorsPage() {
   return (
     <section className="py-10">
       <PageHeading title="Browser errors">
-        The 100 newest errors that visitors' browsers reported, newest first. Quote the request id
-        when you search the server logs.
+        The 100 errors that visitors' browsers reported most recently, each once with how often it
+        came. Quote the request id of the latest report when you search the server logs.
       </PageHeading>
       {errors.length === 0 ? (
         <EmptyState>No browser has reported an error.</EmptyState>
@@ -33,8 +33,12 @@ function BrowserErrorsPage() {
               <article aria-label={error.message}>
                 <p className="break-words font-medium text-slate-900">{error.message}</p>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
-                  <dt className="font-medium">When</dt>
+                  <dt className="font-medium">Reported</dt>
+                  <dd>{error.count === 1 ? "1 time" : `${error.count} times`}</dd>
+                  <dt className="font-medium">First seen</dt>
                   <dd>{formatUtc(error.createdAt)}</dd>
+                  <dt className="font-medium">Last seen</dt>
+                  <dd>{formatUtc(error.lastSeenAt)}</dd>
                   <dt className="font-medium">Page</dt>
                   <dd className="break-all">{error.url}</dd>
                   <dt className="font-medium">Browser</dt>

@@ -1,0 +1,39 @@
+import { createDb } from "@checkmark/db";
+import { errorFields, writeLog } from "../log";
+import { deleteInBatches } from "./batched-delete";
+import { deletionJobs, type JobOptions } from "./jobs";
+import { BATCH_SIZE, MAX_BATCHES_PER_JOB } from "./retention";
+
+export interface HousekeepingOptions extends JobOptions {
+  batchSize?: number;
+  maxBatches?: number;
+}
+
+/**
+ * Runs every deletion job once, one after another (D1 has one writer anyway). A job that fails
+ * is logged and the others still run; each logs one line with counts, never row contents.
+ */
+export async function runHousekeeping(
+  env: Env,
+  now: Date,
+  {
+    batchSize = BATCH_SIZE,
+    maxBatches = MAX_BATCHES_PER_JOB,
+    ...jobOptions
+  }: HousekeepingOptions = {},
+) {
+  const jobs = deletionJobs(createDb(env.DB), now, jobOptions);
+  for (const [job, deleteBatch] of Object.entries(jobs)) {
+    try {
+      const outcome = await deleteInBatches(deleteBatch, { batchSize, maxBatches });
+      writeLog({ event: "housekeeping", job, ...outcome });
+    } catch (error) {
+      writeLog({ event: "housekeeping-failed", job, ...errorFields(error) }, "error");
+    }
+  }
+}
+
+/** The cron trigger (`triggers.crons` in wrangler.jsonc): "now" is the time it was scheduled for. */
+export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
+  ctx.waitUntil(runHousekeeping(env, new Date(controller.scheduledTime)));
+};

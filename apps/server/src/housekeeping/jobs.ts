@@ -1,0 +1,88 @@
+import { type Database, schema } from "@checkmark/db";
+import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { DeleteBatch } from "./batched-delete";
+import {
+  DEV_MAIL_MAX_AGE_MS,
+  FRONTEND_ERROR_MAX_AGE_MS,
+  FRONTEND_ERROR_MAX_ROWS,
+  RATE_LIMIT_IDLE_MS,
+  UNCONFIRMED_USER_MAX_AGE_MS,
+} from "./retention";
+
+const { devMail, frontendError, rateLimit, session, user, verification } = schema;
+
+/** Deletes a batch of `table`'s rows matching `where`: their ids are picked, then those rows go. */
+function deleteWhere(
+  db: Database,
+  table: SQLiteTable,
+  id: AnySQLiteColumn,
+  where: SQL | undefined,
+) {
+  return async (limit: number) => {
+    const batch = db.select({ id }).from(table).where(where).limit(limit);
+    const result = await db.delete(table).where(inArray(id, batch));
+    return result.meta.changes;
+  };
+}
+
+export interface JobOptions {
+  /** FRONTEND_ERROR_MAX_ROWS unless a test wants a smaller cap. */
+  frontendErrorMaxRows?: number;
+}
+
+/** Every deletion job, by the name it logs under, in the order they run. */
+export function deletionJobs(
+  db: Database,
+  now: Date,
+  { frontendErrorMaxRows = FRONTEND_ERROR_MAX_ROWS }: JobOptions = {},
+): Record<string, DeleteBatch> {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  return {
+    "frontend-error-stale": deleteWhere(
+      db,
+      frontendError,
+      frontendError.id,
+      lt(frontendError.lastSeenAt, ago(FRONTEND_ERROR_MAX_AGE_MS)),
+    ),
+    // Every row behind the newest `frontendErrorMaxRows` by last sight.
+    "frontend-error-over-cap": async (limit) => {
+      const behindTheNewest = db
+        .select({ id: frontendError.id })
+        .from(frontendError)
+        .orderBy(desc(frontendError.lastSeenAt), desc(frontendError.id))
+        .limit(limit)
+        .offset(frontendErrorMaxRows);
+      const result = await db
+        .delete(frontendError)
+        .where(inArray(frontendError.id, behindTheNewest));
+      return result.meta.changes;
+    },
+    "dev-mail-old": deleteWhere(
+      db,
+      devMail,
+      devMail.id,
+      lt(devMail.createdAt, ago(DEV_MAIL_MAX_AGE_MS)),
+    ),
+    "session-expired": deleteWhere(db, session, session.id, lt(session.expiresAt, now)),
+    "verification-expired": deleteWhere(
+      db,
+      verification,
+      verification.id,
+      lt(verification.expiresAt, now),
+    ),
+    "rate-limit-idle": deleteWhere(
+      db,
+      rateLimit,
+      rateLimit.id,
+      lt(rateLimit.lastRequest, now.getTime() - RATE_LIMIT_IDLE_MS),
+    ),
+    // Their session, account and todo rows go with them (ON DELETE CASCADE).
+    "user-unconfirmed": deleteWhere(
+      db,
+      user,
+      user.id,
+      and(eq(user.emailVerified, false), lt(user.createdAt, ago(UNCONFIRMED_USER_MAX_AGE_MS))),
+    ),
+  };
+}

@@ -1,0 +1,35 @@
+import {
+  AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS,
+  EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
+} from "@checkmark/auth";
+
+// What housekeeping keeps, in one place. Ages are in milliseconds, like the timestamp columns.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Rows per DELETE: one statement stays short, so requests writing to D1 meanwhile barely wait. */
+export const BATCH_SIZE = 500;
+
+/**
+ * DELETEs per job per run: a run stays far inside a Worker's limits (D1 queries, time) however
+ * much piled up; what is left goes in the next hourly run.
+ */
+export const MAX_BATCHES_PER_JOB = 20;
+
+/** Browser errors kept at most: an admin reads the newest; a flood of distinct ones stays bounded. */
+export const FRONTEND_ERROR_MAX_ROWS = 1000;
+
+/** A browser error not seen for this long is fixed or forgotten. */
+export const FRONTEND_ERROR_MAX_AGE_MS = 30 * DAY_MS;
+
+/** Local mail only (the dev mailbox shows the newest 50); a week covers any test or debugging. */
+export const DEV_MAIL_MAX_AGE_MS = 7 * DAY_MS;
+
+/** Better Auth counters idle past the longest window start from zero anyway (rate-limits.ts). */
+export const RATE_LIMIT_IDLE_MS = AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS * 1000;
+
+/**
+ * An account unconfirmed when its confirmation link has expired is abandoned, or someone else's
+ * address: removing it frees the email for its owner (same value as emailVerification.expiresIn).
+ */
+export const UNCONFIRMED_USER_MAX_AGE_MS = EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS * 1000;
