@@ -5,6 +5,11 @@ import { test as base, expect, type Page } from "@playwright/test";
  * a silent error in the page is a bug waiting.
  */
 export const test = base.extend<{ allowConsoleError: (pattern: RegExp) => void }>({
+  // Each test is a visitor of its own, as Cloudflare names them in cf-connecting-ip, so one
+  // test's sign-ups never spend another's rate-limit budget.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({ "cf-connecting-ip": randomVisitorIp(), ...extraHTTPHeaders });
+  },
   allowConsoleError: [
     async ({ page }, use) => {
       const allowed: RegExp[] = [];
@@ -22,6 +27,11 @@ export const test = base.extend<{ allowConsoleError: (pattern: RegExp) => void }
 });
 
 export { expect };
+
+function randomVisitorIp() {
+  const part = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${part()}.${part()}.${part()}`;
+}
 
 /** After any full page load: clicks before React hydrates reach no handler. */
 export async function waitForHydration(page: Page) {

@@ -16,7 +16,9 @@ test("a new user keeps their todos across reloads and sign-ins", async ({ page, 
   await page.getByRole("checkbox", { name: "Buy oat milk" }).check();
   await expect(page.getByText("1 of 2 still to do.")).toBeVisible();
 
-  await page.reload();
+  // The page is rendered for this user alone: no browser or shared cache may keep it.
+  const reloaded = await page.reload();
+  expect(reloaded?.headers()["cache-control"]).toContain("no-store");
   await expect(page.getByRole("checkbox", { name: "Buy oat milk" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Call the plumber" })).not.toBeChecked();
 

@@ -4,6 +4,7 @@ import { setSessionCookie } from "better-auth/cookies";
 import { verifyJWT } from "better-auth/crypto";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
+import { authRateLimit } from "./rate-limits";
 
 // A sign-up's link names the account it was sent for; change-of-email links (updateTo) are not for here.
 const tokenPayload = z.object({
@@ -85,5 +86,12 @@ export const confirmEmail = () =>
         },
       ),
     },
-    rateLimit: [{ pathMatcher: (path) => path === "/confirm-email", window: 60, max: 5 }],
+    // One confirmation per sign-up, so the sign-up budget; guessing the password here also
+    // needs the mailed token, which only the address's owner has.
+    rateLimit: [
+      {
+        pathMatcher: (path) => path === "/confirm-email",
+        ...authRateLimit.customRules["/sign-up/email"],
+      },
+    ],
   }) satisfies BetterAuthPlugin;
