@@ -1,5 +1,5 @@
-// Seeds through the app's own endpoints, as a user would: sign up, open the mailed link,
-// create todos over RPC. Each user signs up from an address of its own, like real users.
+// Seeds through the app's own endpoints, as a user would: sign up, confirm with the mailed
+// link's token and the password, create todos over RPC. Each user signs up from an address of its own, like real users.
 
 export interface SeededUser {
   email: string;
@@ -59,9 +59,11 @@ export async function seedUser(base: string, index: number, todos: number): Prom
     body: JSON.stringify({ name: `Bench ${index}`, email, password: PASSWORD }),
   });
   if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
-  const verified = await fetch(await confirmationLink(base, email), {
-    redirect: "manual",
-    headers: { "cf-connecting-ip": ip },
+  const token = new URL(await confirmationLink(base, email)).searchParams.get("token");
+  const verified = await fetch(`${base}/api/auth/confirm-email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base, "cf-connecting-ip": ip },
+    body: JSON.stringify({ token, password: PASSWORD }),
   });
   const cookie = cookiesFrom(verified);
   if (!cookie.includes("session_token=")) throw new Error(`no session after confirming ${email}`);
