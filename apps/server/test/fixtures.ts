@@ -123,6 +123,15 @@ export async function signUp(overrides: Partial<Omit<TestUser, "cookie">> = {}):
   return { ...user, cookie: await verifyEmail(user.email, user.password) };
 }
 
+/** A confirmed user's typed client, with their id (for checking rows in D1). */
+export async function signedInClient() {
+  const user = await signUp();
+  const client = rpc(user.cookie);
+  const me = await client.account.me();
+  if (!me) throw new Error("not signed in");
+  return { client, userId: me.id, user };
+}
+
 /** The typed client the web app uses, speaking to the Worker under test from one address. */
 export function rpc(cookie?: string, ip = randomIp()): AppRouterClient {
   return createORPCClient(

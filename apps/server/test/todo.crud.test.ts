@@ -1,19 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { rpc, signUp } from "./fixtures";
+import { signedInClient } from "./fixtures";
 
 const countTodos = (userId: string) =>
   env.DB.prepare("SELECT COUNT(*) AS n FROM todo WHERE user_id = ?")
     .bind(userId)
     .first<number>("n");
-
-async function signedInClient() {
-  const user = await signUp();
-  const client = rpc(user.cookie);
-  const me = await client.account.me();
-  if (!me) throw new Error("not signed in");
-  return { client, userId: me.id };
-}
 
 describe("todos", () => {
   it("are created, listed newest first, toggled and deleted", async () => {

@@ -1,14 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { rpc, signUp } from "./fixtures";
-
-async function signedInClient() {
-  const user = await signUp();
-  const client = rpc(user.cookie);
-  const me = await client.account.me();
-  if (!me) throw new Error("not signed in");
-  return { client, userId: me.id };
-}
+import { signedInClient } from "./fixtures";
 
 afterEach(() => {
   vi.useRealTimers();

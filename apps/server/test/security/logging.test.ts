@@ -1,6 +1,4 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import app from "../../src/index";
 import {
   authPost,
   cookiesFrom,
@@ -12,6 +10,7 @@ import {
   rpc,
   signUp,
 } from "../fixtures";
+import { brokenD1, callWithDatabase } from "./broken-database";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -101,39 +100,14 @@ describe("structured logs", () => {
   });
 });
 
-// A database that fails the way D1 does, so Drizzle reports the failed query with its values.
-const failing = () => Promise.reject(new Error("D1_ERROR: database is locked: SQLITE_BUSY"));
-const brokenStatement = {
-  bind: () => brokenStatement,
-  all: failing,
-  first: failing,
-  run: failing,
-  raw: failing,
-};
-const brokenD1 = {
-  prepare: () => brokenStatement,
-  batch: failing,
-  exec: failing,
-} as unknown as D1Database;
-
-async function callWithBrokenDatabase(path: string, init: RequestInit) {
-  const ctx = createExecutionContext();
-  const response = await app.fetch(
-    new Request(`${ORIGIN}${path}`, init),
-    { ...env, DB: brokenD1 },
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-  return response;
-}
-
+// D1 failing inside, so Drizzle reports the failed query with its values.
 describe("a database error in the log", () => {
   it("keeps the query's shape but never its values: no email, no session token", async () => {
     const user = await signUp();
     const token = cookieValues(user.cookie)[0]?.split(".")[0] ?? "";
     const logs = captureLogs();
 
-    const signIn = await callWithBrokenDatabase("/api/auth/sign-in/email", {
+    const signIn = await callWithDatabase(brokenD1, "/api/auth/sign-in/email", {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -143,7 +117,7 @@ describe("a database error in the log", () => {
       body: JSON.stringify({ email: user.email, password: user.password }),
     });
     expect(signIn.status).toBe(500);
-    const list = await callWithBrokenDatabase("/rpc/todo/list", {
+    const list = await callWithDatabase(brokenD1, "/rpc/todo/list", {
       method: "POST",
       headers: {
         "content-type": "application/json",
