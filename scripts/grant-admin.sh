@@ -23,7 +23,7 @@ out=$(pnpm exec wrangler d1 execute DB "${where[@]}" --json --command "$sql")
 changes=$(printf '%s' "$out" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(String(JSON.parse(s)[0].results.length)))') || {
   echo "grant-admin: wrangler answered something unexpected:" >&2; printf '%s\n' "$out" >&2; exit 1; }
 if [ "$changes" = "1" ]; then
-  echo "grant-admin: $email is now an admin (takes effect within 5 minutes, when the session cookie cache refreshes)."
+  echo "grant-admin: $email is now an admin (from the next request on)."
 else
   echo "grant-admin: no confirmed account with the email $email; sign up and confirm it first." >&2
   exit 1
