@@ -6,7 +6,8 @@ import { todoDueDateSchema } from "./due-date";
 import { todoQuerySchema, todoSearchSchema } from "./search";
 import { todoTextSchema } from "./text";
 
-const todoRow = createSelectSchema(schema.todo);
+// Ids are UUIDs (v7, older ones v4): anything else is a bad request, not a lookup.
+const todoRow = createSelectSchema(schema.todo, { id: () => z.uuid() });
 
 /** What a client sees of a todo: never its owner id or deletion state. */
 export const todoSchema = todoRow.pick({
@@ -19,7 +20,7 @@ export const todoSchema = todoRow.pick({
 
 const todoFields = createInsertSchema(schema.todo, {
   text: () => todoTextSchema,
-  dueDate: () => todoDueDateSchema,
+  dueDate: () => todoDueDateSchema.optional(),
 });
 
 export const createTodoSchema = todoFields.pick({ text: true, dueDate: true });
