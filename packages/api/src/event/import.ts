@@ -3,6 +3,7 @@ import { writeLog } from "@checkmark/logging";
 import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import { insertIgnoringDuplicates } from "../shared/bulk-insert";
+import { Aborted, untilAborted } from "../shared/end-on-abort";
 import type { Owner } from "../shared/owner";
 import {
   eventDescriptionSchema,
@@ -94,7 +95,7 @@ async function prepare(
 /**
  * Checks and writes `rows` in batches, yielding progress after each. A row that fails is
  * reported and writes nothing; a row already imported is skipped. When the client goes away
- * (`signal`), it stops between batches: everything written so far is whole batches of whole
+ * (`signal`), it stops at once: everything written so far is whole batches of whole
  * rows, and importing the file again fills in the rest without duplicates.
  */
 export async function* importEvents(
@@ -131,7 +132,8 @@ export async function* importEvents(
         continue;
       }
       if (signal?.aborted) return;
-      const inserted = await insertIgnoringDuplicates(owner.db, event, batch);
+      // A write cut off by the abort is one statement: it landed whole or not at all.
+      const inserted = await untilAborted(insertIgnoringDuplicates(owner.db, event, batch), signal);
       failedCount += failed.length;
       progress.done = index + 1;
       progress.imported += inserted;
@@ -145,6 +147,7 @@ export async function* importEvents(
     }
     outcome = "done";
   } catch (error) {
+    if (error instanceof Aborted) return;
     outcome = "failed";
     throw error;
   } finally {

@@ -1,5 +1,6 @@
 import { eventIterator } from "@orpc/server";
 import { protectedProcedure } from "../procedures";
+import { endOnAbort } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
 import { importEvents } from "./import";
 import { eventImportProgressSchema, eventImportSchema } from "./import-row";
@@ -81,6 +82,9 @@ export const eventRouter = {
     .input(eventImportSchema)
     .output(eventIterator(eventImportProgressSchema))
     .handler(({ context, input, signal }) =>
-      importEvents(context.owner, input.rows, { signal, requestId: context.requestId }),
+      endOnAbort(
+        importEvents(context.owner, input.rows, { signal, requestId: context.requestId }),
+        signal,
+      ),
     ),
 };
