@@ -14,10 +14,10 @@ afterEach(() => vi.restoreAllMocks());
 const ZONE = "Europe/Berlin";
 const NOW = new Date("2031-01-01T00:00:00Z");
 
-const countEvents = () =>
-  env.DB.prepare("SELECT COUNT(*) AS n FROM event WHERE user_id = ?")
+const countEvents = async () =>
+  (await env.DB.prepare("SELECT COUNT(*) AS n FROM event WHERE user_id = ?")
     .bind(me.userId)
-    .first<number>("n");
+    .first<number>("n")) ?? 0;
 const clearEvents = () =>
   env.DB.prepare("DELETE FROM event WHERE user_id = ?").bind(me.userId).run();
 
