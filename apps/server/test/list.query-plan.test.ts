@@ -47,7 +47,7 @@ function recordingClient(cookie: string) {
     new RPCLink({
       url: `${ORIGIN}/rpc`,
       headers: { cookie, "cf-connecting-ip": randomIp() },
-      fetch: (request) => app.fetch(request, { ...env, DB: db }, createExecutionContext()),
+      fetch: async (request) => app.fetch(request, { ...env, DB: db }, createExecutionContext()),
     }),
   );
   return { client, recorded };
