@@ -33,7 +33,7 @@ export const todo = sqliteTable(
     deletedAt: timestamp("deleted_at"),
   },
   (t) => [
-    // One index per list order, with and without the status filter (docs/decisions/010).
+    // One index per list order, with and without the status filter (docs/decisions/012).
     index("todo_user_created_idx").on(t.userId, t.createdAt, t.id).where(live),
     index("todo_user_status_created_idx").on(t.userId, t.completed, t.createdAt, t.id).where(live),
     index("todo_user_due_idx")
