@@ -142,3 +142,24 @@ export function rpc(cookie?: string, ip = randomIp()): AppRouterClient {
     }),
   );
 }
+
+/** A signed-in account with its typed client and user id (one sign-up: about 60 ms of CPU). */
+export async function signedInUser(overrides: Partial<Omit<TestUser, "cookie">> = {}) {
+  const user = await signUp(overrides);
+  const client = rpc(user.cookie);
+  const me = await client.account.me();
+  if (!me) throw new Error("not signed in");
+  return { ...user, client, userId: me.id };
+}
+
+/** The field paths of a typed BAD_REQUEST's validation issues. */
+export function issuePaths(error: unknown): string[] {
+  const data = (
+    error as { data?: { issues?: { path?: (string | number | { key: unknown })[] }[] } }
+  ).data;
+  return (data?.issues ?? []).map((issue) =>
+    (issue.path ?? [])
+      .map((part) => (typeof part === "object" ? String(part.key) : String(part)))
+      .join("."),
+  );
+}

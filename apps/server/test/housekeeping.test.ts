@@ -176,6 +176,26 @@ describe("the hourly housekeeping cron", () => {
     expect(await ids("frontend_error")).toEqual(["error-last-seen-29-days"]);
   });
 
+  it("purges cleared todos once their undo has run out, and no other todo", async () => {
+    const now = Date.now();
+    await seedUser("owner", { verified: true, createdAt: now - 90 * DAY });
+    const todo = (id: string, deletedAt: number | null) =>
+      run(
+        "INSERT INTO todo (id, text, completed, user_id, created_at, updated_at, deleted_at) VALUES (?, 'text', 1, 'owner', ?, ?, ?)",
+        id,
+        now - 30 * DAY,
+        now - 30 * DAY,
+        deletedAt,
+      );
+    await todo("cleared-25-hours-ago", now - 25 * HOUR);
+    await todo("cleared-23-hours-ago", now - 23 * HOUR);
+    await todo("not-cleared", null);
+
+    await runCron(now);
+
+    expect(await ids("todo")).toEqual(["cleared-23-hours-ago", "not-cleared"]);
+  });
+
   it("logs one line per job with counts only", async () => {
     const now = Date.now();
     await seedUser("unconfirmed-old", { verified: false, createdAt: now - 2 * DAY });
@@ -192,6 +212,7 @@ describe("the hourly housekeeping cron", () => {
       "session-expired",
       "verification-expired",
       "rate-limit-idle",
+      "todo-deleted",
       "user-unconfirmed",
     ]);
     expect(lines).toContainEqual(
@@ -284,6 +305,6 @@ describe("the hourly housekeeping cron", () => {
     );
     expect(await ids("dev_mail")).toEqual(["mail-old"]);
     expect(await ids("session")).toEqual([]);
-    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(6);
+    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(7);
   });
 });

@@ -1,6 +1,7 @@
 import type { RouterClient } from "@orpc/server";
 import { accountRouter } from "./account/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
+import { eventRouter } from "./event/router";
 import { frontendErrorRouter } from "./frontend-error/router";
 import { healthCheck } from "./health/router";
 import { todoRouter } from "./todo/router";
@@ -9,6 +10,7 @@ export const appRouter = {
   healthCheck,
   account: accountRouter,
   todo: todoRouter,
+  event: eventRouter,
   devMailbox: devMailboxRouter,
   admin: { frontendErrors: frontendErrorRouter },
 };

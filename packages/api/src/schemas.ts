@@ -18,5 +18,34 @@ export {
   signInSchema,
   signUpSchema,
 } from "./account/schema";
-export type { Todo } from "./todo/schema";
+export {
+  EVENT_DESCRIPTION_MAX,
+  EVENT_LOCATION_MAX,
+  EVENT_TITLE_MAX,
+  type EventFieldsInput,
+  eventFieldsSchema,
+  timeZoneSchema,
+} from "./event/fields";
+export {
+  EVENT_FILE_MAX_BYTES,
+  EVENT_IMPORT_MAX_ROWS,
+  type EventImportFailure,
+  type EventImportProgress,
+  type EventImportRow,
+  eventImportProgressSchema,
+  eventImportRowSchema,
+} from "./event/import-row";
+export type { Event } from "./event/schema";
+export { calendarDateSchema } from "./shared/calendar-date";
+export { todoDueDateSchema } from "./todo/due-date";
+export type { Todo, TodoCounts } from "./todo/schema";
+export {
+  TODO_SEARCH_MAX,
+  TODO_SORTS,
+  TODO_STATUSES,
+  type TodoSearch,
+  type TodoSort,
+  type TodoStatus,
+  todoSearchSchema,
+} from "./todo/search";
 export { TODO_TEXT_MAX, todoTextSchema } from "./todo/text";

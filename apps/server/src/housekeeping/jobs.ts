@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DeleteBatch } from "./batched-delete";
 import {
+  DELETED_TODO_RETENTION_MS,
   DEV_MAIL_MAX_AGE_MS,
   FRONTEND_ERROR_MAX_AGE_MS,
   FRONTEND_ERROR_MAX_ROWS,
@@ -10,7 +11,7 @@ import {
   UNCONFIRMED_USER_MAX_AGE_MS,
 } from "./retention";
 
-const { devMail, frontendError, rateLimit, session, user, verification } = schema;
+const { devMail, frontendError, rateLimit, session, todo, user, verification } = schema;
 
 /** Deletes a batch of `table`'s rows matching `where`: their ids are picked, then those rows go. */
 function deleteWhere(
@@ -77,7 +78,14 @@ export function deletionJobs(
       rateLimit.id,
       lt(rateLimit.lastRequest, now.getTime() - RATE_LIMIT_IDLE_MS),
     ),
-    // Their session, account and todo rows go with them (ON DELETE CASCADE).
+    // Cleared todos whose undo has run out (the deleted_at index finds them).
+    "todo-deleted": deleteWhere(
+      db,
+      todo,
+      todo.id,
+      lt(todo.deletedAt, ago(DELETED_TODO_RETENTION_MS)),
+    ),
+    // Their session, account, todo and event rows go with them (ON DELETE CASCADE).
     "user-unconfirmed": deleteWhere(
       db,
       user,

@@ -33,3 +33,9 @@ export const RATE_LIMIT_IDLE_MS = AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS * 1000;
  * address: removing it frees the email for its owner (same value as emailVerification.expiresIn).
  */
 export const UNCONFIRMED_USER_MAX_AGE_MS = EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS * 1000;
+
+/**
+ * Todos removed by "clear completed" stay restorable this long. The undo toast needs seconds;
+ * a day also covers a reload or another device, and cleared text does not linger.
+ */
+export const DELETED_TODO_RETENTION_MS = DAY_MS;

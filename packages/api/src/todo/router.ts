@@ -1,12 +1,19 @@
 import { protectedProcedure } from "../procedures";
-import { decodeCursor } from "./cursor";
+import { decodeCursor } from "../shared/keyset";
+import { countTodos, listTodos, TODO_ORDERS } from "./list";
 import {
+  clearedTodosSchema,
   createTodoSchema,
   listTodosSchema,
+  restoredTodosSchema,
+  restoreTodosSchema,
+  todoCountsInputSchema,
+  todoCountsSchema,
   todoIdSchema,
   todoPageSchema,
   todoSchema,
   toggleTodoSchema,
+  updateTodoSchema,
 } from "./schema";
 import * as service from "./service";
 
@@ -20,26 +27,39 @@ export const todoRouter = {
     .input(listTodosSchema)
     .output(todoPageSchema)
     .handler(async ({ context, input, errors }) => {
-      const after = input.cursor ? decodeCursor(input.cursor) : null;
-      if (input.cursor && !after) throw errors.BAD_REQUEST();
-      return service.listTodos(context.db, context.user.id, { limit: input.limit, after });
+      const { cursor, limit, ...search } = input;
+      const after = cursor
+        ? decodeCursor(cursor, search.sort, TODO_ORDERS[search.sort].keySchema)
+        : null;
+      if (cursor && !after) throw errors.BAD_REQUEST();
+      return listTodos(context.owner, search, { limit, after });
     }),
+
+  counts: protectedProcedure
+    .input(todoCountsInputSchema)
+    .output(todoCountsSchema)
+    .handler(({ context, input }) => countTodos(context.owner, input.q)),
 
   create: protectedProcedure
     .input(createTodoSchema)
     .output(todoSchema)
-    .handler(({ context, input }) => service.createTodo(context.db, context.user.id, input.text)),
+    .handler(({ context, input }) => service.createTodo(context.owner, input)),
+
+  update: todoProcedure
+    .input(updateTodoSchema)
+    .output(todoSchema)
+    .handler(async ({ context, input, errors }) => {
+      const { id, ...changes } = input;
+      const updated = await service.updateTodo(context.owner, id, changes);
+      if (!updated) throw errors.NOT_FOUND();
+      return updated;
+    }),
 
   toggle: todoProcedure
     .input(toggleTodoSchema)
     .output(todoSchema)
     .handler(async ({ context, input, errors }) => {
-      const updated = await service.setTodoCompleted(
-        context.db,
-        context.user.id,
-        input.id,
-        input.completed,
-      );
+      const updated = await service.setTodoCompleted(context.owner, input.id, input.completed);
       if (!updated) throw errors.NOT_FOUND();
       return updated;
     }),
@@ -48,8 +68,17 @@ export const todoRouter = {
     .input(todoIdSchema)
     .output(todoIdSchema)
     .handler(async ({ context, input, errors }) => {
-      const deleted = await service.deleteTodo(context.db, context.user.id, input.id);
+      const deleted = await service.deleteTodo(context.owner, input.id);
       if (!deleted) throw errors.NOT_FOUND();
       return deleted;
     }),
+
+  clearCompleted: protectedProcedure
+    .output(clearedTodosSchema)
+    .handler(({ context }) => service.clearCompleted(context.owner)),
+
+  restore: protectedProcedure
+    .input(restoreTodosSchema)
+    .output(restoredTodosSchema)
+    .handler(({ context, input }) => service.restoreTodos(context.owner, input.deletedAt)),
 };

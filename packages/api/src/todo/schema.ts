@@ -1,35 +1,69 @@
 import { schema } from "@checkmark/db";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
-
+import { cursorSchema, pageLimitSchema } from "../shared/keyset";
+import { todoDueDateSchema } from "./due-date";
+import { todoQuerySchema, todoSearchSchema } from "./search";
 import { todoTextSchema } from "./text";
 
-export const TODO_PAGE_MAX = 100;
+// Ids are UUIDs (v7, older ones v4): anything else is a bad request, not a lookup.
+const todoRow = createSelectSchema(schema.todo, { id: () => z.uuid() });
 
-const todoRow = createSelectSchema(schema.todo);
+/** What a client sees of a todo: never its owner id or deletion state. */
+export const todoSchema = todoRow.pick({
+  id: true,
+  text: true,
+  completed: true,
+  dueDate: true,
+  createdAt: true,
+});
 
-/** What a client sees of a todo: never its owner id. */
-export const todoSchema = todoRow.pick({ id: true, text: true, completed: true, createdAt: true });
-
-export const createTodoSchema = createInsertSchema(schema.todo, {
+const todoFields = createInsertSchema(schema.todo, {
   text: () => todoTextSchema,
-}).pick({ text: true });
+  dueDate: () => todoDueDateSchema.optional(),
+});
+
+export const createTodoSchema = todoFields.pick({ text: true, dueDate: true });
+
+/** Edit in place: the fields sent change, the others stay. */
+export const updateTodoSchema = todoRow
+  .pick({ id: true })
+  .extend(todoFields.pick({ text: true, dueDate: true }).partial().shape)
+  .refine((input) => input.text !== undefined || input.dueDate !== undefined, {
+    message: "Send text or dueDate to change.",
+    path: ["text"],
+  });
 
 export const toggleTodoSchema = todoRow.pick({ id: true, completed: true });
 export const todoIdSchema = todoRow.pick({ id: true });
 
-export const listTodosSchema = z
-  .object({
-    limit: z.number().int().min(1).max(TODO_PAGE_MAX).default(50),
-    /** Opaque cursor from the previous page's `nextCursor`. */
-    cursor: z.string().max(200).optional(),
-  })
-  .default({ limit: 50 });
+export const listTodosSchema = todoSearchSchema
+  .extend({ limit: pageLimitSchema, cursor: cursorSchema })
+  .default({ limit: 50, status: "all", sort: "newest" });
 
 export const todoPageSchema = z.object({
   items: z.array(todoSchema),
   nextCursor: z.string().nullable(),
 });
 
+export const todoCountsInputSchema = z.object({ q: todoQuerySchema }).default({});
+
+/** How many live todos match the search, per status (the tabs' numbers). */
+export const todoCountsSchema = z.object({
+  all: z.number().int(),
+  active: z.number().int(),
+  completed: z.number().int(),
+});
+
+/** What "clear completed" did; `deletedAt` is the handle `todo.restore` takes to undo it. */
+export const clearedTodosSchema = z.object({
+  count: z.number().int(),
+  deletedAt: z.date(),
+});
+
+export const restoreTodosSchema = z.object({ deletedAt: z.date() });
+export const restoredTodosSchema = z.object({ count: z.number().int() });
+
 export type Todo = z.infer<typeof todoSchema>;
 export type ListTodosInput = z.infer<typeof listTodosSchema>;
+export type TodoCounts = z.infer<typeof todoCountsSchema>;

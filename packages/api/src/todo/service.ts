@@ -1,74 +1,72 @@
-import { type Database, schema } from "@checkmark/db";
-import { and, desc, eq, lt, or } from "drizzle-orm";
-import { encodeCursor, type TodoCursor } from "./cursor";
+import { schema } from "@checkmark/db";
+import { eq } from "drizzle-orm";
+import { type Owner, ownedBy } from "../shared/owner";
+import { liveTodos, todoColumns } from "./list";
 
 const { todo } = schema;
 
-// Every query is scoped by user id, so another user's todo is indistinguishable from a
-// missing one: the caller gets null and turns it into NOT_FOUND.
+// Every query goes through liveTodos (so ownedBy): another user's todo, or one already
+// cleared, is indistinguishable from a missing one; the caller gets null and says NOT_FOUND.
 
-const publicColumns = {
-  id: todo.id,
-  text: todo.text,
-  completed: todo.completed,
-  createdAt: todo.createdAt,
-};
-
-export async function listTodos(
-  db: Database,
-  userId: string,
-  page: { limit: number; after: TodoCursor | null },
+export async function createTodo(
+  owner: Owner,
+  values: { text: string; dueDate?: string | null | undefined },
 ) {
-  const { after, limit } = page;
-  const rows = await db
-    .select(publicColumns)
-    .from(todo)
-    .where(
-      and(
-        eq(todo.userId, userId),
-        after
-          ? or(
-              lt(todo.createdAt, after.createdAt),
-              and(eq(todo.createdAt, after.createdAt), lt(todo.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(todo.createdAt), desc(todo.id))
-    .limit(limit + 1);
-
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-  };
-}
-
-export async function createTodo(db: Database, userId: string, text: string) {
-  const [created] = await db.insert(todo).values({ text, userId }).returning(publicColumns);
+  const [created] = await owner.db
+    .insert(todo)
+    .values({ text: values.text, dueDate: values.dueDate ?? null, userId: owner.userId })
+    .returning(todoColumns);
   if (!created) throw new Error("insert returned no row");
   return created;
 }
 
-export async function setTodoCompleted(
-  db: Database,
-  userId: string,
+export async function updateTodo(
+  owner: Owner,
   id: string,
-  completed: boolean,
+  changes: { text?: string | undefined; dueDate?: string | null | undefined },
 ) {
-  const [updated] = await db
+  const [updated] = await owner.db
     .update(todo)
-    .set({ completed })
-    .where(and(eq(todo.id, id), eq(todo.userId, userId)))
-    .returning(publicColumns);
+    .set(changes)
+    .where(liveTodos(owner, eq(todo.id, id)))
+    .returning(todoColumns);
   return updated ?? null;
 }
 
-export async function deleteTodo(db: Database, userId: string, id: string) {
-  const [deleted] = await db
+export async function setTodoCompleted(owner: Owner, id: string, completed: boolean) {
+  const [updated] = await owner.db
+    .update(todo)
+    .set({ completed })
+    .where(liveTodos(owner, eq(todo.id, id)))
+    .returning(todoColumns);
+  return updated ?? null;
+}
+
+export async function deleteTodo(owner: Owner, id: string) {
+  const [deleted] = await owner.db
     .delete(todo)
-    .where(and(eq(todo.id, id), eq(todo.userId, userId)))
+    .where(liveTodos(owner, eq(todo.id, id)))
     .returning({ id: todo.id });
   return deleted ?? null;
+}
+
+/**
+ * Soft-deletes every completed todo in one statement, all stamped with one instant: that
+ * instant is the undo handle. Housekeeping purges them after DELETED_TODO_RETENTION_MS.
+ */
+export async function clearCompleted(owner: Owner, now = new Date()) {
+  const result = await owner.db
+    .update(todo)
+    .set({ deletedAt: now })
+    .where(liveTodos(owner, eq(todo.completed, true)));
+  return { count: result.meta.changes, deletedAt: now };
+}
+
+/** Undoes one clear: the owner's todos deleted at exactly `deletedAt` come back as they were. */
+export async function restoreTodos(owner: Owner, deletedAt: Date) {
+  const result = await owner.db
+    .update(todo)
+    .set({ deletedAt: null })
+    .where(ownedBy(owner, todo, eq(todo.deletedAt, deletedAt)));
+  return { count: result.meta.changes };
 }

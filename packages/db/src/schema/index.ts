@@ -1,4 +1,5 @@
 export * from "./auth";
 export * from "./dev-mail";
+export * from "./event";
 export * from "./frontend-error";
 export * from "./todo";

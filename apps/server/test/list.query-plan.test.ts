@@ -1,0 +1,143 @@
+import { createExecutionContext, env } from "cloudflare:test";
+import type { AppRouterClient } from "@checkmark/api";
+import { createORPCClient } from "@orpc/client";
+import { RPCLink } from "@orpc/client/fetch";
+import { beforeAll, describe, expect, it } from "vitest";
+import { app } from "../src/index";
+import { ORIGIN, randomIp, signedInUser } from "./fixtures";
+
+// How cost grows: every list and count runs as a search in one of the user's indexes, never a
+// scan of the table, and never sorts (the index gives the order). Text search filters rows
+// while the user's index range is walked: that range is the user's todos, not the table.
+
+interface Recorded {
+  sql: string;
+  params: unknown[];
+}
+
+/** The app with a D1 that records every statement it prepares, with its parameters. */
+function recordingClient(cookie: string) {
+  const recorded: Recorded[] = [];
+  const db = new Proxy(env.DB, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (sql: string) => {
+          const entry: Recorded = { sql, params: [] };
+          recorded.push(entry);
+          const statement = target.prepare(sql);
+          return new Proxy(statement, {
+            get(inner, name) {
+              if (name === "bind") {
+                return (...params: unknown[]) => {
+                  entry.params = params;
+                  return inner.bind(...params);
+                };
+              }
+              const value = Reflect.get(inner, name);
+              return typeof value === "function" ? value.bind(inner) : value;
+            },
+          });
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const client: AppRouterClient = createORPCClient(
+    new RPCLink({
+      url: `${ORIGIN}/rpc`,
+      headers: { cookie, "cf-connecting-ip": randomIp() },
+      fetch: async (request) => app.fetch(request, { ...env, DB: db }, createExecutionContext()),
+    }),
+  );
+  return { client, recorded };
+}
+
+/** The query plan of the statement a call ran on `table`. */
+async function planOf(recorded: Recorded[], table: "todo" | "event") {
+  const statement = recorded.filter((entry) => entry.sql.includes(`from "${table}"`)).at(-1);
+  if (!statement) throw new Error(`no query on ${table} was run`);
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`)
+    .bind(...statement.params)
+    .all<{ detail: string }>();
+  return results.map((row) => row.detail);
+}
+
+function expectIndexSearch(plan: string[], table: string) {
+  const steps = plan.filter((detail) => new RegExp(`^(SEARCH|SCAN) ${table}\\b`).test(detail));
+  expect(steps, plan.join("\n")).not.toEqual([]);
+  for (const step of steps) {
+    expect(step, plan.join("\n")).toMatch(
+      new RegExp(`^SEARCH ${table} USING (COVERING )?INDEX \\w+ \\(user_id=\\?`),
+    );
+  }
+  expect(plan.join("\n")).not.toMatch(/USE TEMP B-TREE/);
+}
+
+let cookie: string;
+beforeAll(async () => {
+  const me = await signedInUser();
+  cookie = me.cookie;
+  // Enough rows (and another user's) that the planner's choices are the ones it makes at scale.
+  const other = await signedInUser();
+  for (const user of [me, other]) {
+    await env.DB.batch(
+      Array.from({ length: 40 }, (_, i) =>
+        env.DB.prepare(
+          "INSERT INTO todo (id, text, completed, due_date, user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ).bind(
+          crypto.randomUUID(),
+          `todo ${i}`,
+          i % 2,
+          i % 3 ? null : "2031-01-01",
+          user.userId,
+          i,
+          i,
+        ),
+      ),
+    );
+  }
+  await env.DB.prepare("ANALYZE").run();
+});
+
+describe("every list query uses the user's index", () => {
+  const sorts = ["newest", "oldest", "due"] as const;
+  const statuses = ["all", "active", "completed"] as const;
+
+  for (const status of statuses) {
+    for (const sort of sorts) {
+      it(`todo.list status=${status} sort=${sort}, first page and after a cursor`, async () => {
+        const { client, recorded } = recordingClient(cookie);
+        const first = await client.todo.list({ status, sort, limit: 5 });
+        expectIndexSearch(await planOf(recorded, "todo"), "todo");
+        await client.todo.list({ status, sort, limit: 5, cursor: first.nextCursor ?? undefined });
+        expectIndexSearch(await planOf(recorded, "todo"), "todo");
+      });
+    }
+  }
+
+  it("todo.list with a text search walks the user's index range", async () => {
+    const { client, recorded } = recordingClient(cookie);
+    await client.todo.list({ q: "todo 1", status: "active", sort: "due" });
+    expectIndexSearch(await planOf(recorded, "todo"), "todo");
+  });
+
+  it("todo.counts, with and without a search", async () => {
+    const { client, recorded } = recordingClient(cookie);
+    await client.todo.counts({});
+    expectIndexSearch(await planOf(recorded, "todo"), "todo");
+    await client.todo.counts({ q: "todo" });
+    expectIndexSearch(await planOf(recorded, "todo"), "todo");
+  });
+
+  for (const when of ["upcoming", "past"] as const) {
+    it(`event.list ${when}, first page and after a cursor`, async () => {
+      const { client, recorded } = recordingClient(cookie);
+      const from = new Date("2031-01-01T00:00:00Z");
+      const first = await client.event.list({ from, when, limit: 1 });
+      expectIndexSearch(await planOf(recorded, "event"), "event");
+      await client.event.list({ from, when, limit: 1, cursor: first.nextCursor ?? undefined });
+      expectIndexSearch(await planOf(recorded, "event"), "event");
+    });
+  }
+});

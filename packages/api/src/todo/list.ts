@@ -1,0 +1,97 @@
+import { schema } from "@checkmark/db";
+import { count, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
+import { after, type Direction, orderBy, type Position, toPage } from "../shared/keyset";
+import { type Owner, ownedBy } from "../shared/owner";
+import type { TodoSearch, TodoSort, TodoStatus } from "./search";
+
+const { todo, todoDueKey, TODO_NO_DUE_DATE } = schema;
+
+export const todoColumns = {
+  id: todo.id,
+  text: todo.text,
+  completed: todo.completed,
+  dueDate: todo.dueDate,
+  createdAt: todo.createdAt,
+};
+
+type TodoRow = { id: string; dueDate: string | null; createdAt: Date };
+
+interface Order {
+  key: SQLWrapper | SQLiteColumn;
+  direction: Direction;
+  keySchema: z.ZodType<number | string>;
+  positionOf: (row: TodoRow) => Position;
+}
+
+const byCreation = (direction: Direction): Order => ({
+  key: todo.createdAt,
+  direction,
+  keySchema: z.number().int().nonnegative(),
+  positionOf: (row) => ({ key: row.createdAt.getTime(), id: row.id }),
+});
+
+/** Each sort is one index walk (packages/db/src/schema/todo.ts), (key, id) as its keyset. */
+export const TODO_ORDERS: Record<TodoSort, Order> = {
+  newest: byCreation("desc"),
+  oldest: byCreation("asc"),
+  due: {
+    key: todoDueKey,
+    direction: "asc",
+    keySchema: z.string().max(10),
+    positionOf: (row) => ({ key: row.dueDate ?? TODO_NO_DUE_DATE, id: row.id }),
+  },
+};
+
+const STATUS: Record<TodoStatus, SQL | undefined> = {
+  all: undefined,
+  active: eq(todo.completed, false),
+  completed: eq(todo.completed, true),
+};
+
+/** The owner's todos that are not soft-deleted, narrowed by `conditions`. */
+export function liveTodos(owner: Owner, ...conditions: (SQL | undefined)[]) {
+  return ownedBy(owner, todo, isNull(todo.deletedAt), ...conditions);
+}
+
+/**
+ * Case-insensitive for ASCII (SQLite's lower()). instr() rather than LIKE: no wildcards to
+ * escape and no 50-byte pattern limit (D1). It filters rows while the user's index is walked.
+ */
+function containing(q: string | undefined) {
+  return q ? sql`instr(lower(${todo.text}), lower(${q})) > 0` : undefined;
+}
+
+export async function listTodos(
+  owner: Owner,
+  search: TodoSearch,
+  page: { limit: number; after: Position | null },
+) {
+  const order = TODO_ORDERS[search.sort];
+  const rows = await owner.db
+    .select(todoColumns)
+    .from(todo)
+    .where(
+      liveTodos(
+        owner,
+        STATUS[search.status],
+        containing(search.q),
+        after(order.key, todo.id, order.direction, page.after),
+      ),
+    )
+    .orderBy(...orderBy(order.key, todo.id, order.direction))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, search.sort, order.positionOf);
+}
+
+export async function countTodos(owner: Owner, q: string | undefined) {
+  const rows = await owner.db
+    .select({ completed: todo.completed, n: count() })
+    .from(todo)
+    .where(liveTodos(owner, containing(q)))
+    .groupBy(todo.completed);
+  const completed = rows.find((row) => row.completed)?.n ?? 0;
+  const active = rows.find((row) => !row.completed)?.n ?? 0;
+  return { all: active + completed, active, completed };
+}
