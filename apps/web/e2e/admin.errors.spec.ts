@@ -2,9 +2,10 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, open, signUp, test, throwInPage, uniqueEmail } from "./fixtures";
 
-/** What an operator does for the first admin: the README's grant-admin command. */
+/** What an operator does for the first admin: the README's admin:create command (promotes). */
 function grantAdmin(email: string) {
-  execFileSync("bash", [join(import.meta.dirname, "../../../scripts/grant-admin.sh"), email], {
+  const script = join(import.meta.dirname, "../../../scripts/admin-create.sh");
+  execFileSync("bash", [script, "--email", email], {
     env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
     stdio: "pipe",
   });

@@ -78,7 +78,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     disabledPaths: ["/verify-email"],
     plugins: [confirmEmail()],
     user: {
-      // Only set by an operator (scripts/grant-admin.sh), never by sign-up or update-user.
+      // Only set by an operator (npm run admin:create), never by sign-up or update-user.
       additionalFields: { role: { type: "string", defaultValue: "user", input: false } },
     },
     session: {
