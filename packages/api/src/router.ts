@@ -1,7 +1,7 @@
 import type { RouterClient } from "@orpc/server";
 import { accountRouter } from "./account/router";
+import { adminRouter } from "./admin/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
-import { frontendErrorRouter } from "./frontend-error/router";
 import { healthCheck } from "./health/router";
 import { todoRouter } from "./todo/router";
 
@@ -10,7 +10,7 @@ export const appRouter = {
   account: accountRouter,
   todo: todoRouter,
   devMailbox: devMailboxRouter,
-  admin: { frontendErrors: frontendErrorRouter },
+  admin: adminRouter,
 };
 
 export type AppRouter = typeof appRouter;

@@ -33,3 +33,9 @@ export const RATE_LIMIT_IDLE_MS = AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS * 1000;
  * address: removing it frees the email for its owner (same value as emailVerification.expiresIn).
  */
 export const UNCONFIRMED_USER_MAX_AGE_MS = EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS * 1000;
+
+/**
+ * Admin audit entries are kept a year, then go. Never below 30 days: the audit_log trigger
+ * (migration 0005) refuses to delete younger entries, for housekeeping too.
+ */
+export const AUDIT_LOG_MAX_AGE_MS = 365 * DAY_MS;
