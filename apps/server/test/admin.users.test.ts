@@ -100,6 +100,7 @@ describe("each admin action leaves exactly one audit row", () => {
 
     const detail = await client.admin.users.get({ userId });
     expect(detail.sessions).toHaveLength(1);
+    expect(detail.user.lastSeenAt?.getTime()).toBe(detail.sessions[0]?.updatedAt.getTime());
     const sessionId = detail.sessions[0]?.id ?? "";
     await client.admin.sessions.revoke({ sessionId });
     expect(await rpc(user.cookie).account.me()).toBeNull();

@@ -10,9 +10,11 @@ import type { banSchema, createUserSchema, listUsersSchema, setRoleSchema } from
 
 const { session, user } = schema;
 
+// "user"."id" spelled out: drizzle leaves single-table columns unqualified, and inside this
+// subquery a bare "id" would mean the session's.
 const lastSeenAt = sql<
   number | null
->`(SELECT max(${session.updatedAt}) FROM ${session} WHERE ${session.userId} = ${user.id})`;
+>`(SELECT max(${session.updatedAt}) FROM ${session} WHERE ${session.userId} = "user"."id")`;
 
 const userColumns = {
   id: user.id,
