@@ -5,6 +5,7 @@ import { useState } from "react";
 import { cardClass, PageHeading } from "../../../../components/page";
 import { formatUtc } from "../../../../lib/format-time";
 import { type client, orpc } from "../../../../lib/orpc";
+import { CreateUserForm } from "./-create-user-form";
 
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const formatUtcDay = (date: Date) => day.format(date);
@@ -221,6 +222,7 @@ function UsersPage() {
           Next
         </button>
       </div>
+      <CreateUserForm />
     </section>
   );
 }
