@@ -22,6 +22,13 @@ const handler = new RPCHandler(appRouter, {
   ],
 });
 
+/** Calls over a service binding carry no Host header; Better Auth resolves its origin from it. */
+function headersWithHost(request: Request): Headers {
+  const headers = new Headers(request.headers);
+  if (!headers.has("host")) headers.set("host", new URL(request.url).host);
+  return headers;
+}
+
 export async function handleRpc(c: Context<AppEnv>) {
   const { matched, response } = await handler.handle(c.req.raw, {
     prefix: "/rpc",
@@ -30,6 +37,8 @@ export async function handleRpc(c: Context<AppEnv>) {
       session: c.var.session,
       requestId: c.var.requestId,
       devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
+      auth: c.var.auth,
+      headers: headersWithHost(c.req.raw),
     },
   });
   return matched ? response : undefined;

@@ -163,3 +163,20 @@ export function issuePaths(error: unknown): string[] {
       .join("."),
   );
 }
+
+/** A confirmed user made an admin the way the operator's command does it (role in D1). */
+export async function signedInAdmin() {
+  const signedIn = await signedInClient();
+  await env.DB.prepare("UPDATE user SET role = 'admin' WHERE id = ?").bind(signedIn.userId).run();
+  return signedIn;
+}
+
+/** The audit rows about one target, oldest first. */
+export async function auditRowsFor(targetId: string) {
+  const { results } = await env.DB.prepare(
+    "SELECT * FROM audit_log WHERE target_id = ? ORDER BY created_at, id",
+  )
+    .bind(targetId)
+    .all<Record<string, unknown>>();
+  return results;
+}

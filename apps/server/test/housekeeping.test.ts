@@ -6,7 +6,7 @@ import {
 } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runHousekeeping } from "../src/housekeeping";
-import { FRONTEND_ERROR_MAX_ROWS } from "../src/housekeeping/retention";
+import { AUDIT_LOG_MAX_AGE_MS, FRONTEND_ERROR_MAX_ROWS } from "../src/housekeeping/retention";
 import worker from "../src/index";
 
 const MINUTE = 60 * 1000;
@@ -214,6 +214,7 @@ describe("the hourly housekeeping cron", () => {
       "rate-limit-idle",
       "todo-deleted",
       "user-unconfirmed",
+      "audit-log-old",
     ]);
     expect(lines).toContainEqual(
       expect.objectContaining({ job: "dev-mail-old", deleted: 1, batches: 1, done: true }),
@@ -305,6 +306,34 @@ describe("the hourly housekeeping cron", () => {
     );
     expect(await ids("dev_mail")).toEqual(["mail-old"]);
     expect(await ids("session")).toEqual([]);
-    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(7);
+    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(8);
+  });
+});
+
+describe("audit log retention", () => {
+  function seedAudit(id: string, createdAt: number) {
+    return run(
+      "INSERT INTO audit_log (id, actor_id, actor_email, action, target_type, target_id, request_id, created_at) VALUES (?, 'admin', 'admin@example.com', 'user.ban', 'user', 'target', 'req', ?)",
+      id,
+      createdAt,
+    );
+  }
+
+  it("drops entries past the retention and keeps the rest; nothing can edit or delete a young one", async () => {
+    expect(AUDIT_LOG_MAX_AGE_MS).toBeGreaterThanOrEqual(30 * DAY);
+    const now = Date.now();
+    await seedAudit("audit-past-retention", now - AUDIT_LOG_MAX_AGE_MS - DAY);
+    await seedAudit("audit-10-days", now - 10 * DAY);
+
+    await runCron(now);
+
+    expect(await ids("audit_log")).toEqual(["audit-10-days"]);
+    await expect(
+      run("UPDATE audit_log SET action = 'x' WHERE id = 'audit-10-days'"),
+    ).rejects.toThrow(/append-only/);
+    await expect(run("DELETE FROM audit_log WHERE id = 'audit-10-days'")).rejects.toThrow(
+      /at least 30 days/,
+    );
+    expect(await ids("audit_log")).toEqual(["audit-10-days"]);
   });
 });

@@ -2,9 +2,10 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, open, signUp, test, throwInPage, uniqueEmail } from "./fixtures";
 
-/** What an operator does for the first admin: the README's grant-admin command. */
+/** What an operator does for the first admin: the README's admin:create command (promotes). */
 function grantAdmin(email: string) {
-  execFileSync("bash", [join(import.meta.dirname, "../../../scripts/grant-admin.sh"), email], {
+  const script = join(import.meta.dirname, "../../../scripts/admin-create.sh");
+  execFileSync("bash", [script, "--email", email], {
     env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
     stdio: "pipe",
   });
@@ -24,7 +25,7 @@ test("an admin reads the errors browsers reported; nobody else can", async ({
   expect((await report.response())?.status()).toBe(202);
 
   // Not an admin yet: no link, and the page does not exist.
-  await expect(page.getByRole("link", { name: "Errors" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
   allowConsoleError(/status of 404/);
   const refused = await page.goto("/admin/errors");
   expect(refused?.status()).toBe(404);
@@ -34,7 +35,11 @@ test("an admin reads the errors browsers reported; nobody else can", async ({
   // Sessions are read from D1 on every request, so the new role shows on the next page.
   await open(page, "/todos");
 
-  await page.getByRole("link", { name: "Errors" }).click();
+  await page.getByRole("link", { name: "Admin" }).click();
+  await page
+    .getByRole("navigation", { name: "Admin" })
+    .getByRole("link", { name: "Errors" })
+    .click();
   await expect(page.getByRole("heading", { name: "Browser errors" })).toBeVisible();
   const entry = page.getByRole("article", { name: message });
   await expect(entry).toBeVisible();

@@ -17,10 +17,15 @@ import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
 import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
+import { Route as AppAdminRouteRouteImport } from './routes/_app/admin/route'
 import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
+import { Route as AppAdminIndexRouteImport } from './routes/_app/admin/index'
+import { Route as AppAdminAuditRouteImport } from './routes/_app/admin/audit'
 import { Route as AppAdminErrorsRouteImport } from './routes/_app/admin/errors'
 import { Route as AppTodosIndexRouteImport } from './routes/_app/todos/index'
+import { Route as AppAdminUsersIndexRouteImport } from './routes/_app/admin/users/index'
+import { Route as AppAdminUsersUserIdRouteImport } from './routes/_app/admin/users/$userId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -61,6 +66,11 @@ const SignUpRoute = SignUpRouteImport.update({
   path: '/sign-up',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AppAdminRouteRoute = AppAdminRouteRouteImport.update({
+  id: '/admin',
+  path: '/admin',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsRoute = AppSettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
@@ -71,15 +81,35 @@ const DevMailboxRoute = DevMailboxRouteImport.update({
   path: '/dev/mailbox',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AppAdminRouteRoute,
+} as any)
+const AppAdminAuditRoute = AppAdminAuditRouteImport.update({
+  id: '/audit',
+  path: '/audit',
+  getParentRoute: () => AppAdminRouteRoute,
+} as any)
 const AppAdminErrorsRoute = AppAdminErrorsRouteImport.update({
-  id: '/admin/errors',
-  path: '/admin/errors',
-  getParentRoute: () => AppRoute,
+  id: '/errors',
+  path: '/errors',
+  getParentRoute: () => AppAdminRouteRoute,
 } as any)
 const AppTodosIndexRoute = AppTodosIndexRouteImport.update({
   id: '/todos/',
   path: '/todos/',
   getParentRoute: () => AppRoute,
+} as any)
+const AppAdminUsersIndexRoute = AppAdminUsersIndexRouteImport.update({
+  id: '/users/',
+  path: '/users/',
+  getParentRoute: () => AppAdminRouteRoute,
+} as any)
+const AppAdminUsersUserIdRoute = AppAdminUsersUserIdRouteImport.update({
+  id: '/users/$userId',
+  path: '/users/$userId',
+  getParentRoute: () => AppAdminRouteRoute,
 } as any)
 
 export interface FileRoutesByFullPath {
@@ -90,10 +120,15 @@ export interface FileRoutesByFullPath {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/admin': typeof AppAdminRouteRouteWithChildren
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
+  '/admin/': typeof AppAdminIndexRoute
   '/todos/': typeof AppTodosIndexRoute
+  '/admin/users/$userId': typeof AppAdminUsersUserIdRoute
+  '/admin/users/': typeof AppAdminUsersIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -105,8 +140,12 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
+  '/admin': typeof AppAdminIndexRoute
   '/todos': typeof AppTodosIndexRoute
+  '/admin/users/$userId': typeof AppAdminUsersUserIdRoute
+  '/admin/users': typeof AppAdminUsersIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -118,10 +157,15 @@ export interface FileRoutesById {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/_app/admin': typeof AppAdminRouteRouteWithChildren
   '/_app/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/_app/admin/audit': typeof AppAdminAuditRoute
   '/_app/admin/errors': typeof AppAdminErrorsRoute
+  '/_app/admin/': typeof AppAdminIndexRoute
   '/_app/todos/': typeof AppTodosIndexRoute
+  '/_app/admin/users/$userId': typeof AppAdminUsersUserIdRoute
+  '/_app/admin/users/': typeof AppAdminUsersIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -133,10 +177,15 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/admin'
     | '/settings'
     | '/dev/mailbox'
+    | '/admin/audit'
     | '/admin/errors'
+    | '/admin/'
     | '/todos/'
+    | '/admin/users/$userId'
+    | '/admin/users/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -148,8 +197,12 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/settings'
     | '/dev/mailbox'
+    | '/admin/audit'
     | '/admin/errors'
+    | '/admin'
     | '/todos'
+    | '/admin/users/$userId'
+    | '/admin/users'
   id:
     | '__root__'
     | '/'
@@ -160,10 +213,15 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/_app/admin'
     | '/_app/settings'
     | '/dev/mailbox'
+    | '/_app/admin/audit'
     | '/_app/admin/errors'
+    | '/_app/admin/'
     | '/_app/todos/'
+    | '/_app/admin/users/$userId'
+    | '/_app/admin/users/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -236,6 +294,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SignUpRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_app/admin': {
+      id: '/_app/admin'
+      path: '/admin'
+      fullPath: '/admin'
+      preLoaderRoute: typeof AppAdminRouteRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/settings': {
       id: '/_app/settings'
       path: '/settings'
@@ -250,12 +315,26 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof DevMailboxRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_app/admin/': {
+      id: '/_app/admin/'
+      path: '/'
+      fullPath: '/admin/'
+      preLoaderRoute: typeof AppAdminIndexRouteImport
+      parentRoute: typeof AppAdminRouteRoute
+    }
+    '/_app/admin/audit': {
+      id: '/_app/admin/audit'
+      path: '/audit'
+      fullPath: '/admin/audit'
+      preLoaderRoute: typeof AppAdminAuditRouteImport
+      parentRoute: typeof AppAdminRouteRoute
+    }
     '/_app/admin/errors': {
       id: '/_app/admin/errors'
-      path: '/admin/errors'
+      path: '/errors'
       fullPath: '/admin/errors'
       preLoaderRoute: typeof AppAdminErrorsRouteImport
-      parentRoute: typeof AppRoute
+      parentRoute: typeof AppAdminRouteRoute
     }
     '/_app/todos/': {
       id: '/_app/todos/'
@@ -264,18 +343,52 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTodosIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/admin/users/': {
+      id: '/_app/admin/users/'
+      path: '/users'
+      fullPath: '/admin/users/'
+      preLoaderRoute: typeof AppAdminUsersIndexRouteImport
+      parentRoute: typeof AppAdminRouteRoute
+    }
+    '/_app/admin/users/$userId': {
+      id: '/_app/admin/users/$userId'
+      path: '/users/$userId'
+      fullPath: '/admin/users/$userId'
+      preLoaderRoute: typeof AppAdminUsersUserIdRouteImport
+      parentRoute: typeof AppAdminRouteRoute
+    }
   }
 }
 
-interface AppRouteChildren {
-  AppSettingsRoute: typeof AppSettingsRoute
+interface AppAdminRouteRouteChildren {
+  AppAdminAuditRoute: typeof AppAdminAuditRoute
   AppAdminErrorsRoute: typeof AppAdminErrorsRoute
+  AppAdminIndexRoute: typeof AppAdminIndexRoute
+  AppAdminUsersUserIdRoute: typeof AppAdminUsersUserIdRoute
+  AppAdminUsersIndexRoute: typeof AppAdminUsersIndexRoute
+}
+
+const AppAdminRouteRouteChildren: AppAdminRouteRouteChildren = {
+  AppAdminAuditRoute: AppAdminAuditRoute,
+  AppAdminErrorsRoute: AppAdminErrorsRoute,
+  AppAdminIndexRoute: AppAdminIndexRoute,
+  AppAdminUsersUserIdRoute: AppAdminUsersUserIdRoute,
+  AppAdminUsersIndexRoute: AppAdminUsersIndexRoute,
+}
+
+const AppAdminRouteRouteWithChildren = AppAdminRouteRoute._addFileChildren(
+  AppAdminRouteRouteChildren,
+)
+
+interface AppRouteChildren {
+  AppAdminRouteRoute: typeof AppAdminRouteRouteWithChildren
+  AppSettingsRoute: typeof AppSettingsRoute
   AppTodosIndexRoute: typeof AppTodosIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
+  AppAdminRouteRoute: AppAdminRouteRouteWithChildren,
   AppSettingsRoute: AppSettingsRoute,
-  AppAdminErrorsRoute: AppAdminErrorsRoute,
   AppTodosIndexRoute: AppTodosIndexRoute,
 }
 

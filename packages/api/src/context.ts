@@ -1,4 +1,4 @@
-import type { SessionResult } from "@checkmark/auth";
+import type { Auth, SessionResult } from "@checkmark/auth";
 import type { Database } from "@checkmark/db";
 
 /** What every procedure gets; the server Worker builds it once per request. */
@@ -10,4 +10,8 @@ export interface Context {
   requestId: string;
   /** True only where mail goes to the local dev mailbox (never in production). */
   devMailbox: boolean;
+  /** Better Auth, for admin actions that send its mail (admin.users.create). */
+  auth: Auth;
+  /** The request's headers, for Better Auth calls that need its origin. */
+  headers: Headers;
 }

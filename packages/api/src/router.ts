@@ -1,8 +1,8 @@
 import type { RouterClient } from "@orpc/server";
 import { accountRouter } from "./account/router";
+import { adminRouter } from "./admin/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
 import { eventRouter } from "./event/router";
-import { frontendErrorRouter } from "./frontend-error/router";
 import { healthCheck } from "./health/router";
 import { todoRouter } from "./todo/router";
 
@@ -12,7 +12,7 @@ export const appRouter = {
   todo: todoRouter,
   event: eventRouter,
   devMailbox: devMailboxRouter,
-  admin: { frontendErrors: frontendErrorRouter },
+  admin: adminRouter,
 };
 
 export type AppRouter = typeof appRouter;

@@ -14,32 +14,41 @@ const PATHS_WITH_A_NAME = new Set(["/sign-up/email", "/update-user"]);
  * - the display name is bounded on the server too (it goes into mail to any address);
  * - a sign-up for an address whose account was never confirmed replaces that account, so
  *   only the newest sign-up's password can be confirmed, and earlier links stop working;
- * - changing a password always signs out every other device, whatever the client asks.
+ * - changing a password always signs out every other device, whatever the client asks;
+ * - with DISABLE_SIGN_UP=true, public sign-up answers 403 saying why (admins create accounts
+ *   through admin.users.create, which does not use this endpoint).
  */
-export const accountHooks = createAuthMiddleware(async (ctx) => {
-  const body =
-    ctx.body && typeof ctx.body === "object" ? (ctx.body as Record<string, unknown>) : null;
-  if (!body) return;
-
-  if (PATHS_WITH_A_NAME.has(ctx.path) && (ctx.path === "/sign-up/email" || "name" in body)) {
-    const problem = nameProblem(body.name);
-    if (problem) throw new APIError("BAD_REQUEST", { code: "INVALID_NAME", message: problem });
-  }
-
-  // Only a sign-up that Better Auth will accept may replace anything.
-  if (
-    ctx.path === "/sign-up/email" &&
-    typeof body.email === "string" &&
-    acceptablePassword(body.password)
-  ) {
-    const existing = await ctx.context.internalAdapter.findUserByEmail(body.email);
-    // Nobody has signed in to an unconfirmed account, so it holds nothing to lose.
-    if (existing && !existing.user.emailVerified) {
-      await ctx.context.internalAdapter.deleteUser(existing.user.id);
+export const accountHooks = (options: { signUpDisabled: boolean }) =>
+  createAuthMiddleware(async (ctx) => {
+    if (options.signUpDisabled && ctx.path === "/sign-up/email") {
+      throw new APIError("FORBIDDEN", {
+        code: "SIGN_UP_DISABLED",
+        message: "Sign-up is closed. Ask an admin to create an account for you.",
+      });
     }
-  }
+    const body =
+      ctx.body && typeof ctx.body === "object" ? (ctx.body as Record<string, unknown>) : null;
+    if (!body) return;
 
-  if (ctx.path === "/change-password") {
-    return { context: { body: { ...body, revokeOtherSessions: true } } };
-  }
-});
+    if (PATHS_WITH_A_NAME.has(ctx.path) && (ctx.path === "/sign-up/email" || "name" in body)) {
+      const problem = nameProblem(body.name);
+      if (problem) throw new APIError("BAD_REQUEST", { code: "INVALID_NAME", message: problem });
+    }
+
+    // Only a sign-up that Better Auth will accept may replace anything.
+    if (
+      ctx.path === "/sign-up/email" &&
+      typeof body.email === "string" &&
+      acceptablePassword(body.password)
+    ) {
+      const existing = await ctx.context.internalAdapter.findUserByEmail(body.email);
+      // Nobody has signed in to an unconfirmed account, so it holds nothing to lose.
+      if (existing && !existing.user.emailVerified) {
+        await ctx.context.internalAdapter.deleteUser(existing.user.id);
+      }
+    }
+
+    if (ctx.path === "/change-password") {
+      return { context: { body: { ...body, revokeOtherSessions: true } } };
+    }
+  });

@@ -1,9 +1,11 @@
 import { createDb, schema } from "@checkmark/db";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 // The minimal build leaves out Kysely, which the Drizzle adapter makes dead weight.
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { accountHooks } from "./account-hooks";
 import { authLogger } from "./auth-logger";
+import { type BannableUser, banRefusal } from "./ban";
 import { confirmEmail } from "./confirm-email";
 import { type AuthEnv, listOrigins } from "./env";
 import {
@@ -78,10 +80,32 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     disabledPaths: ["/verify-email"],
     plugins: [confirmEmail()],
     user: {
-      // Only set by an operator (scripts/grant-admin.sh), never by sign-up or update-user.
-      additionalFields: { role: { type: "string", defaultValue: "user", input: false } },
+      // Only set by an operator (npm run admin:create), never by sign-up or update-user.
+      additionalFields: {
+        role: { type: "string", defaultValue: "user", input: false },
+        // Set only by admins (packages/api/src/admin); a ban also deletes every session.
+        banned: { type: "boolean", defaultValue: false, input: false },
+        banReason: { type: "string", required: false, input: false },
+        banExpires: { type: "date", required: false, input: false },
+      },
+    },
+    databaseHooks: {
+      // Every way in (sign-in, confirming an address, a password reset) makes a session here.
+      session: {
+        create: {
+          before: async (session, ctx) => {
+            const found = await ctx?.context.internalAdapter.findUserById(session.userId);
+            const refusal = found && banRefusal(found as BannableUser);
+            if (refusal) throw new APIError("FORBIDDEN", refusal);
+          },
+        },
+      },
     },
     session: {
+      additionalFields: {
+        // The admin behind an impersonation session; audit rows made in it carry this id.
+        impersonatedBy: { type: "string", required: false, input: false },
+      },
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
       // No cookie cache: every request reads its session row, so sign-out, a password change
@@ -89,7 +113,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       cookieCache: { enabled: false },
     },
     rateLimit: authRateLimit,
-    hooks: { before: accountHooks },
+    hooks: { before: accountHooks({ signUpDisabled: env.DISABLE_SIGN_UP === "true" }) },
     logger: authLogger,
     advanced: {
       // Cloudflare sets this header itself; clients cannot forge it past the edge.

@@ -13,6 +13,8 @@ export interface AuthEnv {
   RESEND_API_KEY?: string;
   /** Sender for production mail, e.g. `Checkmark <hello@checkmark.example.com>`. */
   MAIL_FROM?: string;
+  /** `true`: public sign-up answers 403 and only admins create accounts. */
+  DISABLE_SIGN_UP?: string;
 }
 
 export function listOrigins(value: string | undefined): string[] {

@@ -1,4 +1,5 @@
 import type { Auth } from "./auth";
+import { banRefusal } from "./ban";
 
 export type SessionResult = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
 export type SessionUser = SessionResult["user"];
@@ -9,5 +10,7 @@ export async function readSession(auth: Auth, request: Request): Promise<Session
   // which origin it serves, and the request's URL names it.
   const headers = new Headers(request.headers);
   if (!headers.has("host")) headers.set("host", new URL(request.url).host);
-  return auth.api.getSession({ headers });
+  const result = await auth.api.getSession({ headers });
+  // A ban deletes the user's sessions; this also covers one that raced the ban.
+  return result && !banRefusal(result.user) ? result : null;
 }

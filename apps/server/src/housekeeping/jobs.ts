@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DeleteBatch } from "./batched-delete";
 import {
+  AUDIT_LOG_MAX_AGE_MS,
   DELETED_TODO_RETENTION_MS,
   DEV_MAIL_MAX_AGE_MS,
   FRONTEND_ERROR_MAX_AGE_MS,
@@ -11,7 +12,7 @@ import {
   UNCONFIRMED_USER_MAX_AGE_MS,
 } from "./retention";
 
-const { devMail, frontendError, rateLimit, session, todo, user, verification } = schema;
+const { auditLog, devMail, frontendError, rateLimit, session, todo, user, verification } = schema;
 
 /** Deletes a batch of `table`'s rows matching `where`: their ids are picked, then those rows go. */
 function deleteWhere(
@@ -91,6 +92,13 @@ export function deletionJobs(
       user,
       user.id,
       and(eq(user.emailVerified, false), lt(user.createdAt, ago(UNCONFIRMED_USER_MAX_AGE_MS))),
+    ),
+    // The only deletion of audit entries anywhere; the table's trigger refuses younger ones.
+    "audit-log-old": deleteWhere(
+      db,
+      auditLog,
+      auditLog.id,
+      lt(auditLog.createdAt, ago(AUDIT_LOG_MAX_AGE_MS)),
     ),
   };
 }

@@ -39,3 +39,9 @@ export const UNCONFIRMED_USER_MAX_AGE_MS = EMAIL_VERIFICATION_LINK_LIFETIME_SECO
  * a day also covers a reload or another device, and cleared text does not linger.
  */
 export const DELETED_TODO_RETENTION_MS = DAY_MS;
+
+/**
+ * Admin audit entries are kept a year, then go. Never below 30 days: the audit_log trigger
+ * (migration 0006) refuses to delete younger entries, for housekeeping too.
+ */
+export const AUDIT_LOG_MAX_AGE_MS = 365 * DAY_MS;

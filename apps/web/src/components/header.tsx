@@ -45,7 +45,7 @@ export function Header({ user }: { user: SessionUser | null }) {
           {user ? (
             <>
               <NavLink to="/todos">Todos</NavLink>
-              {user.role === "admin" && <NavLink to="/admin/errors">Errors</NavLink>}
+              {user.role === "admin" && <NavLink to="/admin">Admin</NavLink>}
               <NavLink to="/settings">Settings</NavLink>
               <span
                 className="hidden max-w-56 truncate px-2 text-sm text-slate-500 sm:inline"

@@ -12,6 +12,11 @@ export const user = sqliteTable("user", {
   image: text("image"),
   /** "user" or "admin"; never settable through sign-up (Better Auth field with input: false). */
   role: text("role").notNull().default("user"),
+  /** A banned user cannot sign in and has no sessions; set only by admins (admin.users.ban). */
+  banned: integer("banned", { mode: "boolean" }).notNull().default(false),
+  banReason: text("ban_reason"),
+  /** When the ban ends by itself; null: until an admin lifts it. */
+  banExpires: timestamp("ban_expires"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -24,6 +29,8 @@ export const session = sqliteTable(
     token: text("token").notNull().unique(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
+    /** The admin behind an impersonation session (admin.users.impersonate); null otherwise. */
+    impersonatedBy: text("impersonated_by"),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),

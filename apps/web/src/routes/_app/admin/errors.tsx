@@ -1,16 +1,13 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, notFound } from "@tanstack/react-router";
+import { createFileRoute } from "@tanstack/react-router";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { formatUtc } from "../../../lib/format-time";
 import { orpc } from "../../../lib/orpc";
 
 const errorsQuery = () => orpc.admin.frontendErrors.list.queryOptions({ input: { limit: 100 } });
 
-// Admins only: for everyone else the page does not exist (the procedure refuses them too).
+// Admins only: the /admin layout (route.tsx) makes it a 404 for everyone else.
 export const Route = createFileRoute("/_app/admin/errors")({
-  beforeLoad: ({ context }) => {
-    if (context.user.role !== "admin") throw notFound();
-  },
   loader: ({ context }) => context.queryClient.ensureQueryData(errorsQuery()),
   head: () => ({ meta: [{ title: "Browser errors · Checkmark" }] }),
   component: BrowserErrorsPage,

@@ -1,0 +1,98 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, fillSignIn, signUp, test, uniqueEmail, waitForHydration } from "./fixtures";
+
+const shots = join(import.meta.dirname, "../test-results/screenshots");
+
+/** The README's command for the first admin, password on stdin as a script would give it. */
+function createAdmin(admin: { email: string; name: string; password: string }) {
+  const script = join(import.meta.dirname, "../../../scripts/admin-create.sh");
+  return execFileSync(
+    "bash",
+    [script, "--email", admin.email, "--name", admin.name, "--password-stdin"],
+    {
+      input: admin.password,
+      env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
+      stdio: "pipe",
+    },
+  ).toString();
+}
+
+async function screenshots(page: Page, name: string) {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: join(shots, `${name}-desktop.png`), fullPage: true });
+}
+
+test("an admin made by the command bans a user, who is signed out and refused; the audit log shows it", async ({
+  page,
+  browser,
+  allowConsoleError,
+}) => {
+  const admin = { name: "Ada Admin", email: uniqueEmail("ada"), password: "a long enough one" };
+  expect(createAdmin(admin)).toMatch(/created the admin/);
+
+  // A user signed in in their own browser.
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  const user = { name: "Mallory", email: uniqueEmail("mallory"), password: "another long one" };
+  await signUp(userPage, user);
+
+  // The admin signs in at once with the password given to the command.
+  await fillSignIn(page, admin);
+  await expect(page).toHaveURL(/\/todos$/);
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.locator("[data-testid=activity-chart] canvas")).toBeVisible();
+  await screenshots(page, "admin-overview");
+
+  await page
+    .getByRole("navigation", { name: "Admin" })
+    .getByRole("link", { name: "Users" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await waitForHydration(page);
+  await screenshots(page, "admin-users");
+  await page.getByRole("searchbox", { name: /Search users/ }).fill(user.email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: new RegExp(user.name) }).click();
+
+  await page.getByLabel(/Reason/).fill("Spam in shared lists");
+  await page.getByRole("button", { name: "Ban and sign out" }).click();
+  await expect(page.getByTestId("ban-status")).toHaveText(/Banned: Spam in shared lists/);
+  await expect(page.getByText("No live sessions.")).toBeVisible();
+
+  await page
+    .getByRole("navigation", { name: "Admin" })
+    .getByRole("link", { name: "Audit log" })
+    .click();
+  const entry = page.getByRole("article", { name: /^user\.ban / }).first();
+  await expect(entry).toContainText(admin.email);
+  await expect(entry).toContainText("Spam in shared lists");
+
+  // The banned user's open page no longer has a session, and signing in says why.
+  allowConsoleError(/status of 40[13]/);
+  await userPage.reload();
+  await expect(userPage).toHaveURL(/\/sign-in/);
+  await fillSignIn(userPage, user);
+  await expect(userPage.getByRole("alert")).toContainText(/suspended: Spam in shared lists/);
+  await userContext.close();
+});
+
+test("the admin pages are a 404 for a signed-in user, with no dashboard in the HTML", async ({
+  page,
+  allowConsoleError,
+}) => {
+  await signUp(page, { name: "Nora", email: uniqueEmail("nora"), password: "a long enough one" });
+  allowConsoleError(/status of 404/);
+  for (const path of ["/admin", "/admin/users", "/admin/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    expect(await response?.text()).not.toMatch(/Overview|Audit log|Search users/);
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  }
+});

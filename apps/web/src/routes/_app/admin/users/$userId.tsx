@@ -1,0 +1,172 @@
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute, Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { cardClass } from "../../../../components/page";
+import { formatUtc } from "../../../../lib/format-time";
+import { orpc } from "../../../../lib/orpc";
+
+const userQuery = (userId: string) => orpc.admin.users.get.queryOptions({ input: { userId } });
+
+export const Route = createFileRoute("/_app/admin/users/$userId")({
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(userQuery(params.userId)),
+  head: () => ({ meta: [{ title: "User · Admin · Checkmark" }] }),
+  component: UserPage,
+});
+
+const buttonClass =
+  "rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 border border-slate-300 hover:bg-slate-50";
+
+function UserPage() {
+  const { userId } = Route.useParams();
+  const { user: me } = Route.useRouteContext();
+  const { data } = useSuspenseQuery(userQuery(userId));
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.admin.key() });
+  const [error, setError] = useState<string | null>(null);
+  const onError = (e: Error) => setError(e.message);
+  const onSuccess = () => {
+    setError(null);
+    return refresh();
+  };
+
+  const setRole = useMutation(orpc.admin.users.setRole.mutationOptions({ onSuccess, onError }));
+  const ban = useMutation(orpc.admin.users.ban.mutationOptions({ onSuccess, onError }));
+  const unban = useMutation(orpc.admin.users.unban.mutationOptions({ onSuccess, onError }));
+  const revoke = useMutation(orpc.admin.sessions.revoke.mutationOptions({ onSuccess, onError }));
+  const [reason, setReason] = useState("");
+  const [until, setUntil] = useState("");
+
+  const { user, sessions } = data;
+  const self = user.id === me.id;
+  return (
+    <section className="py-8">
+      <Link to="/admin/users" className="text-sm text-indigo-700 hover:underline">
+        ← Users
+      </Link>
+      <h1 className="mt-2 break-words text-2xl font-semibold tracking-tight">{user.name}</h1>
+      <p className="break-all text-sm text-slate-600">{user.email}</p>
+      {error && (
+        <p role="alert" className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <dl className={`mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 p-4 text-sm ${cardClass}`}>
+        <dt className="font-medium text-slate-500">Role</dt>
+        <dd className="flex flex-wrap items-center gap-2">
+          {user.role}
+          {!self && (
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={setRole.isPending}
+              onClick={() =>
+                setRole.mutate({ userId, role: user.role === "admin" ? "user" : "admin" })
+              }
+            >
+              {user.role === "admin" ? "Make user" : "Make admin"}
+            </button>
+          )}
+        </dd>
+        <dt className="font-medium text-slate-500">Confirmed</dt>
+        <dd>{user.emailVerified ? "yes" : "no"}</dd>
+        <dt className="font-medium text-slate-500">Joined</dt>
+        <dd>{formatUtc(user.createdAt)}</dd>
+        <dt className="font-medium text-slate-500">Last seen</dt>
+        <dd>{user.lastSeenAt ? formatUtc(user.lastSeenAt) : "never"}</dd>
+        <dt className="font-medium text-slate-500">Status</dt>
+        <dd data-testid="ban-status">
+          {user.banned
+            ? `Banned${user.banExpires ? ` until ${formatUtc(user.banExpires)}` : ""}: ${user.banReason ?? ""}`
+            : "Active"}
+        </dd>
+      </dl>
+
+      {!self && user.role !== "admin" && (
+        <div className={`mt-6 p-4 ${cardClass}`}>
+          <h2 className="font-semibold">{user.banned ? "Lift the ban" : "Ban"}</h2>
+          {user.banned ? (
+            <button
+              type="button"
+              className={`mt-3 ${buttonClass}`}
+              disabled={unban.isPending}
+              onClick={() => unban.mutate({ userId })}
+            >
+              Unban
+            </button>
+          ) : (
+            <form
+              className="mt-3 grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end"
+              onSubmit={(event) => {
+                event.preventDefault();
+                ban.mutate({
+                  userId,
+                  reason,
+                  expiresAt: until ? new Date(`${until}T00:00:00Z`) : undefined,
+                });
+              }}
+            >
+              <label className="grid gap-1 text-sm">
+                Reason (the user sees it)
+                <input
+                  required
+                  maxLength={500}
+                  value={reason}
+                  onChange={(event) => setReason(event.target.value)}
+                  className="rounded-lg border border-slate-300 px-3 py-2"
+                />
+              </label>
+              <label className="grid gap-1 text-sm">
+                Until (optional, UTC)
+                <input
+                  type="date"
+                  value={until}
+                  onChange={(event) => setUntil(event.target.value)}
+                  className="rounded-lg border border-slate-300 px-3 py-2"
+                />
+              </label>
+              <button
+                type="submit"
+                disabled={ban.isPending}
+                className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-50"
+              >
+                Ban and sign out
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+
+      <div className={`mt-6 p-4 ${cardClass}`}>
+        <h2 className="font-semibold">Sessions</h2>
+        {sessions.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No live sessions.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-100" aria-label="Sessions">
+            {sessions.map((session) => (
+              <li
+                key={session.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+              >
+                <span className="min-w-0">
+                  <span className="block">Last used {formatUtc(session.updatedAt)}</span>
+                  <span className="block truncate text-xs text-slate-500">
+                    {session.ipAddress ?? "unknown address"} ·{" "}
+                    {session.userAgent ?? "unknown browser"}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate({ sessionId: session.id })}
+                >
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

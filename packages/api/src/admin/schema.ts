@@ -1,0 +1,119 @@
+import { NAME_MAX_LENGTH } from "@checkmark/auth";
+import { z } from "zod";
+
+export const ROLES = ["user", "admin"] as const;
+export const roleSchema = z.enum(ROLES);
+
+export const userIdSchema = z.object({ userId: z.string().min(1).max(64) });
+
+export const USER_SORTS = ["createdAt", "email", "name"] as const;
+
+export const listUsersSchema = z
+  .object({
+    /** Part of an email or a name, case-insensitive. */
+    search: z.string().trim().max(100).optional(),
+    sort: z.enum(USER_SORTS).default("createdAt"),
+    direction: z.enum(["asc", "desc"]).default("desc"),
+    limit: z.number().int().min(1).max(100).default(25),
+    /** Opaque cursor from the previous page's `nextCursor`. */
+    cursor: z.string().max(400).optional(),
+  })
+  .default({ sort: "createdAt", direction: "desc", limit: 25 });
+
+export const adminUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  emailVerified: z.boolean(),
+  banned: z.boolean(),
+  banReason: z.string().nullable(),
+  banExpires: z.date().nullable(),
+  createdAt: z.date(),
+  /** The newest activity of any of the user's live sessions (created or refreshed); null: none. */
+  lastSeenAt: z.date().nullable(),
+});
+
+export const userPageSchema = z.object({
+  items: z.array(adminUserSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const adminSessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  expiresAt: z.date(),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  impersonatedBy: z.string().nullable(),
+});
+
+export const userDetailSchema = z.object({
+  user: adminUserSchema,
+  sessions: z.array(adminSessionSchema),
+});
+
+export const setRoleSchema = userIdSchema.extend({ role: roleSchema });
+
+export const banSchema = userIdSchema.extend({
+  reason: z.string().trim().min(1, "Give a reason.").max(500),
+  /** When the ban ends by itself; must be in the future. Omitted: until unbanned. */
+  expiresAt: z.coerce
+    .date()
+    .refine((d) => d.getTime() > Date.now(), "The end of the ban must be in the future.")
+    .optional(),
+});
+
+export const sessionIdSchema = z.object({ sessionId: z.string().min(1).max(64) });
+
+export const createUserSchema = z.object({
+  email: z.email().max(254).toLowerCase(),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(NAME_MAX_LENGTH)
+    // No control characters: the name goes into mail.
+    .regex(/^[^\p{Cc}]+$/u, "Use letters, numbers and punctuation only."),
+  role: roleSchema.default("user"),
+});
+
+export const listAuditSchema = z
+  .object({
+    action: z.string().max(64).optional(),
+    actorId: z.string().max(64).optional(),
+    targetId: z.string().max(64).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .default({ limit: 50 });
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  actorId: z.string(),
+  actorEmail: z.string(),
+  impersonatorId: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  requestId: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  createdAt: z.date(),
+});
+
+export const auditPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const overviewSchema = z.object({
+  users: z.number(),
+  confirmedUsers: z.number(),
+  todos: z.number(),
+  /** Null until the `event` table exists in packages/db (another branch adds it). */
+  events: z.number(),
+  /** The last 30 days, oldest first, in UTC. */
+  days: z.array(z.object({ day: z.string(), signUps: z.number(), activeUsers: z.number() })),
+});
