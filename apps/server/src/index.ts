@@ -1,10 +1,13 @@
+import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { handleAuth } from "./auth-route";
+import { assertBindings } from "./bindings";
 import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
 import { scheduled } from "./housekeeping";
 import { errorFields, logEvent } from "./log";
+import { queue } from "./mail-queue/consumer";
 import { bodyLimit } from "./pipeline/body-limit";
 import { cors } from "./pipeline/cors";
 import { originGuard } from "./pipeline/origin-guard";
@@ -14,6 +17,9 @@ import { securityHeaders } from "./pipeline/security-headers";
 import { withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
+
+// At startup, before any request: a missing binding stops the Worker with its name.
+assertBindings(env);
 
 /** The HTTP app; tests call `app.fetch` with an env of their own. */
 export const app = new Hono<AppEnv>();
@@ -45,4 +51,4 @@ app.onError((error, c) => {
   return problem(c, 500, "Something went wrong on our side.");
 });
 
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;
+export default { fetch: app.fetch, scheduled, queue } satisfies ExportedHandler<Env>;

@@ -176,6 +176,37 @@ describe("the hourly housekeeping cron", () => {
     expect(await ids("frontend_error")).toEqual(["error-last-seen-29-days"]);
   });
 
+  it("forgets mail delivery records and undeliverable mail after 7 days", async () => {
+    const now = Date.now();
+    await run("DELETE FROM mail_delivery");
+    await run("DELETE FROM mail_dead_letter");
+    for (const [id, age] of [
+      ["delivered-8-days", 8 * DAY],
+      ["delivered-6-days", 6 * DAY],
+    ] as const) {
+      await run("INSERT INTO mail_delivery (mail_id, delivered_at) VALUES (?, ?)", id, now - age);
+    }
+    for (const [id, age] of [
+      ["dead-8-days", 8 * DAY],
+      ["dead-6-days", 6 * DAY],
+    ] as const) {
+      await run(
+        "INSERT INTO mail_dead_letter (mail_id, recipient, subject, body, attempts, created_at) VALUES (?, 'a@example.com', 'S', 'B', 11, ?)",
+        id,
+        now - age,
+      );
+    }
+
+    await runCron(now);
+
+    const left = (table: string) =>
+      env.DB.prepare(`SELECT mail_id FROM ${table}`)
+        .all<{ mail_id: string }>()
+        .then((r) => r.results.map((row) => row.mail_id));
+    expect(await left("mail_delivery")).toEqual(["delivered-6-days"]);
+    expect(await left("mail_dead_letter")).toEqual(["dead-6-days"]);
+  });
+
   it("logs one line per job with counts only", async () => {
     const now = Date.now();
     await seedUser("unconfirmed-old", { verified: false, createdAt: now - 2 * DAY });
@@ -189,6 +220,8 @@ describe("the hourly housekeeping cron", () => {
       "frontend-error-stale",
       "frontend-error-over-cap",
       "dev-mail-old",
+      "mail-delivery-old",
+      "mail-dead-letter-old",
       "session-expired",
       "verification-expired",
       "rate-limit-idle",
@@ -284,6 +317,6 @@ describe("the hourly housekeeping cron", () => {
     );
     expect(await ids("dev_mail")).toEqual(["mail-old"]);
     expect(await ids("session")).toEqual([]);
-    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(6);
+    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(8);
   });
 });

@@ -33,3 +33,12 @@ export const RATE_LIMIT_IDLE_MS = AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS * 1000;
  * address: removing it frees the email for its owner (same value as emailVerification.expiresIn).
  */
 export const UNCONFIRMED_USER_MAX_AGE_MS = EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS * 1000;
+
+/**
+ * Delivery records only stop redelivered queue messages from sending twice; retries end within
+ * about 6 hours (10 retries, at most 1 h apart), so a week is plenty.
+ */
+export const MAIL_DELIVERY_MAX_AGE_MS = 7 * DAY_MS;
+
+/** Undeliverable mail kept for an operator; its links have expired by then anyway. */
+export const MAIL_DEAD_LETTER_MAX_AGE_MS = 7 * DAY_MS;

@@ -1,4 +1,5 @@
 export * from "./auth";
 export * from "./dev-mail";
 export * from "./frontend-error";
+export * from "./mail";
 export * from "./todo";
