@@ -6,6 +6,7 @@
 export const REQUIRED_BINDINGS = [
   "DB",
   "MAIL_QUEUE",
+  "FILES",
   "RPC_LIMITER",
   "AUTH_LIMITER",
   "LOG_LIMITER",

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
+import { downloadAttachment, uploadAttachment } from "./attachments/routes";
 import { handleAuth } from "./auth-route";
 import { assertBindings } from "./bindings";
 import { handleFrontendError } from "./frontend-error";
@@ -42,6 +43,12 @@ app.post("/api/log/frontend-error", rateLimit("log"), handleFrontendError);
 // by a made-up cookie; procedures then reuse the same session.
 app.use("/rpc/*", withServices, withSession, rateLimit("rpc"));
 app.all("/rpc/*", async (c) => (await handleRpc(c)) ?? problem(c, 404, "No such procedure."));
+
+// Attachments: plain HTTP, since they stream bytes; per-user limits like /rpc.
+app.use("/api/attachments", withServices, withSession, rateLimit("rpc"));
+app.use("/api/attachments/:id", withServices, withSession, rateLimit("rpc"));
+app.post("/api/attachments", uploadAttachment);
+app.get("/api/attachments/:id", downloadAttachment);
 
 app.notFound((c) => problem(c, 404));
 

@@ -30,6 +30,7 @@ export async function handleRpc(c: Context<AppEnv>) {
       session: c.var.session,
       requestId: c.var.requestId,
       devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
+      files: c.env.FILES,
     },
   });
   return matched ? response : undefined;

@@ -207,6 +207,38 @@ describe("the hourly housekeeping cron", () => {
     expect(await left("mail_dead_letter")).toEqual(["dead-6-days"]);
   });
 
+  it("removes R2 files no attachment points to, page by page, and leaves new uploads alone", async () => {
+    const now = Date.now();
+    const leftover = await env.FILES.list({ prefix: "attachments/" });
+    if (leftover.objects.length) await env.FILES.delete(leftover.objects.map((o) => o.key));
+    await seedUser("file-owner", { verified: true, createdAt: now });
+    await run(
+      "INSERT INTO todo (id, text, completed, user_id, created_at, updated_at) VALUES ('todo-1', 'T', 0, 'file-owner', ?, ?)",
+      now,
+      now,
+    );
+    await run(
+      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES ('a-1', 'file-owner', 'todo-1', 'attachments/file-owner/kept', 'k.png', 'image/png', 3, ?)",
+      now,
+    );
+    for (const key of ["kept", "orphan-1", "orphan-2", "orphan-3"]) {
+      await env.FILES.put(`attachments/file-owner/${key}`, "abc");
+    }
+    const keys = async () =>
+      (await env.FILES.list({ prefix: "attachments/" })).objects.map((o) => o.key).sort();
+
+    // Just uploaded: maybe its row is still being written.
+    await runHousekeeping(env, new Date(now), { batchSize: 2 });
+    expect(await keys()).toHaveLength(4);
+
+    const logs = vi.spyOn(console, "log");
+    await runHousekeeping(env, new Date(now + 2 * HOUR), { batchSize: 2 });
+    expect(await keys()).toEqual(["attachments/file-owner/kept"]);
+    expect(logLines(logs)).toContainEqual(
+      expect.objectContaining({ job: "files-orphaned", deleted: 3, batches: 2, done: true }),
+    );
+  });
+
   it("logs one line per job with counts only", async () => {
     const now = Date.now();
     await seedUser("unconfirmed-old", { verified: false, createdAt: now - 2 * DAY });
@@ -226,6 +258,7 @@ describe("the hourly housekeeping cron", () => {
       "verification-expired",
       "rate-limit-idle",
       "user-unconfirmed",
+      "files-orphaned",
     ]);
     expect(lines).toContainEqual(
       expect.objectContaining({ job: "dev-mail-old", deleted: 1, batches: 1, done: true }),
@@ -317,6 +350,6 @@ describe("the hourly housekeeping cron", () => {
     );
     expect(await ids("dev_mail")).toEqual(["mail-old"]);
     expect(await ids("session")).toEqual([]);
-    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(8);
+    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(9);
   });
 });

@@ -10,4 +10,6 @@ export interface Context {
   requestId: string;
   /** True only where mail goes to the local dev mailbox (never in production). */
   devMailbox: boolean;
+  /** The attachments bucket (R2): objects go when their rows do. */
+  files: R2Bucket;
 }

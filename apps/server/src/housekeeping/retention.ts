@@ -42,3 +42,6 @@ export const MAIL_DELIVERY_MAX_AGE_MS = 7 * DAY_MS;
 
 /** Undeliverable mail kept for an operator; its links have expired by then anyway. */
 export const MAIL_DEAD_LETTER_MAX_AGE_MS = 7 * DAY_MS;
+
+/** An R2 object this new may belong to an upload whose row is not written yet. */
+export const ORPHANED_FILE_MIN_AGE_MS = 60 * 60 * 1000;

@@ -1,3 +1,4 @@
+import { objectKeysOfTodo } from "../attachment/service";
 import { protectedProcedure } from "../procedures";
 import { decodeCursor } from "./cursor";
 import {
@@ -48,8 +49,12 @@ export const todoRouter = {
     .input(todoIdSchema)
     .output(todoIdSchema)
     .handler(async ({ context, input, errors }) => {
+      // The files' rows go with the todo (cascade); their objects go here. Anything left if
+      // this fails is removed by the hourly orphan sweep.
+      const objectKeys = await objectKeysOfTodo(context.db, context.user.id, input.id);
       const deleted = await service.deleteTodo(context.db, context.user.id, input.id);
       if (!deleted) throw errors.NOT_FOUND();
+      if (objectKeys.length > 0) await context.files.delete(objectKeys);
       return deleted;
     }),
 };
