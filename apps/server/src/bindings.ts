@@ -7,6 +7,7 @@ export const REQUIRED_BINDINGS = [
   "DB",
   "MAIL_QUEUE",
   "FILES",
+  "USER_LIVE",
   "RPC_LIMITER",
   "AUTH_LIMITER",
   "LOG_LIMITER",

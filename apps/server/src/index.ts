@@ -7,6 +7,7 @@ import { assertBindings } from "./bindings";
 import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
 import { scheduled } from "./housekeeping";
+import { openLive } from "./live/route";
 import { errorFields, logEvent } from "./log";
 import { queue } from "./mail-queue/consumer";
 import { bodyLimit } from "./pipeline/body-limit";
@@ -50,6 +51,9 @@ app.use("/api/attachments/:id", withServices, withSession, rateLimit("rpc"));
 app.post("/api/attachments", uploadAttachment);
 app.get("/api/attachments/:id", downloadAttachment);
 
+// Live updates: one hibernating WebSocket per tab, held by the user's Durable Object.
+app.get("/api/live", withServices, withSession, rateLimit("rpc"), openLive);
+
 app.notFound((c) => problem(c, 404));
 
 app.onError((error, c) => {
@@ -59,3 +63,5 @@ app.onError((error, c) => {
 });
 
 export default { fetch: app.fetch, scheduled, queue } satisfies ExportedHandler<Env>;
+
+export { UserLive } from "./live/user-live";

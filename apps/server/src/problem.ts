@@ -12,6 +12,7 @@ const TITLES: Partial<Record<ContentfulStatusCode, string>> = {
   413: "Content Too Large",
   415: "Unsupported Media Type",
   416: "Range Not Satisfiable",
+  426: "Upgrade Required",
   429: "Too Many Requests",
   500: "Internal Server Error",
 };

@@ -12,4 +12,6 @@ export interface Context {
   devMailbox: boolean;
   /** The attachments bucket (R2): objects go when their rows do. */
   files: R2Bucket;
+  /** Tells the user's open tabs that `topic` changed; never fails the request. */
+  changed(userId: string, topic: "todos"): void;
 }

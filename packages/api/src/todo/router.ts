@@ -29,7 +29,11 @@ export const todoRouter = {
   create: protectedProcedure
     .input(createTodoSchema)
     .output(todoSchema)
-    .handler(({ context, input }) => service.createTodo(context.db, context.user.id, input.text)),
+    .handler(async ({ context, input }) => {
+      const created = await service.createTodo(context.db, context.user.id, input.text);
+      context.changed(context.user.id, "todos");
+      return created;
+    }),
 
   toggle: todoProcedure
     .input(toggleTodoSchema)
@@ -42,6 +46,7 @@ export const todoRouter = {
         input.completed,
       );
       if (!updated) throw errors.NOT_FOUND();
+      context.changed(context.user.id, "todos");
       return updated;
     }),
 
@@ -55,6 +60,7 @@ export const todoRouter = {
       const deleted = await service.deleteTodo(context.db, context.user.id, input.id);
       if (!deleted) throw errors.NOT_FOUND();
       if (objectKeys.length > 0) await context.files.delete(objectKeys);
+      context.changed(context.user.id, "todos");
       return deleted;
     }),
 };
