@@ -1,10 +1,15 @@
+import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
+import { downloadAttachment, uploadAttachment } from "./attachments/routes";
 import { handleAuth } from "./auth-route";
+import { assertBindings } from "./bindings";
 import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
 import { scheduled } from "./housekeeping";
+import { openLive } from "./live/route";
 import { errorFields, logEvent } from "./log";
+import { queue } from "./mail-queue/consumer";
 import { bodyLimit } from "./pipeline/body-limit";
 import { cors } from "./pipeline/cors";
 import { originGuard } from "./pipeline/origin-guard";
@@ -14,6 +19,9 @@ import { securityHeaders } from "./pipeline/security-headers";
 import { withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
+
+// At startup, before any request: a missing binding stops the Worker with its name.
+assertBindings(env);
 
 /** The HTTP app; tests call `app.fetch` with an env of their own. */
 export const app = new Hono<AppEnv>();
@@ -37,6 +45,15 @@ app.post("/api/log/frontend-error", rateLimit("log"), handleFrontendError);
 app.use("/rpc/*", withServices, withSession, rateLimit("rpc"));
 app.all("/rpc/*", async (c) => (await handleRpc(c)) ?? problem(c, 404, "No such procedure."));
 
+// Attachments: plain HTTP, since they stream bytes; per-user limits like /rpc.
+app.use("/api/attachments", withServices, withSession, rateLimit("rpc"));
+app.use("/api/attachments/:id", withServices, withSession, rateLimit("rpc"));
+app.post("/api/attachments", uploadAttachment);
+app.get("/api/attachments/:id", downloadAttachment);
+
+// Live updates: one hibernating WebSocket per tab, held by the user's Durable Object.
+app.get("/api/live", withServices, withSession, rateLimit("rpc"), openLive);
+
 app.notFound((c) => problem(c, 404));
 
 app.onError((error, c) => {
@@ -45,4 +62,6 @@ app.onError((error, c) => {
   return problem(c, 500, "Something went wrong on our side.");
 });
 
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;
+export default { fetch: app.fetch, scheduled, queue } satisfies ExportedHandler<Env>;
+
+export { UserLive } from "./live/user-live";

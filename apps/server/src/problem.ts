@@ -8,8 +8,11 @@ const TITLES: Partial<Record<ContentfulStatusCode, string>> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  411: "Length Required",
   413: "Content Too Large",
   415: "Unsupported Media Type",
+  416: "Range Not Satisfiable",
+  426: "Upgrade Required",
   429: "Too Many Requests",
   500: "Internal Server Error",
 };

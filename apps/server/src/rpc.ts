@@ -1,8 +1,10 @@
+import { waitUntil } from "cloudflare:workers";
 import { appRouter } from "@checkmark/api";
 import { ORPCError, onError } from "@orpc/server";
 import { RPCHandler } from "@orpc/server/fetch";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
+import { liveFor } from "./live/user-live";
 import { errorFields, writeLog } from "./log";
 
 // Stateless, so one handler serves every request of the isolate.
@@ -39,6 +41,16 @@ export async function handleRpc(c: Context<AppEnv>) {
       devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
       auth: c.var.auth,
       headers: headersWithHost(c.req.raw),
+      files: c.env.FILES,
+      // After a change commits: every open tab of the user refetches (src/live).
+      changed: (userId, topic) =>
+        waitUntil(
+          liveFor(c.env, userId)
+            .changed(topic)
+            .catch((error) =>
+              writeLog({ event: "live-notify-failed", ...errorFields(error) }, "error"),
+            ),
+        ),
     },
   });
   return matched ? response : undefined;

@@ -196,6 +196,69 @@ describe("the hourly housekeeping cron", () => {
     expect(await ids("todo")).toEqual(["cleared-23-hours-ago", "not-cleared"]);
   });
 
+  it("forgets mail delivery records and undeliverable mail after 7 days", async () => {
+    const now = Date.now();
+    await run("DELETE FROM mail_delivery");
+    await run("DELETE FROM mail_dead_letter");
+    for (const [id, age] of [
+      ["delivered-8-days", 8 * DAY],
+      ["delivered-6-days", 6 * DAY],
+    ] as const) {
+      await run("INSERT INTO mail_delivery (mail_id, delivered_at) VALUES (?, ?)", id, now - age);
+    }
+    for (const [id, age] of [
+      ["dead-8-days", 8 * DAY],
+      ["dead-6-days", 6 * DAY],
+    ] as const) {
+      await run(
+        "INSERT INTO mail_dead_letter (mail_id, recipient, subject, body, attempts, created_at) VALUES (?, 'a@example.com', 'S', 'B', 11, ?)",
+        id,
+        now - age,
+      );
+    }
+
+    await runCron(now);
+
+    const left = (table: string) =>
+      env.DB.prepare(`SELECT mail_id FROM ${table}`)
+        .all<{ mail_id: string }>()
+        .then((r) => r.results.map((row) => row.mail_id));
+    expect(await left("mail_delivery")).toEqual(["delivered-6-days"]);
+    expect(await left("mail_dead_letter")).toEqual(["dead-6-days"]);
+  });
+
+  it("removes R2 files no attachment points to, page by page, and leaves new uploads alone", async () => {
+    const now = Date.now();
+    const leftover = await env.FILES.list({ prefix: "attachments/" });
+    if (leftover.objects.length) await env.FILES.delete(leftover.objects.map((o) => o.key));
+    await seedUser("file-owner", { verified: true, createdAt: now });
+    await run(
+      "INSERT INTO todo (id, text, completed, user_id, created_at, updated_at) VALUES ('todo-1', 'T', 0, 'file-owner', ?, ?)",
+      now,
+      now,
+    );
+    await run(
+      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES ('a-1', 'file-owner', 'todo-1', 'attachments/file-owner/kept', 'k.png', 'image/png', 3, ?)",
+      now,
+    );
+    for (const key of ["kept", "orphan-1", "orphan-2", "orphan-3"]) {
+      await env.FILES.put(`attachments/file-owner/${key}`, "abc");
+    }
+    const keys = async () =>
+      (await env.FILES.list({ prefix: "attachments/" })).objects.map((o) => o.key).sort();
+
+    // Just uploaded: maybe its row is still being written.
+    await runHousekeeping(env, new Date(now), { batchSize: 2 });
+    expect(await keys()).toHaveLength(4);
+
+    const logs = vi.spyOn(console, "log");
+    await runHousekeeping(env, new Date(now + 2 * HOUR), { batchSize: 2 });
+    expect(await keys()).toEqual(["attachments/file-owner/kept"]);
+    expect(logLines(logs)).toContainEqual(
+      expect.objectContaining({ job: "files-orphaned", deleted: 3, batches: 2, done: true }),
+    );
+  });
+
   it("logs one line per job with counts only", async () => {
     const now = Date.now();
     await seedUser("unconfirmed-old", { verified: false, createdAt: now - 2 * DAY });
@@ -209,12 +272,15 @@ describe("the hourly housekeeping cron", () => {
       "frontend-error-stale",
       "frontend-error-over-cap",
       "dev-mail-old",
+      "mail-delivery-old",
+      "mail-dead-letter-old",
       "session-expired",
       "verification-expired",
       "rate-limit-idle",
       "todo-deleted",
       "user-unconfirmed",
       "audit-log-old",
+      "files-orphaned",
     ]);
     expect(lines).toContainEqual(
       expect.objectContaining({ job: "dev-mail-old", deleted: 1, batches: 1, done: true }),
@@ -306,7 +372,7 @@ describe("the hourly housekeeping cron", () => {
     );
     expect(await ids("dev_mail")).toEqual(["mail-old"]);
     expect(await ids("session")).toEqual([]);
-    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(8);
+    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(11);
   });
 });
 

@@ -63,8 +63,12 @@ export async function submitSignUp(
 
 /** Opens the newest mail to `email` about `subject` in the dev mailbox and follows its link. */
 export async function followMailedLink(page: Page, email: string, subject: string) {
-  await open(page, "/dev/mailbox");
   const message = page.getByRole("article", { name: `${subject} to ${email}` }).first();
+  // Mail arrives through the queue (batched for up to a second): reload until it is there.
+  await expect(async () => {
+    await open(page, "/dev/mailbox");
+    await expect(message).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await message.getByRole("link").first().click();
 }
 

@@ -3,7 +3,7 @@ import { createNonce, withSecurityHeaders } from "./security-headers";
 
 // The browser only ever talks to this origin: API and auth calls go on to the server
 // Worker through the service binding, keeping cookies first-party and CORS out of the way.
-const FORWARDED_PREFIXES = ["/rpc/", "/api/auth/", "/api/log/"];
+const FORWARDED_PREFIXES = ["/rpc/", "/api/auth/", "/api/log/", "/api/attachments", "/api/live"];
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {

@@ -1,6 +1,7 @@
 import type { RouterClient } from "@orpc/server";
 import { accountRouter } from "./account/router";
 import { adminRouter } from "./admin/router";
+import { attachmentRouter } from "./attachment/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
 import { eventRouter } from "./event/router";
 import { healthCheck } from "./health/router";
@@ -11,6 +12,7 @@ export const appRouter = {
   account: accountRouter,
   todo: todoRouter,
   event: eventRouter,
+  attachment: attachmentRouter,
   devMailbox: devMailboxRouter,
   admin: adminRouter,
 };

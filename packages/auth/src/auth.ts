@@ -12,8 +12,8 @@ import {
   EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
   RESET_PASSWORD_LINK_LIFETIME_SECONDS,
 } from "./link-lifetimes";
-import { createMailer } from "./mail/create-mailer";
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
+import { queueMailer } from "./mail/queue-mailer";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { authRateLimit } from "./rate-limits";
 
@@ -34,7 +34,8 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     );
   }
   const db = createDb(env.DB);
-  const mailer = createMailer(env, db);
+  // Mail is queued; the server Worker's consumer delivers it (apps/server/src/mail-queue).
+  const mailer = queueMailer(env.MAIL_QUEUE);
   return {
     appName: "Checkmark",
     secret: env.BETTER_AUTH_SECRET,

@@ -1,6 +1,10 @@
+import type { OutgoingMail } from "./mail/mailer";
+
 /** The slice of the server Worker's env that auth needs; the Worker's generated Env satisfies it. */
 export interface AuthEnv {
   DB: D1Database;
+  /** Every outgoing mail goes through this queue (mail/queue-mailer.ts). */
+  MAIL_QUEUE: Queue<OutgoingMail>;
   BETTER_AUTH_SECRET: string;
   /** Public origin the app is served from, e.g. https://checkmark.example.com. */
   BETTER_AUTH_URL?: string;

@@ -2,6 +2,7 @@ import { createDb } from "@checkmark/db";
 import { errorFields, writeLog } from "../log";
 import { deleteInBatches } from "./batched-delete";
 import { deletionJobs, type JobOptions } from "./jobs";
+import { deleteOrphanedFiles } from "./orphaned-files";
 import { BATCH_SIZE, MAX_BATCHES_PER_JOB } from "./retention";
 
 export interface HousekeepingOptions extends JobOptions {
@@ -30,6 +31,17 @@ export async function runHousekeeping(
     } catch (error) {
       writeLog({ event: "housekeeping-failed", job, ...errorFields(error) }, "error");
     }
+  }
+  // Last, after users and todos have gone: their files are orphans now.
+  const job = "files-orphaned";
+  try {
+    const outcome = await deleteOrphanedFiles(env.FILES, createDb(env.DB), now, {
+      batchSize,
+      maxBatches,
+    });
+    writeLog({ event: "housekeeping", job, ...outcome });
+  } catch (error) {
+    writeLog({ event: "housekeeping-failed", job, ...errorFields(error) }, "error");
   }
 }
 

@@ -8,11 +8,24 @@ import {
   DEV_MAIL_MAX_AGE_MS,
   FRONTEND_ERROR_MAX_AGE_MS,
   FRONTEND_ERROR_MAX_ROWS,
+  MAIL_DEAD_LETTER_MAX_AGE_MS,
+  MAIL_DELIVERY_MAX_AGE_MS,
   RATE_LIMIT_IDLE_MS,
   UNCONFIRMED_USER_MAX_AGE_MS,
 } from "./retention";
 
-const { auditLog, devMail, frontendError, rateLimit, session, todo, user, verification } = schema;
+const {
+  auditLog,
+  devMail,
+  frontendError,
+  mailDeadLetter,
+  mailDelivery,
+  rateLimit,
+  session,
+  todo,
+  user,
+  verification,
+} = schema;
 
 /** Deletes a batch of `table`'s rows matching `where`: their ids are picked, then those rows go. */
 function deleteWhere(
@@ -65,6 +78,18 @@ export function deletionJobs(
       devMail,
       devMail.id,
       lt(devMail.createdAt, ago(DEV_MAIL_MAX_AGE_MS)),
+    ),
+    "mail-delivery-old": deleteWhere(
+      db,
+      mailDelivery,
+      mailDelivery.mailId,
+      lt(mailDelivery.deliveredAt, ago(MAIL_DELIVERY_MAX_AGE_MS)),
+    ),
+    "mail-dead-letter-old": deleteWhere(
+      db,
+      mailDeadLetter,
+      mailDeadLetter.mailId,
+      lt(mailDeadLetter.createdAt, ago(MAIL_DEAD_LETTER_MAX_AGE_MS)),
     ),
     "session-expired": deleteWhere(db, session, session.id, lt(session.expiresAt, now)),
     "verification-expired": deleteWhere(

@@ -45,3 +45,15 @@ export const DELETED_TODO_RETENTION_MS = DAY_MS;
  * (migration 0006) refuses to delete younger entries, for housekeeping too.
  */
 export const AUDIT_LOG_MAX_AGE_MS = 365 * DAY_MS;
+
+/**
+ * Delivery records only stop redelivered queue messages from sending twice; retries end within
+ * about 6 hours (10 retries, at most 1 h apart), so a week is plenty.
+ */
+export const MAIL_DELIVERY_MAX_AGE_MS = 7 * DAY_MS;
+
+/** Undeliverable mail kept for an operator; its links have expired by then anyway. */
+export const MAIL_DEAD_LETTER_MAX_AGE_MS = 7 * DAY_MS;
+
+/** An R2 object this new may belong to an upload whose row is not written yet. */
+export const ORPHANED_FILE_MIN_AGE_MS = 60 * 60 * 1000;

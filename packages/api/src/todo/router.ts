@@ -1,3 +1,4 @@
+import { objectKeysOfTodo } from "../attachment/service";
 import { protectedProcedure } from "../procedures";
 import { decodeCursor } from "../shared/keyset";
 import { countTodos, listTodos, TODO_ORDERS } from "./list";
@@ -43,7 +44,11 @@ export const todoRouter = {
   create: protectedProcedure
     .input(createTodoSchema)
     .output(todoSchema)
-    .handler(({ context, input }) => service.createTodo(context.owner, input)),
+    .handler(async ({ context, input }) => {
+      const created = await service.createTodo(context.owner, input);
+      context.changed(context.user.id, "todos");
+      return created;
+    }),
 
   update: todoProcedure
     .input(updateTodoSchema)
@@ -52,6 +57,7 @@ export const todoRouter = {
       const { id, ...changes } = input;
       const updated = await service.updateTodo(context.owner, id, changes);
       if (!updated) throw errors.NOT_FOUND();
+      context.changed(context.user.id, "todos");
       return updated;
     }),
 
@@ -61,6 +67,7 @@ export const todoRouter = {
     .handler(async ({ context, input, errors }) => {
       const updated = await service.setTodoCompleted(context.owner, input.id, input.completed);
       if (!updated) throw errors.NOT_FOUND();
+      context.changed(context.user.id, "todos");
       return updated;
     }),
 
@@ -68,17 +75,28 @@ export const todoRouter = {
     .input(todoIdSchema)
     .output(todoIdSchema)
     .handler(async ({ context, input, errors }) => {
+      // The files' rows go with the todo (cascade); their objects go here. Anything left if
+      // this fails is removed by the hourly orphan sweep.
+      const objectKeys = await objectKeysOfTodo(context.db, context.user.id, input.id);
       const deleted = await service.deleteTodo(context.owner, input.id);
       if (!deleted) throw errors.NOT_FOUND();
+      if (objectKeys.length > 0) await context.files.delete(objectKeys);
+      context.changed(context.user.id, "todos");
       return deleted;
     }),
 
-  clearCompleted: protectedProcedure
-    .output(clearedTodosSchema)
-    .handler(({ context }) => service.clearCompleted(context.owner)),
+  clearCompleted: protectedProcedure.output(clearedTodosSchema).handler(async ({ context }) => {
+    const cleared = await service.clearCompleted(context.owner);
+    context.changed(context.user.id, "todos");
+    return cleared;
+  }),
 
   restore: protectedProcedure
     .input(restoreTodosSchema)
     .output(restoredTodosSchema)
-    .handler(({ context, input }) => service.restoreTodos(context.owner, input.deletedAt)),
+    .handler(async ({ context, input }) => {
+      const restored = await service.restoreTodos(context.owner, input.deletedAt);
+      context.changed(context.user.id, "todos");
+      return restored;
+    }),
 };

@@ -1,11 +1,11 @@
 import type { Database } from "@checkmark/db";
 import type { AuthEnv } from "../env";
 import { devMailbox } from "./dev-mailbox";
-import type { Mailer } from "./mailer";
+import type { MailTransport } from "./mailer";
 import { resendMailer } from "./resend";
 
 /** The transport named by MAIL_TRANSPORT; an unset or unknown one fails loudly at send time. */
-export function createMailer(env: AuthEnv, db: Database): Mailer {
+export function createMailTransport(env: MailEnv, db: Database): MailTransport {
   switch (env.MAIL_TRANSPORT) {
     case "dev-mailbox":
       return devMailbox(db);
@@ -21,9 +21,11 @@ export function createMailer(env: AuthEnv, db: Database): Mailer {
   }
 }
 
-function failing(reason: string): Mailer {
+export type MailEnv = Pick<AuthEnv, "MAIL_TRANSPORT" | "RESEND_API_KEY" | "MAIL_FROM">;
+
+function failing(reason: string): MailTransport {
   return {
-    send() {
+    deliver() {
       return Promise.reject(new Error(`No mail transport: ${reason}`));
     },
   };

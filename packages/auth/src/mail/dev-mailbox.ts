@@ -1,15 +1,14 @@
 import { type Database, schema } from "@checkmark/db";
-import type { Mailer } from "./mailer";
+import type { MailTransport } from "./mailer";
 
-/** Local only: every message lands in D1, where /dev/mailbox shows it. */
-export function devMailbox(db: Database): Mailer {
+/** Local only: every message lands in D1, where /dev/mailbox shows it. The mail id is the row id. */
+export function devMailbox(db: Database): MailTransport {
   return {
-    async send(message) {
-      await db.insert(schema.devMail).values({
-        recipient: message.to,
-        subject: message.subject,
-        body: message.body,
-      });
+    async deliver(mail) {
+      await db
+        .insert(schema.devMail)
+        .values({ id: mail.id, recipient: mail.to, subject: mail.subject, body: mail.body })
+        .onConflictDoNothing();
     },
   };
 }

@@ -1,11 +1,13 @@
 import { type ChangePasswordInput, changePasswordSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
+import { useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../components/alert";
 import { useAppForm } from "../../components/form";
 import { cardClass, PageHeading } from "../../components/page";
 import { authClient } from "../../lib/auth-client";
+import { orpc } from "../../lib/orpc";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
 
 export const Route = createFileRoute("/_app/settings")({
@@ -36,6 +38,7 @@ function SettingsPage() {
   return (
     <section className="py-10">
       <PageHeading title="Settings">Signed in as {user.email}.</PageHeading>
+      <StorageUsage />
       <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
         <h2 className="font-medium">Change your password</h2>
         <p className="mt-1 text-sm text-slate-600">
@@ -71,5 +74,17 @@ function SettingsPage() {
         </form.AppForm>
       </div>
     </section>
+  );
+}
+
+/** One read-only line: how much of the attachment quota is used. */
+function StorageUsage() {
+  const usage = useQuery(orpc.attachment.usage.queryOptions());
+  if (!usage.data) return null;
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+  return (
+    <p className="mt-4 text-sm text-slate-600" data-testid="storage-usage">
+      Attachments: {mb(usage.data.usedBytes)} MB of {mb(usage.data.quotaBytes)} MB used.
+    </p>
   );
 }

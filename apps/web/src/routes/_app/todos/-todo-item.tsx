@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { orpc } from "../../../lib/orpc";
 import { describeRpcError } from "./-rpc-error";
+import { TodoAttachments } from "./-todo-attachments";
 
 export function TodoItem({
   todo,
@@ -36,30 +37,33 @@ export function TodoItem({
   };
 
   return (
-    <li className="group flex items-center gap-3 px-4 py-3" data-testid="todo-item">
-      <input
-        type="checkbox"
-        id={`todo-${todo.id}`}
-        checked={completed}
-        disabled={toggle.isPending}
-        onChange={onToggle}
-        className="size-5 rounded border-slate-300 accent-indigo-600"
-      />
-      <label
-        htmlFor={`todo-${todo.id}`}
-        className={`flex-1 break-words ${completed ? "text-slate-400 line-through" : "text-slate-800"}`}
-      >
-        {todo.text}
-      </label>
-      <button
-        type="button"
-        onClick={() => remove.mutate({ id: todo.id })}
-        disabled={remove.isPending}
-        aria-label={`Delete “${todo.text}”`}
-        className="rounded-md px-2 py-1 text-sm text-slate-400 opacity-60 transition hover:bg-rose-50 hover:text-rose-600 group-hover:opacity-100"
-      >
-        {remove.isPending ? "Deleting…" : "Delete"}
-      </button>
+    <li className="group px-4 py-3" data-testid="todo-item">
+      <div className="flex items-center gap-3">
+        <input
+          type="checkbox"
+          id={`todo-${todo.id}`}
+          checked={completed}
+          disabled={toggle.isPending}
+          onChange={onToggle}
+          className="size-5 rounded border-slate-300 accent-indigo-600"
+        />
+        <label
+          htmlFor={`todo-${todo.id}`}
+          className={`flex-1 break-words ${completed ? "text-slate-400 line-through" : "text-slate-800"}`}
+        >
+          {todo.text}
+        </label>
+        <button
+          type="button"
+          onClick={() => remove.mutate({ id: todo.id })}
+          disabled={remove.isPending}
+          aria-label={`Delete “${todo.text}”`}
+          className="rounded-md px-2 py-1 text-sm text-slate-400 opacity-60 transition hover:bg-rose-50 hover:text-rose-600 group-hover:opacity-100"
+        >
+          {remove.isPending ? "Deleting…" : "Delete"}
+        </button>
+      </div>
+      <TodoAttachments todoId={todo.id} label={todo.text} />
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../../components/alert";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
+import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { NewTodoForm } from "./-new-todo-form";
 import { todoListQuery } from "./-queries";
 import { TodoItem } from "./-todo-item";
@@ -17,6 +18,7 @@ export const Route = createFileRoute("/_app/todos/")({
 function TodosPage() {
   const { user } = Route.useRouteContext();
   const [error, setError] = useState<string | null>(null);
+  useLiveUpdates();
   const list = useSuspenseInfiniteQuery(todoListQuery());
   const todos = list.data.pages.flatMap((page) => page.items);
   const open = todos.filter((todo) => !todo.completed).length;

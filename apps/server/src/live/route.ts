@@ -1,0 +1,25 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
+import { isAllowedOrigin } from "../pipeline/allowed-origins";
+import { problem } from "../problem";
+import { liveFor } from "./user-live";
+
+/**
+ * GET /api/live: a WebSocket that says when the signed-in user's data changed. The session
+ * cookie authenticates it; a foreign Origin is refused, since browsers send cookies with
+ * cross-site WebSocket handshakes (SameSite=Lax does not stop them).
+ */
+export async function openLive(c: Context<AppEnv>) {
+  const origin = c.req.header("origin");
+  if (origin && !isAllowedOrigin(origin, c.req.url, c.env)) {
+    return problem(c, 403, "This origin may not open live updates.");
+  }
+  const session = c.var.session;
+  if (!session) return problem(c, 401, "Sign in to continue.");
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    return problem(c, 426, "Open this with a WebSocket.", { upgrade: "websocket" });
+  }
+  const headers = new Headers(c.req.raw.headers);
+  headers.set("x-session-id", session.session.id);
+  return liveFor(c.env, session.user.id).fetch(new Request(c.req.raw, { headers }));
+}

@@ -1,0 +1,157 @@
+import { env, SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ORIGIN, randomIp, signedInClient, signUp } from "./fixtures";
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]);
+const PDF_HEAD = new TextEncoder().encode("%PDF-1.7\n");
+
+/** `size` bytes starting with `head`. */
+function file(head: Uint8Array, size: number) {
+  const bytes = new Uint8Array(size);
+  bytes.set(head.subarray(0, size));
+  for (let i = head.length; i < size; i++) bytes[i] = i % 251;
+  return bytes;
+}
+
+let owner: Awaited<ReturnType<typeof signedInClient>>;
+let todoId: string;
+
+beforeAll(async () => {
+  owner = await signedInClient();
+  todoId = (await owner.client.todo.create({ text: "with files" })).id;
+});
+
+function upload(
+  body: BodyInit,
+  { name = "picture.png", todo = todoId, cookie = owner.user.cookie } = {},
+) {
+  const query = new URLSearchParams({ todoId: todo, name });
+  return SELF.fetch(`${ORIGIN}/api/attachments?${query}`, {
+    method: "POST",
+    headers: {
+      origin: ORIGIN,
+      cookie,
+      "cf-connecting-ip": randomIp(),
+      "content-type": "application/octet-stream",
+    },
+    body,
+  });
+}
+
+function download(id: string, headers: Record<string, string> = {}, cookie = owner.user.cookie) {
+  return SELF.fetch(`${ORIGIN}/api/attachments/${id}`, {
+    headers: { cookie, "cf-connecting-ip": randomIp(), ...headers },
+  });
+}
+
+const storedObjects = async () =>
+  (await env.FILES.list({ prefix: `attachments/${owner.userId}/` })).objects.length;
+
+describe("attachments on todos", () => {
+  it("stores a PNG, lists it under its todo, and downloads the same bytes", async () => {
+    const bytes = file(PNG, 4096);
+    const response = await upload(bytes, { name: "Holiday é.png" });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string; contentType: string; size: number };
+    expect(created).toMatchObject({ contentType: "image/png", size: 4096 });
+
+    expect(await owner.client.attachment.list({ todoId })).toEqual([
+      expect.objectContaining({ id: created.id, name: "Holiday é.png" }),
+    ]);
+
+    const got = await download(created.id);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-type")).toBe("image/png");
+    expect(got.headers.get("content-disposition")).toBe(
+      `attachment; filename="Holiday _.png"; filename*=UTF-8''Holiday%20%C3%A9.png`,
+    );
+    expect(got.headers.get("etag")).toMatch(/^".+"$/);
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("answers a range with 206 and an unchanged file with 304", async () => {
+    const bytes = file(PNG, 2000);
+    const { id } = (await (await upload(bytes)).json()) as { id: string };
+    const part = await download(id, { range: "bytes=100-199" });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe("bytes 100-199/2000");
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(100, 200));
+
+    const etag = (await download(id)).headers.get("etag") ?? "";
+    expect((await download(id, { "if-none-match": etag })).status).toBe(304);
+  });
+
+  it("takes an upload over the 1 MB body limit of other routes", async () => {
+    const response = await upload(file(PDF_HEAD, 3 * 1024 * 1024), { name: "report.pdf" });
+    expect(response.status).toBe(201);
+  });
+
+  it("refuses a file over 10 MB with 413 and stores nothing", async () => {
+    const before = await storedObjects();
+    const response = await upload(file(PNG, 10 * 1024 * 1024 + 1));
+    expect(response.status).toBe(413);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await storedObjects()).toBe(before);
+  });
+
+  it("refuses a file whose content is not an allowed type, whatever its name, with 415", async () => {
+    const before = await storedObjects();
+    const html = new TextEncoder().encode("<html><script>alert(1)</script></html>");
+    const response = await upload(html, { name: "innocent.png" });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ status: 415, title: "Unsupported Media Type" });
+    // A real PNG under a name of another type is refused too.
+    expect((await upload(file(PNG, 100), { name: "page.html" })).status).toBe(415);
+    expect(await storedObjects()).toBe(before);
+    expect(
+      (await owner.client.attachment.list({ todoId })).some((a) => a.name === "innocent.png"),
+    ).toBe(false);
+  });
+
+  it("counts the files against the owner's quota, shown as usage", async () => {
+    const usage = await owner.client.attachment.usage();
+    expect(usage.quotaBytes).toBe(100 * 1024 * 1024);
+    expect(usage.usedBytes).toBeGreaterThanOrEqual(4096 + 2000 + 3 * 1024 * 1024);
+  });
+
+  it("refuses an upload over the quota with 413", async () => {
+    await env.DB.prepare(
+      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'big.pdf', 'application/pdf', ?, ?)",
+    )
+      .bind(
+        crypto.randomUUID(),
+        owner.userId,
+        todoId,
+        `quota-filler-${crypto.randomUUID()}`,
+        99 * 1024 * 1024,
+        Date.now(),
+      )
+      .run();
+    const response = await upload(file(PNG, 2 * 1024 * 1024));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { detail: string }).detail).toContain("quota");
+    await env.DB.prepare("DELETE FROM attachment WHERE object_key LIKE 'quota-filler-%'").run();
+  });
+
+  it("hides one user's files and todos from another: 404 to download, attach or list", async () => {
+    const { id } = (await (await upload(file(PNG, 100))).json()) as { id: string };
+    const other = await signUp();
+    expect((await download(id, {}, other.cookie)).status).toBe(404);
+    expect((await upload(file(PNG, 100), { cookie: other.cookie })).status).toBe(404);
+    await expect(
+      (await import("./fixtures")).rpc(other.cookie).attachment.list({ todoId }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await download(id, {}, "")).status).toBe(401);
+  });
+
+  it("deletes a todo's files with the todo", async () => {
+    const doomed = await owner.client.todo.create({ text: "to delete" });
+    const { id } = (await (await upload(file(PNG, 100), { todo: doomed.id })).json()) as {
+      id: string;
+    };
+    const before = await storedObjects();
+    await owner.client.todo.delete({ id: doomed.id });
+    expect(await storedObjects()).toBe(before - 1);
+    expect((await download(id)).status).toBe(404);
+  });
+});

@@ -1,0 +1,80 @@
+import { env, runDurableObjectAlarm, SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { SESSION_ENDED } from "../src/live/user-live";
+import { authPost, cookiesFrom, ORIGIN, randomIp, signedInClient, signUp } from "./fixtures";
+
+/** Opens /api/live as the page does and collects what arrives. */
+async function openSocket(cookie: string) {
+  const response = await SELF.fetch(`${ORIGIN}/api/live`, {
+    headers: { upgrade: "websocket", cookie, origin: ORIGIN, "cf-connecting-ip": randomIp() },
+  });
+  const socket = response.webSocket;
+  if (!socket) throw new Error(`no socket: ${response.status} ${await response.text()}`);
+  socket.accept();
+  const messages: unknown[] = [];
+  socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
+  const closed = new Promise<number>((resolve) =>
+    socket.addEventListener("close", (event) => resolve(event.code)),
+  );
+  return { socket, messages, closed };
+}
+
+let owner: Awaited<ReturnType<typeof signedInClient>>;
+beforeAll(async () => {
+  owner = await signedInClient();
+});
+
+describe("live updates", () => {
+  it("tells every open tab of the user about a change, and no other user", async () => {
+    const other = await signUp();
+    const [first, second, stranger] = await Promise.all([
+      openSocket(owner.user.cookie),
+      openSocket(owner.user.cookie),
+      openSocket(other.cookie),
+    ]);
+    await owner.client.todo.create({ text: "seen everywhere" });
+    const expected = { type: "changed", topic: "todos" };
+    await vi.waitFor(() => {
+      expect(first.messages).toEqual([expected]);
+      expect(second.messages).toEqual([expected]);
+    });
+    expect(stranger.messages).toEqual([]);
+    for (const s of [first, second, stranger]) s.socket.close(1000);
+  });
+
+  it("refuses a socket without a session or from a foreign origin", async () => {
+    const anonymous = await SELF.fetch(`${ORIGIN}/api/live`, {
+      headers: { upgrade: "websocket", origin: ORIGIN, "cf-connecting-ip": randomIp() },
+    });
+    expect(anonymous.status).toBe(401);
+    const foreign = await SELF.fetch(`${ORIGIN}/api/live`, {
+      headers: {
+        upgrade: "websocket",
+        cookie: owner.user.cookie,
+        origin: "https://evil.example",
+        "cf-connecting-ip": randomIp(),
+      },
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it("closes the socket of a session that was signed out", async () => {
+    const signIn = await authPost("sign-in/email", {
+      email: owner.user.email,
+      password: owner.user.password,
+    });
+    const cookie = cookiesFrom(signIn);
+    const live = await openSocket(cookie);
+    const kept = await openSocket(owner.user.cookie);
+    const signOut = await authPost("sign-out", {}, { cookie });
+    expect(signOut.status).toBe(200);
+
+    const stub = env.USER_LIVE.get(env.USER_LIVE.idFromName(owner.userId));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await live.closed).toBe(SESSION_ENDED);
+    // The other session's tab stays open and keeps hearing changes.
+    await owner.client.todo.create({ text: "after sign-out" });
+    await vi.waitFor(() => expect(kept.messages).toHaveLength(1));
+    kept.socket.close(1000);
+  });
+});

@@ -1,0 +1,80 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { orpc } from "../../../lib/orpc";
+
+const ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf";
+
+function formatSize(bytes: number) {
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** The files under a todo and a button to attach one (streamed to /api/attachments). */
+export function TodoAttachments({ todoId, label }: { todoId: string; label: string }) {
+  const queryClient = useQueryClient();
+  const files = useQuery(orpc.attachment.list.queryOptions({ input: { todoId } }));
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const attach = async (file: File) => {
+    setUploading(true);
+    setError(null);
+    try {
+      const query = new URLSearchParams({ todoId, name: file.name });
+      const response = await fetch(`/api/attachments?${query}`, {
+        method: "POST",
+        headers: { "content-type": "application/octet-stream" },
+        body: file,
+      });
+      if (!response.ok) {
+        const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+        setError(problem?.detail ?? "That file was not attached.");
+      }
+      await queryClient.invalidateQueries({ queryKey: orpc.attachment.key() });
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <div className="mt-1 pl-8 text-sm">
+      {files.data && files.data.length > 0 && (
+        <ul aria-label={`Files of “${label}”`} className="space-y-0.5">
+          {files.data.map((file) => (
+            <li key={file.id}>
+              <a
+                className="text-indigo-700 underline"
+                href={`/api/attachments/${file.id}`}
+                download
+              >
+                {file.name}
+              </a>{" "}
+              <span className="text-slate-500">({formatSize(file.size)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className="cursor-pointer text-slate-500 hover:text-indigo-700">
+        {uploading ? "Attaching…" : "Attach a file"}
+        <input
+          type="file"
+          accept={ACCEPT}
+          className="sr-only"
+          aria-label={`Attach a file to “${label}”`}
+          disabled={uploading}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = "";
+            if (file) void attach(file);
+          }}
+        />
+      </label>
+      {error && (
+        <p role="alert" className="text-rose-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
