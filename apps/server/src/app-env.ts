@@ -15,5 +15,7 @@ export interface AppEnv {
     auth: Auth;
     /** Resolved once per /rpc request and shared by the limiter and every procedure. */
     session: SessionResult | null;
+    /** Set by the /rpc and /api/v1 limiter: the procedures answer TOO_MANY_REQUESTS. */
+    rateLimited?: boolean;
   };
 }

@@ -1,12 +1,15 @@
 import { appRouter } from "@checkmark/api";
 import { ORPCError, onError } from "@orpc/server";
 import { RPCHandler } from "@orpc/server/fetch";
+import { BatchHandlerPlugin } from "@orpc/server/plugins";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { errorFields, writeLog } from "./log";
 
 // Stateless, so one handler serves every request of the isolate.
 const handler = new RPCHandler(appRouter, {
+  // The web app sends the calls of one render as one request (`/rpc/__batch__`).
+  plugins: [new BatchHandlerPlugin()],
   interceptors: [
     onError((error, { context }) => {
       // Typed errors reach the client as they are; anything else is a bug, logged in full,
@@ -30,6 +33,7 @@ export async function handleRpc(c: Context<AppEnv>) {
       session: c.var.session,
       requestId: c.var.requestId,
       devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
+      rateLimited: c.var.rateLimited ?? false,
     },
   });
   return matched ? response : undefined;

@@ -10,4 +10,8 @@ export interface Context {
   requestId: string;
   /** True only where mail goes to the local dev mailbox (never in production). */
   devMailbox: boolean;
+  /** The server's rate limiter refused this request: every procedure answers TOO_MANY_REQUESTS. */
+  rateLimited?: boolean;
+  /** The caller authenticated with a read-only API key: procedures marked `write` are FORBIDDEN. */
+  readOnly?: boolean;
 }

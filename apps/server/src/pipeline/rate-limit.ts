@@ -1,3 +1,4 @@
+import { RETRY_AFTER_SECONDS } from "@checkmark/api";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "../log";
@@ -20,6 +21,9 @@ function limiterFor(tier: Tier, env: Env): RateLimit {
  * A caller with neither is refused: pooling them under one key would let anyone drain it.
  */
 export function rateLimit(tier: Tier): MiddlewareHandler<AppEnv> {
+  // oRPC callers (RPC and REST) get the refusal as the typed TOO_MANY_REQUESTS error the
+  // procedures answer with; everyone else gets problem details straight away.
+  const answerInProcedure = tier === "rpc";
   return async (c, next) => {
     const userId = c.var.session?.user.id;
     if (!userId && !c.var.clientIp) {
@@ -30,7 +34,15 @@ export function rateLimit(tier: Tier): MiddlewareHandler<AppEnv> {
     const { success } = await limiterFor(tier, c.env).limit({ key });
     if (success) return next();
     logEvent(c, "rate-limited", { status: 429, tier, userId: userId ?? null, ip: c.var.clientIp });
+    if (answerInProcedure) {
+      c.set("rateLimited", true);
+      await next();
+      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      return;
+    }
     // The binding's windows are 60 s; waiting one whole window is always enough.
-    return problem(c, 429, "Too many requests. Try again in a minute.", { "Retry-After": "60" });
+    return problem(c, 429, "Too many requests. Try again in a minute.", {
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+    });
   };
 }

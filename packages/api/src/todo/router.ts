@@ -16,21 +16,27 @@ const todoProcedure = protectedProcedure.errors({
 
 export const todoRouter = {
   list: todoProcedure
-    .errors({ BAD_REQUEST: { message: "That page cursor is not valid." } })
+    .route({ method: "GET", path: "/todos", summary: "List your todos, newest first" })
     .input(listTodosSchema)
     .output(todoPageSchema)
     .handler(async ({ context, input, errors }) => {
       const after = input.cursor ? decodeCursor(input.cursor) : null;
-      if (input.cursor && !after) throw errors.BAD_REQUEST();
+      if (input.cursor && !after) {
+        throw errors.BAD_REQUEST({ message: "That page cursor is not valid." });
+      }
       return service.listTodos(context.db, context.user.id, { limit: input.limit, after });
     }),
 
   create: protectedProcedure
+    .meta({ access: "write" })
+    .route({ method: "POST", path: "/todos", successStatus: 201, summary: "Create a todo" })
     .input(createTodoSchema)
     .output(todoSchema)
     .handler(({ context, input }) => service.createTodo(context.db, context.user.id, input.text)),
 
   toggle: todoProcedure
+    .meta({ access: "write" })
+    .route({ method: "PATCH", path: "/todos/{id}", summary: "Mark a todo done or not done" })
     .input(toggleTodoSchema)
     .output(todoSchema)
     .handler(async ({ context, input, errors }) => {
@@ -45,6 +51,8 @@ export const todoRouter = {
     }),
 
   delete: todoProcedure
+    .meta({ access: "write" })
+    .route({ method: "DELETE", path: "/todos/{id}", summary: "Delete a todo" })
     .input(todoIdSchema)
     .output(todoIdSchema)
     .handler(async ({ context, input, errors }) => {

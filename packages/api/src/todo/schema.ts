@@ -20,7 +20,8 @@ export const todoIdSchema = todoRow.pick({ id: true });
 
 export const listTodosSchema = z
   .object({
-    limit: z.number().int().min(1).max(TODO_PAGE_MAX).default(50),
+    // Coerced so REST callers can pass it in the query string; typed as a number for clients.
+    limit: z.coerce.number<number>().int().min(1).max(TODO_PAGE_MAX).default(50),
     /** Opaque cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(200).optional(),
   })
