@@ -53,8 +53,8 @@ export async function mistakes() {
   // @ts-expect-error wrong output use: a todo's text is not a number
   const n: number = (await client.todo.create({ text: "a" })).text;
   const [error] = await safe(client.todo.list({}));
-  // @ts-expect-error an error code the procedure does not define
   if (isDefinedError(error)) {
+    // @ts-expect-error an error code the procedure does not define
     const c: "TEAPOT" = error.code;
     return c;
   }
