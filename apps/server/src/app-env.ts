@@ -17,5 +17,7 @@ export interface AppEnv {
     session: SessionResult | null;
     /** Set by the /rpc and /api/v1 limiter: the procedures answer TOO_MANY_REQUESTS. */
     rateLimited?: boolean;
+    /** The caller authenticated with a read-only API key. */
+    readOnly?: boolean;
   };
 }

@@ -5,13 +5,14 @@ import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
 import { scheduled } from "./housekeeping";
 import { errorFields, logEvent } from "./log";
+import { handleRest, openApiSpec } from "./openapi";
 import { bodyLimit } from "./pipeline/body-limit";
 import { cors } from "./pipeline/cors";
 import { originGuard } from "./pipeline/origin-guard";
 import { rateLimit } from "./pipeline/rate-limit";
 import { requestContext } from "./pipeline/request-context";
 import { securityHeaders } from "./pipeline/security-headers";
-import { withServices, withSession } from "./pipeline/services";
+import { withRestSession, withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
 
@@ -36,6 +37,13 @@ app.post("/api/log/frontend-error", rateLimit("log"), handleFrontendError);
 // by a made-up cookie; procedures then reuse the same session.
 app.use("/rpc/*", withServices, withSession, rateLimit("rpc"));
 app.all("/rpc/*", async (c) => (await handleRpc(c)) ?? problem(c, 404, "No such procedure."));
+
+// The same procedures as REST, with the spec generated from them (docs page: the web app's /api/docs).
+app.get("/api/openapi.json", async (c) =>
+  c.body(await openApiSpec(), 200, { "content-type": "application/json" }),
+);
+app.use("/api/v1/*", withServices, withRestSession, rateLimit("rpc"));
+app.all("/api/v1/*", async (c) => (await handleRest(c)) ?? problem(c, 404, "No such operation."));
 
 app.notFound((c) => problem(c, 404));
 

@@ -3,6 +3,7 @@ import { type Auth, createAuth, readSession } from "@checkmark/auth";
 import { createDb } from "@checkmark/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { isAllowedOrigin } from "./allowed-origins";
 
 // Building Better Auth costs about 2 ms of CPU (bench/profile.ts), and nothing in it is per
 // request: it resolves the base URL per request itself, and `waitUntil` from
@@ -28,5 +29,21 @@ export const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** The caller's session, read once (from the signed cookie cache when fresh, else D1). */
 export const withSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("session", await readSession(c.var.auth, c.req.raw));
+  await next();
+};
+
+/**
+ * For /api/v1: the cookie session only when the request comes from this app's own origins
+ * (no Origin header, or an allowed one); a third-party origin's call never acts on a cookie.
+ */
+export const withRestSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header("origin");
+  const firstParty = !origin || isAllowedOrigin(origin, c.req.url, c.env);
+  const crossSite = c.req.header("sec-fetch-site") === "cross-site";
+  if (firstParty && !crossSite) {
+    c.set("session", await readSession(c.var.auth, c.req.raw));
+  } else {
+    c.set("session", null);
+  }
   await next();
 };
