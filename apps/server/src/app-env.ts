@@ -19,5 +19,7 @@ export interface AppEnv {
     rateLimited?: boolean;
     /** The caller authenticated with a read-only API key. */
     readOnly?: boolean;
+    /** The API key the caller authenticated with (never the key itself: its row id). */
+    apiKeyId?: string;
   };
 }

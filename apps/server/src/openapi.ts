@@ -49,6 +49,7 @@ export async function handleRest(c: Context<AppEnv>) {
       devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
       rateLimited: c.var.rateLimited ?? false,
       readOnly: c.var.readOnly ?? false,
+      apiKeyId: c.var.apiKeyId ?? null,
     },
   });
   if (!matched) return undefined;

@@ -34,6 +34,8 @@ export async function handleRpc(c: Context<AppEnv>) {
       requestId: c.var.requestId,
       devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
       rateLimited: c.var.rateLimited ?? false,
+      readOnly: c.var.readOnly ?? false,
+      apiKeyId: c.var.apiKeyId ?? null,
     },
   });
   return matched ? response : undefined;

@@ -14,4 +14,6 @@ export interface Context {
   rateLimited?: boolean;
   /** The caller authenticated with a read-only API key: procedures marked `write` are FORBIDDEN. */
   readOnly?: boolean;
+  /** Set when the caller authenticated with an API key rather than the session cookie. */
+  apiKeyId?: string | null;
 }

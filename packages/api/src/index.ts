@@ -1,3 +1,4 @@
+export { findApiKey } from "./api-key/service";
 export type { Context } from "./context";
 export { baseErrors, RETRY_AFTER_SECONDS } from "./errors";
 export { frontendErrorReportSchema } from "./frontend-error/schema";

@@ -1,5 +1,6 @@
 import type { RouterClient } from "@orpc/server";
 import { accountRouter } from "./account/router";
+import { apiKeyRouter } from "./api-key/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
 import { frontendErrorRouter } from "./frontend-error/router";
 import { healthCheck } from "./health/router";
@@ -9,6 +10,7 @@ export const appRouter = {
   healthCheck,
   account: accountRouter,
   todo: todoRouter,
+  apiKey: apiKeyRouter,
   devMailbox: devMailboxRouter,
   admin: { frontendErrors: frontendErrorRouter },
 };

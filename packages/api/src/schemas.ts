@@ -18,5 +18,11 @@ export {
   signInSchema,
   signUpSchema,
 } from "./account/schema";
+export {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  type ApiKeySummary,
+  createApiKeySchema,
+} from "./api-key/schema";
 export type { Todo } from "./todo/schema";
 export { TODO_TEXT_MAX, todoTextSchema } from "./todo/text";

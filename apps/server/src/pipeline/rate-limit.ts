@@ -10,7 +10,9 @@ type Tier = "rpc" | "auth" | "log";
  * The Workers rate-limit binding for a tier. RATE_LIMIT_TIER=loadtest swaps the general
  * tier for a very high one (benchmarks, load tests); auth and logging always stay strict.
  */
-function limiterFor(tier: Tier, env: Env): RateLimit {
+function limiterFor(tier: Tier, env: Env, viaApiKey: boolean): RateLimit {
+  // Programs get a tier of their own, per key, whatever the load-test setting.
+  if (tier === "rpc" && viaApiKey) return env.API_KEY_LIMITER;
   if (tier === "auth") return env.AUTH_LIMITER;
   if (tier === "log") return env.LOG_LIMITER;
   return env.RATE_LIMIT_TIER === "loadtest" ? env.LOADTEST_LIMITER : env.RPC_LIMITER;
@@ -30,8 +32,13 @@ export function rateLimit(tier: Tier): MiddlewareHandler<AppEnv> {
       logEvent(c, "refused", { status: 400, reason: "no client address", tier });
       return problem(c, 400, "This request does not say which client sent it.");
     }
-    const key = userId ? `${tier}:user:${userId}` : `${tier}:ip:${c.var.clientIp}`;
-    const { success } = await limiterFor(tier, c.env).limit({ key });
+    const apiKeyId = c.var.apiKeyId;
+    const key = apiKeyId
+      ? `${tier}:api-key:${apiKeyId}`
+      : userId
+        ? `${tier}:user:${userId}`
+        : `${tier}:ip:${c.var.clientIp}`;
+    const { success } = await limiterFor(tier, c.env, Boolean(apiKeyId)).limit({ key });
     if (success) return next();
     logEvent(c, "rate-limited", { status: 429, tier, userId: userId ?? null, ip: c.var.clientIp });
     if (answerInProcedure) {

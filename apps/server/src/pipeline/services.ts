@@ -4,6 +4,7 @@ import { createDb } from "@checkmark/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { isAllowedOrigin } from "./allowed-origins";
+import { presentedApiKey, useApiKey } from "./api-key";
 
 // Building Better Auth costs about 2 ms of CPU (bench/profile.ts), and nothing in it is per
 // request: it resolves the base URL per request itself, and `waitUntil` from
@@ -28,7 +29,10 @@ export const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** The caller's session, read once (from the signed cookie cache when fresh, else D1). */
 export const withSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("session", await readSession(c.var.auth, c.req.raw));
+  // A program's API key decides alone: any cookie beside it is ignored.
+  const key = presentedApiKey(c);
+  if (key) await useApiKey(c, key);
+  else c.set("session", await readSession(c.var.auth, c.req.raw));
   await next();
 };
 
@@ -40,7 +44,10 @@ export const withRestSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header("origin");
   const firstParty = !origin || isAllowedOrigin(origin, c.req.url, c.env);
   const crossSite = c.req.header("sec-fetch-site") === "cross-site";
-  if (firstParty && !crossSite) {
+  const key = presentedApiKey(c);
+  if (key) {
+    await useApiKey(c, key);
+  } else if (firstParty && !crossSite) {
     c.set("session", await readSession(c.var.auth, c.req.raw));
   } else {
     c.set("session", null);
