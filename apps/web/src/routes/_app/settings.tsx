@@ -7,6 +7,7 @@ import { useAppForm } from "../../components/form";
 import { cardClass, PageHeading } from "../../components/page";
 import { authClient } from "../../lib/auth-client";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
+import { ApiKeysSection } from "./-api-keys-section";
 
 export const Route = createFileRoute("/_app/settings")({
   head: () => ({ meta: [{ title: "Settings · Checkmark" }] }),
@@ -70,6 +71,7 @@ function SettingsPage() {
           </form.Form>
         </form.AppForm>
       </div>
+      <ApiKeysSection />
     </section>
   );
 }

@@ -1,0 +1,37 @@
+import { expect, open, signUp, test, uniqueEmail } from "./fixtures";
+
+test("a user creates an API key, sees it once, uses it, and revokes it", async ({ page }) => {
+  await signUp(page, {
+    name: "Grace",
+    email: uniqueEmail("grace"),
+    password: "correct horse battery",
+  });
+  await open(page, "/settings");
+  await page.getByLabel("Name").fill("CI script");
+  await page.getByLabel("Access").selectOption("read-write");
+  await page.getByRole("button", { name: "Create key" }).click();
+
+  const shown = page.getByTestId("new-api-key");
+  await expect(shown).toHaveText(/^ck_/);
+  const key = (await shown.textContent()) ?? "";
+  const list = page.getByRole("list", { name: "Your API keys" });
+  await expect(list.getByText("CI script")).toBeVisible();
+
+  // The key works as the user through the REST API.
+  const made = await page.request.post("/api/v1/todos", {
+    headers: { "x-api-key": key },
+    data: { text: "made with a key" },
+  });
+  expect(made.status()).toBe(201);
+
+  // Shown once: after a reload only its first characters are left.
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  await expect(list.getByText(key)).toHaveCount(0);
+  await expect(list.getByText(key.slice(0, 9))).toBeVisible();
+
+  await list.getByRole("button", { name: "Revoke CI script" }).click();
+  await expect(list.getByText("No keys yet.")).toBeVisible();
+  const refused = await page.request.get("/api/v1/todos", { headers: { "x-api-key": key } });
+  expect(refused.status()).toBe(401);
+});
