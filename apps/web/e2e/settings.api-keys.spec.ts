@@ -1,4 +1,11 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { expect, open, signUp, test, uniqueEmail } from "./fixtures";
+
+const exampleScript = fileURLToPath(
+  new URL("../../../examples/todo-script/todos.ts", import.meta.url),
+);
 
 test("a user creates an API key, sees it once, uses it, and revokes it", async ({ page }) => {
   await signUp(page, {
@@ -23,6 +30,17 @@ test("a user creates an API key, sees it once, uses it, and revokes it", async (
     data: { text: "made with a key" },
   });
   expect(made.status()).toBe(201);
+
+  // The example consumer (examples/todo-script) runs in Node against these Workers with it.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [exampleScript, "from the example"],
+    {
+      env: { ...process.env, CHECKMARK_URL: new URL(page.url()).origin, CHECKMARK_API_KEY: key },
+    },
+  );
+  expect(stdout).toContain("added: from the example");
+  expect(stdout).toContain("[ ] made with a key");
 
   // Shown once: after a reload only its first characters are left.
   await page.reload();
