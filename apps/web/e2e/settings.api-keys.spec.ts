@@ -22,7 +22,7 @@ test("a user creates an API key, sees it once, uses it, and revokes it", async (
   await expect(shown).toHaveText(/^ck_/);
   const key = (await shown.textContent()) ?? "";
   const list = page.getByRole("list", { name: "Your API keys" });
-  await expect(list.getByText("CI script")).toBeVisible();
+  await expect(list.getByText("CI script", { exact: true })).toBeVisible();
 
   // The key works as the user through the REST API.
   const made = await page.request.post("/api/v1/todos", {
