@@ -19,6 +19,8 @@ export default defineConfig(async () => ({
           // Development origins, as .dev.vars gives them locally; never in wrangler.jsonc.
           TRUSTED_ORIGINS: "http://localhost:3001,http://localhost:3000",
           AUTH_ALLOWED_HOSTS: "localhost:*,127.0.0.1:*",
+          // A third-party web app allowed to call /api/v1 with API keys (never cookies).
+          API_CORS_ORIGINS: "https://partner.example",
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
         },
         // An empty database of its own, for tests that apply migrations step by step.

@@ -15,5 +15,11 @@ export interface AppEnv {
     auth: Auth;
     /** Resolved once per /rpc request and shared by the limiter and every procedure. */
     session: SessionResult | null;
+    /** Set by the /rpc and /api/v1 limiter: the procedures answer TOO_MANY_REQUESTS. */
+    rateLimited?: boolean;
+    /** The caller authenticated with a read-only API key. */
+    readOnly?: boolean;
+    /** The API key the caller authenticated with (never the key itself: its row id). */
+    apiKeyId?: string;
   };
 }

@@ -10,13 +10,14 @@ import { scheduled } from "./housekeeping";
 import { openLive } from "./live/route";
 import { errorFields, logEvent } from "./log";
 import { queue } from "./mail-queue/consumer";
+import { handleRest, openApiSpec } from "./openapi";
 import { bodyLimit } from "./pipeline/body-limit";
 import { cors } from "./pipeline/cors";
 import { originGuard } from "./pipeline/origin-guard";
 import { rateLimit } from "./pipeline/rate-limit";
 import { requestContext } from "./pipeline/request-context";
 import { securityHeaders } from "./pipeline/security-headers";
-import { withServices, withSession } from "./pipeline/services";
+import { withRestSession, withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
 
@@ -53,6 +54,12 @@ app.get("/api/attachments/:id", downloadAttachment);
 
 // Live updates: one hibernating WebSocket per tab, held by the user's Durable Object.
 app.get("/api/live", withServices, withSession, rateLimit("rpc"), openLive);
+// The same procedures as REST, with the spec generated from them (docs page: the web app's /api/docs).
+app.get("/api/openapi.json", async (c) =>
+  c.body(await openApiSpec(), 200, { "content-type": "application/json" }),
+);
+app.use("/api/v1/*", withServices, withRestSession, rateLimit("rpc"));
+app.all("/api/v1/*", async (c) => (await handleRest(c)) ?? problem(c, 404, "No such operation."));
 
 app.notFound((c) => problem(c, 404));
 

@@ -1,14 +1,16 @@
-import { waitUntil } from "cloudflare:workers";
 import { appRouter } from "@checkmark/api";
 import { ORPCError, onError } from "@orpc/server";
 import { RPCHandler } from "@orpc/server/fetch";
+import { BatchHandlerPlugin } from "@orpc/server/plugins";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
-import { liveFor } from "./live/user-live";
 import { errorFields, writeLog } from "./log";
+import { procedureContext } from "./procedure-context";
 
 // Stateless, so one handler serves every request of the isolate.
 const handler = new RPCHandler(appRouter, {
+  // The web app sends the calls of one render as one request (`/rpc/__batch__`).
+  plugins: [new BatchHandlerPlugin()],
   interceptors: [
     onError((error, { context }) => {
       // Typed errors reach the client as they are; anything else is a bug, logged in full,
@@ -24,34 +26,10 @@ const handler = new RPCHandler(appRouter, {
   ],
 });
 
-/** Calls over a service binding carry no Host header; Better Auth resolves its origin from it. */
-function headersWithHost(request: Request): Headers {
-  const headers = new Headers(request.headers);
-  if (!headers.has("host")) headers.set("host", new URL(request.url).host);
-  return headers;
-}
-
 export async function handleRpc(c: Context<AppEnv>) {
   const { matched, response } = await handler.handle(c.req.raw, {
     prefix: "/rpc",
-    context: {
-      db: c.var.db,
-      session: c.var.session,
-      requestId: c.var.requestId,
-      devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
-      auth: c.var.auth,
-      headers: headersWithHost(c.req.raw),
-      files: c.env.FILES,
-      // After a change commits: every open tab of the user refetches (src/live).
-      changed: (userId, topic) =>
-        waitUntil(
-          liveFor(c.env, userId)
-            .changed(topic)
-            .catch((error) =>
-              writeLog({ event: "live-notify-failed", ...errorFields(error) }, "error"),
-            ),
-        ),
-    },
+    context: procedureContext(c),
   });
   return matched ? response : undefined;
 }

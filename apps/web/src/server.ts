@@ -3,12 +3,24 @@ import { createNonce, withSecurityHeaders } from "./security-headers";
 
 // The browser only ever talks to this origin: API and auth calls go on to the server
 // Worker through the service binding, keeping cookies first-party and CORS out of the way.
-const FORWARDED_PREFIXES = ["/rpc/", "/api/auth/", "/api/log/", "/api/attachments", "/api/live"];
+// /api/v1/ is the same API as REST for other programs (API keys), described by /api/openapi.json.
+const FORWARDED_PREFIXES = [
+  "/rpc/",
+  "/api/auth/",
+  "/api/log/",
+  "/api/attachments",
+  "/api/live",
+  "/api/v1/",
+];
+const FORWARDED_PATHS = new Set(["/api/openapi.json"]);
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (FORWARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+    if (
+      FORWARDED_PATHS.has(pathname) ||
+      FORWARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))
+    ) {
       return env.SERVER.fetch(request);
     }
     // Vite's dev client injects inline scripts without a nonce, so the CSP is for builds only.

@@ -18,4 +18,10 @@ export interface Context {
   files: R2Bucket;
   /** Tells the user's open tabs that `topic` changed; never fails the request. */
   changed(userId: string, topic: "todos"): void;
+  /** The server's rate limiter refused this request: every procedure answers TOO_MANY_REQUESTS. */
+  rateLimited?: boolean;
+  /** The caller authenticated with a read-only API key: procedures marked `write` are FORBIDDEN. */
+  readOnly?: boolean;
+  /** Set when the caller authenticated with an API key rather than the session cookie. */
+  apiKeyId?: string | null;
 }

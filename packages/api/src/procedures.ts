@@ -1,8 +1,29 @@
-import { ORPCError, os } from "@orpc/server";
+import { os } from "@orpc/server";
 import type { Context } from "./context";
+import { baseErrors, RETRY_AFTER_SECONDS } from "./errors";
 import type { Owner } from "./shared/owner";
 
-const base = os.$context<Context>();
+/**
+ * What a procedure does, for API keys: a read-only key may call `read` procedures only.
+ * Fail-safe: every procedure counts as a write unless it says `.meta({ access: "read" })`,
+ * so a new procedure is closed to read-only keys until someone decides it only reads.
+ */
+export interface ProcedureMeta {
+  access: "read" | "write";
+}
+
+const base = os
+  .$context<Context>()
+  .$meta<ProcedureMeta>({ access: "write" })
+  .errors(baseErrors)
+  // The server's limiter decides before the procedure runs; refusing here makes the answer
+  // a typed error in every protocol (RPC, batched RPC, REST).
+  .use(({ context, next, errors }) => {
+    if (context.rateLimited) {
+      throw errors.TOO_MANY_REQUESTS({ data: { retryAfterSeconds: RETRY_AFTER_SECONDS } });
+    }
+    return next();
+  });
 
 export const publicProcedure = base;
 
@@ -10,9 +31,11 @@ export const publicProcedure = base;
  * Refuses calls without a session (UNAUTHORIZED, HTTP 401) and hands on a non-null user, and the
  * `owner` every query on the user's own rows goes through (shared/owner.ts).
  */
-export const protectedProcedure = base.use(({ context, next }) => {
-  if (!context.session) {
-    throw new ORPCError("UNAUTHORIZED", { message: "Sign in to continue." });
+export const protectedProcedure = base.use(({ context, next, errors, procedure }) => {
+  if (!context.session) throw errors.UNAUTHORIZED();
+  // An API key limited to reads may not call a procedure that changes anything.
+  if (context.readOnly && procedure["~orpc"].meta.access === "write") {
+    throw errors.FORBIDDEN({ message: "This API key may only read." });
   }
   const { user } = context.session;
   const owner: Owner = { db: context.db, userId: user.id };
@@ -20,9 +43,8 @@ export const protectedProcedure = base.use(({ context, next }) => {
 });
 
 /** Signed-in admins only (FORBIDDEN, HTTP 403, for everyone else signed in). */
-export const adminProcedure = protectedProcedure.use(({ context, next }) => {
-  if (context.user.role !== "admin") {
-    throw new ORPCError("FORBIDDEN", { message: "Only admins can do that." });
-  }
+export const adminProcedure = protectedProcedure.use(({ context, next, errors }) => {
+  if (context.user.role !== "admin")
+    throw errors.FORBIDDEN({ message: "Only admins can do that." });
   return next();
 });

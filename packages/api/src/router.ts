@@ -1,6 +1,7 @@
 import type { RouterClient } from "@orpc/server";
 import { accountRouter } from "./account/router";
 import { adminRouter } from "./admin/router";
+import { apiKeyRouter } from "./api-key/router";
 import { attachmentRouter } from "./attachment/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
 import { eventRouter } from "./event/router";
@@ -13,6 +14,7 @@ export const appRouter = {
   todo: todoRouter,
   event: eventRouter,
   attachment: attachmentRouter,
+  apiKey: apiKeyRouter,
   devMailbox: devMailboxRouter,
   admin: adminRouter,
 };

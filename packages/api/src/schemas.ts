@@ -19,6 +19,12 @@ export {
   signUpSchema,
 } from "./account/schema";
 export {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  type ApiKeySummary,
+  createApiKeySchema,
+} from "./api-key/schema";
+export {
   EVENT_DESCRIPTION_MAX,
   EVENT_LOCATION_MAX,
   EVENT_TITLE_MAX,

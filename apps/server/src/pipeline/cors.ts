@@ -1,18 +1,35 @@
 import type { MiddlewareHandler } from "hono";
 import { cors as honoCors } from "hono/cors";
 import type { AppEnv } from "../app-env";
-import { isAllowedOrigin } from "./allowed-origins";
+import { isAllowedOrigin, isApiCorsOrigin, isRestPath } from "./allowed-origins";
 
 /**
  * For direct callers on other origins. Only listed origins get CORS headers, always with
  * their exact origin (never `*`), so credentials are never shared with anyone else.
  */
 export const cors: MiddlewareHandler<AppEnv> = (c, next) =>
+  isRestPath(c.req.path) ? apiCors(c, next) : appCors(c, next);
+
+const appCors: MiddlewareHandler<AppEnv> = (c, next) =>
   honoCors({
     origin: (origin) => (origin && isAllowedOrigin(origin, c.req.url, c.env) ? origin : null),
     credentials: true,
     allowMethods: ["GET", "POST", "OPTIONS"],
     allowHeaders: ["content-type", "x-request-id"],
+    exposeHeaders: ["x-request-id", "retry-after"],
+    maxAge: 600,
+  })(c, next);
+
+/**
+ * /api/v1 for third-party web apps: only origins in API_CORS_ORIGINS, and never with
+ * credentials, so a browser sends no cookie and such a caller can only use an API key.
+ */
+const apiCors: MiddlewareHandler<AppEnv> = (c, next) =>
+  honoCors({
+    origin: (origin) => (origin && isApiCorsOrigin(origin, c.env) ? origin : null),
+    credentials: false,
+    allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+    allowHeaders: ["authorization", "x-api-key", "content-type", "x-request-id"],
     exposeHeaders: ["x-request-id", "retry-after"],
     maxAge: 600,
   })(c, next);

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "../log";
 import { problem } from "../problem";
-import { isAllowedOrigin } from "./allowed-origins";
+import { isAllowedOrigin, isApiCorsOrigin, isRestPath } from "./allowed-origins";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // What an HTML form (or a no-preflight fetch) can send across sites.
@@ -19,11 +19,14 @@ export const originGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
     logEvent(c, "refused", { status, reason: detail, ip: c.var.clientIp });
     return problem(c, status, detail);
   };
-  if (c.req.header("sec-fetch-site") === "cross-site") {
+  const origin = c.req.header("origin");
+  // Third-party origins may change things over /api/v1 with an API key: their requests carry
+  // no session (withRestSession ignores cookies from foreign origins).
+  const apiCaller = !!origin && isRestPath(c.req.path) && isApiCorsOrigin(origin, c.env);
+  if (!apiCaller && c.req.header("sec-fetch-site") === "cross-site") {
     return refuse(403, "Cross-site requests may not change anything here.");
   }
-  const origin = c.req.header("origin");
-  if (origin && !isAllowedOrigin(origin, c.req.url, c.env)) {
+  if (origin && !apiCaller && !isAllowedOrigin(origin, c.req.url, c.env)) {
     return refuse(403, "This origin may not call this API.");
   }
   const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();

@@ -1,3 +1,4 @@
+import { RETRY_AFTER_SECONDS } from "@checkmark/api";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "../log";
@@ -9,7 +10,9 @@ type Tier = "rpc" | "auth" | "log";
  * The Workers rate-limit binding for a tier. RATE_LIMIT_TIER=loadtest swaps the general
  * tier for a very high one (benchmarks, load tests); auth and logging always stay strict.
  */
-function limiterFor(tier: Tier, env: Env): RateLimit {
+function limiterFor(tier: Tier, env: Env, viaApiKey: boolean): RateLimit {
+  // Programs get a tier of their own, per key, whatever the load-test setting.
+  if (tier === "rpc" && viaApiKey) return env.API_KEY_LIMITER;
   if (tier === "auth") return env.AUTH_LIMITER;
   if (tier === "log") return env.LOG_LIMITER;
   return env.RATE_LIMIT_TIER === "loadtest" ? env.LOADTEST_LIMITER : env.RPC_LIMITER;
@@ -20,17 +23,33 @@ function limiterFor(tier: Tier, env: Env): RateLimit {
  * A caller with neither is refused: pooling them under one key would let anyone drain it.
  */
 export function rateLimit(tier: Tier): MiddlewareHandler<AppEnv> {
+  // oRPC callers (RPC and REST) get the refusal as the typed TOO_MANY_REQUESTS error the
+  // procedures answer with; everyone else gets problem details straight away.
+  const answerInProcedure = tier === "rpc";
   return async (c, next) => {
     const userId = c.var.session?.user.id;
     if (!userId && !c.var.clientIp) {
       logEvent(c, "refused", { status: 400, reason: "no client address", tier });
       return problem(c, 400, "This request does not say which client sent it.");
     }
-    const key = userId ? `${tier}:user:${userId}` : `${tier}:ip:${c.var.clientIp}`;
-    const { success } = await limiterFor(tier, c.env).limit({ key });
+    const apiKeyId = c.var.apiKeyId;
+    const key = apiKeyId
+      ? `${tier}:api-key:${apiKeyId}`
+      : userId
+        ? `${tier}:user:${userId}`
+        : `${tier}:ip:${c.var.clientIp}`;
+    const { success } = await limiterFor(tier, c.env, Boolean(apiKeyId)).limit({ key });
     if (success) return next();
     logEvent(c, "rate-limited", { status: 429, tier, userId: userId ?? null, ip: c.var.clientIp });
+    if (answerInProcedure) {
+      c.set("rateLimited", true);
+      await next();
+      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      return;
+    }
     // The binding's windows are 60 s; waiting one whole window is always enough.
-    return problem(c, 429, "Too many requests. Try again in a minute.", { "Retry-After": "60" });
+    return problem(c, 429, "Too many requests. Try again in a minute.", {
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+    });
   };
 }

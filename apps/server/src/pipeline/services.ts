@@ -3,6 +3,8 @@ import { type Auth, createAuth, readSession } from "@checkmark/auth";
 import { createDb } from "@checkmark/db";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { isAllowedOrigin } from "./allowed-origins";
+import { presentedApiKey, useApiKey } from "./api-key";
 
 // Building Better Auth costs about 2 ms of CPU (bench/profile.ts), and nothing in it is per
 // request: it resolves the base URL per request itself, and `waitUntil` from
@@ -27,6 +29,28 @@ export const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** The caller's session, read once (from the signed cookie cache when fresh, else D1). */
 export const withSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("session", await readSession(c.var.auth, c.req.raw));
+  // A program's API key decides alone: any cookie beside it is ignored.
+  const key = presentedApiKey(c);
+  if (key) await useApiKey(c, key);
+  else c.set("session", await readSession(c.var.auth, c.req.raw));
+  await next();
+};
+
+/**
+ * For /api/v1: the cookie session only when the request comes from this app's own origins
+ * (no Origin header, or an allowed one); a third-party origin's call never acts on a cookie.
+ */
+export const withRestSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header("origin");
+  const firstParty = !origin || isAllowedOrigin(origin, c.req.url, c.env);
+  const crossSite = c.req.header("sec-fetch-site") === "cross-site";
+  const key = presentedApiKey(c);
+  if (key) {
+    await useApiKey(c, key);
+  } else if (firstParty && !crossSite) {
+    c.set("session", await readSession(c.var.auth, c.req.raw));
+  } else {
+    c.set("session", null);
+  }
   await next();
 };

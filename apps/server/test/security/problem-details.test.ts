@@ -23,13 +23,13 @@ describe("errors outside oRPC", () => {
     expect(response.headers.get("allow")).toContain("GET");
   });
 
-  it("oRPC errors stay typed for the client", async () => {
+  it("oRPC errors stay typed for the client (defined, so isDefinedError narrows them)", async () => {
     const response = await SELF.fetch(`${ORIGIN}/rpc/todo/list`, {
       method: "POST",
       headers: { "content-type": "application/json", "cf-connecting-ip": randomIp() },
       body: "{}",
     });
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ json: { code: "UNAUTHORIZED", defined: false } });
+    expect(await response.json()).toMatchObject({ json: { code: "UNAUTHORIZED", defined: true } });
   });
 });

@@ -20,6 +20,7 @@ const eventProcedure = protectedProcedure.errors({
 
 export const eventRouter = {
   list: protectedProcedure
+    .meta({ access: "read" })
     .errors({ BAD_REQUEST: { message: "That page cursor is not valid." } })
     .input(listEventsSchema)
     .output(eventPageSchema)
@@ -37,6 +38,7 @@ export const eventRouter = {
     }),
 
   get: eventProcedure
+    .meta({ access: "read" })
     .input(eventIdSchema)
     .output(eventSchema)
     .handler(async ({ context, input, errors }) => {

@@ -82,6 +82,7 @@ export function toPage<T>(
 
 /** The page-size input every list shares. */
 export const PAGE_MAX = 100;
-export const pageLimitSchema = z.number().int().min(1).max(PAGE_MAX).default(50);
+// Coerced so REST callers can pass it in the query string.
+export const pageLimitSchema = z.coerce.number<number>().int().min(1).max(PAGE_MAX).default(50);
 /** Opaque cursor from the previous page's `nextCursor`. */
 export const cursorSchema = z.string().max(400).optional();

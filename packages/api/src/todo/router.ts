@@ -24,7 +24,8 @@ const todoProcedure = protectedProcedure.errors({
 
 export const todoRouter = {
   list: todoProcedure
-    .errors({ BAD_REQUEST: { message: "That page cursor is not valid." } })
+    .meta({ access: "read" })
+    .route({ method: "GET", path: "/todos", summary: "List your todos" })
     .input(listTodosSchema)
     .output(todoPageSchema)
     .handler(async ({ context, input, errors }) => {
@@ -32,16 +33,18 @@ export const todoRouter = {
       const after = cursor
         ? decodeCursor(cursor, search.sort, TODO_ORDERS[search.sort].keySchema)
         : null;
-      if (cursor && !after) throw errors.BAD_REQUEST();
+      if (cursor && !after) throw errors.BAD_REQUEST({ message: "That page cursor is not valid." });
       return listTodos(context.owner, search, { limit, after });
     }),
 
   counts: protectedProcedure
+    .meta({ access: "read" })
     .input(todoCountsInputSchema)
     .output(todoCountsSchema)
     .handler(({ context, input }) => countTodos(context.owner, input.q)),
 
   create: protectedProcedure
+    .route({ method: "POST", path: "/todos", successStatus: 201, summary: "Create a todo" })
     .input(createTodoSchema)
     .output(todoSchema)
     .handler(async ({ context, input }) => {
@@ -62,6 +65,7 @@ export const todoRouter = {
     }),
 
   toggle: todoProcedure
+    .route({ method: "PATCH", path: "/todos/{id}", summary: "Mark a todo done or not done" })
     .input(toggleTodoSchema)
     .output(todoSchema)
     .handler(async ({ context, input, errors }) => {
@@ -72,6 +76,7 @@ export const todoRouter = {
     }),
 
   delete: todoProcedure
+    .route({ method: "DELETE", path: "/todos/{id}", summary: "Delete a todo" })
     .input(todoIdSchema)
     .output(todoIdSchema)
     .handler(async ({ context, input, errors }) => {

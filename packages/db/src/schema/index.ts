@@ -1,3 +1,4 @@
+export * from "./api-key";
 export * from "./attachment";
 export * from "./audit-log";
 export * from "./auth";

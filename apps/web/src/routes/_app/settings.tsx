@@ -9,6 +9,7 @@ import { cardClass, PageHeading } from "../../components/page";
 import { authClient } from "../../lib/auth-client";
 import { orpc } from "../../lib/orpc";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
+import { ApiKeysSection } from "./-api-keys-section";
 
 export const Route = createFileRoute("/_app/settings")({
   head: () => ({ meta: [{ title: "Settings · Checkmark" }] }),
@@ -73,6 +74,7 @@ function SettingsPage() {
           </form.Form>
         </form.AppForm>
       </div>
+      <ApiKeysSection />
     </section>
   );
 }

@@ -1,0 +1,84 @@
+import { appRouter } from "@checkmark/api";
+import { type OpenAPI, OpenAPIGenerator } from "@orpc/openapi";
+import { ZodToJsonSchemaConverter } from "@orpc/zod/zod4";
+
+export const REST_PREFIX = "/api/v1";
+
+const PROBLEM = {
+  type: "object",
+  description: "RFC 9457 problem details; `code` and `data` are the typed error's.",
+  required: ["type", "title", "status", "code"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    code: { type: "string" },
+    defined: { type: "boolean" },
+    data: {},
+  },
+} satisfies OpenAPI.SchemaObject;
+
+/** Generated from the procedures on first request, then kept for the isolate's life. */
+let spec: Promise<string> | undefined;
+
+export function openApiSpec(): Promise<string> {
+  spec ??= generateOpenApiSpec();
+  return spec;
+}
+
+/** The spec as JSON text; also run in Node by test-node/openapi.test.ts (validation, drift). */
+export async function generateOpenApiSpec(): Promise<string> {
+  const generator = new OpenAPIGenerator({ schemaConverters: [new ZodToJsonSchemaConverter()] });
+  const document = await generator.generate(appRouter, {
+    info: {
+      title: "Checkmark API",
+      version: "1.0.0",
+      description:
+        "Your todos over REST. Authenticate with an API key (settings page) as `Authorization: Bearer <key>` or `x-api-key: <key>`, or, in the browser, with the session cookie. Errors are problem details (`application/problem+json`).",
+    },
+    servers: [{ url: REST_PREFIX }],
+    // Only procedures given a REST route are published; the rest stay on /rpc.
+    filter: ({ contract }) => Boolean(contract["~orpc"].route.path),
+    components: {
+      securitySchemes: {
+        bearerApiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key as a bearer token.",
+        },
+        headerApiKey: { type: "apiKey", in: "header", name: "x-api-key" },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "better-auth.session_token",
+          description: "The web app's session (same origin only; `__Secure-` prefixed over https).",
+        },
+      },
+      schemas: { ProblemDetails: PROBLEM },
+    },
+    security: [{ bearerApiKey: [] }, { headerApiKey: [] }, { sessionCookie: [] }],
+  });
+  describeErrorsAsProblems(document);
+  // Serialised here, so what is served (and validated) has no `undefined` keys.
+  return JSON.stringify(document);
+}
+
+type Responses = Record<string, { content?: Record<string, { schema?: unknown }> }>;
+
+/** The generator describes error bodies as JSON; they are sent as problem details. */
+function describeErrorsAsProblems(document: { paths?: Record<string, unknown> }) {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, { responses?: Responses }>)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const json = response.content?.["application/json"];
+        if (Number(status) < 400 || !json) continue;
+        response.content = {
+          "application/problem+json": {
+            schema: { allOf: [{ $ref: "#/components/schemas/ProblemDetails" }, json.schema ?? {}] },
+          },
+        };
+      }
+    }
+  }
+}

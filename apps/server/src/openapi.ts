@@ -1,0 +1,54 @@
+import { appRouter } from "@checkmark/api";
+import { OpenAPIHandler } from "@orpc/openapi/fetch";
+import { type ORPCError, onError } from "@orpc/server";
+import type { Context } from "hono";
+import type { AppEnv } from "./app-env";
+import { errorFields, writeLog } from "./log";
+import { REST_PREFIX } from "./openapi-spec";
+import { procedureContext } from "./procedure-context";
+
+export { openApiSpec } from "./openapi-spec";
+
+/** RFC 9457 problem details, keeping oRPC's `code` and `data` so typed clients can branch. */
+function problemBody(error: ORPCError<string, unknown>) {
+  return {
+    type: "about:blank",
+    title: error.code,
+    status: error.status,
+    detail: error.message,
+    message: error.message,
+    code: error.code,
+    defined: error.defined,
+    ...(error.data === undefined ? {} : { data: error.data }),
+  };
+}
+
+// The same procedures as /rpc, as REST: `.route({ method, path })` on each procedure names them.
+const handler = new OpenAPIHandler(appRouter, {
+  customErrorResponseBodyEncoder: problemBody,
+  interceptors: [
+    onError((error, { context }) => {
+      const typed = (error as { status?: number }).status;
+      if (typed === undefined || typed >= 500) {
+        writeLog(
+          { event: "rpc-error", requestId: context.requestId, ...errorFields(error) },
+          "error",
+        );
+      }
+    }),
+  ],
+});
+
+export async function handleRest(c: Context<AppEnv>) {
+  const { matched, response } = await handler.handle(c.req.raw, {
+    prefix: REST_PREFIX,
+    context: procedureContext(c),
+  });
+  if (!matched) return undefined;
+  if (response.status >= 400) {
+    const problem = new Response(response.body, response);
+    problem.headers.set("content-type", "application/problem+json");
+    return problem;
+  }
+  return response;
+}

@@ -1,0 +1,38 @@
+import { waitUntil } from "cloudflare:workers";
+import type { Context as ProcedureContext } from "@checkmark/api";
+import type { Context } from "hono";
+import type { AppEnv } from "./app-env";
+import { liveFor } from "./live/user-live";
+import { errorFields, writeLog } from "./log";
+
+/** Calls over a service binding carry no Host header; Better Auth resolves its origin from it. */
+function headersWithHost(request: Request): Headers {
+  const headers = new Headers(request.headers);
+  if (!headers.has("host")) headers.set("host", new URL(request.url).host);
+  return headers;
+}
+
+/** What every procedure gets, the same over RPC and REST: built once per request. */
+export function procedureContext(c: Context<AppEnv>): ProcedureContext {
+  return {
+    db: c.var.db,
+    session: c.var.session,
+    requestId: c.var.requestId,
+    devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
+    auth: c.var.auth,
+    headers: headersWithHost(c.req.raw),
+    files: c.env.FILES,
+    // After a change commits: every open tab of the user refetches (src/live).
+    changed: (userId, topic) =>
+      waitUntil(
+        liveFor(c.env, userId)
+          .changed(topic)
+          .catch((error) =>
+            writeLog({ event: "live-notify-failed", ...errorFields(error) }, "error"),
+          ),
+      ),
+    rateLimited: c.var.rateLimited ?? false,
+    readOnly: c.var.readOnly ?? false,
+    apiKeyId: c.var.apiKeyId ?? null,
+  };
+}

@@ -1,0 +1,173 @@
+import { createExecutionContext, env, SELF } from "cloudflare:test";
+import { createApiClient, isDefinedError, safe } from "@checkmark/api/client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import app from "../src/index";
+import { ORIGIN, randomIp, signedInClient } from "./fixtures";
+
+afterEach(() => vi.restoreAllMocks());
+
+/** A program using its key through the published client. */
+function withKey(key: string, overrides?: Partial<Env>) {
+  return createApiClient({
+    baseUrl: ORIGIN,
+    apiKey: key,
+    headers: { "cf-connecting-ip": randomIp() },
+    fetch: (request) =>
+      overrides
+        ? app.fetch(request, { ...env, ...overrides }, createExecutionContext())
+        : SELF.fetch(request),
+  });
+}
+
+function restWithKey(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+) {
+  return SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+    method,
+    headers: {
+      "cf-connecting-ip": randomIp(),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function sha256Hex(text: string) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The defined error's code a call failed with (undefined errors are not what a client can branch on). */
+async function codeOf(call: Promise<unknown>) {
+  const [error] = await safe(call);
+  if (!error) return "no error";
+  return isDefinedError(error) ? (error as { code: string }).code : `undefined: ${String(error)}`;
+}
+
+describe("API keys", () => {
+  it("are created, listed without the key, and revoked by their owner; the key is stored hashed", async () => {
+    const { client, userId } = await signedInClient();
+    const created = await client.apiKey.create({ name: "CI script", scope: "read-write" });
+    expect(created.key).toMatch(/^ck_[A-Za-z0-9_-]{43}$/);
+
+    const listed = await client.apiKey.list();
+    expect(listed).toEqual([
+      expect.objectContaining({ id: created.id, name: "CI script", scope: "read-write" }),
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+    expect(created.key.startsWith(listed[0]?.start ?? "?")).toBe(true);
+
+    const row = await env.DB.prepare("SELECT * FROM api_key WHERE user_id = ?")
+      .bind(userId)
+      .first<Record<string, unknown>>();
+    expect(row?.key_hash).toBe(await sha256Hex(created.key));
+    expect(JSON.stringify(row)).not.toContain(created.key);
+
+    await client.apiKey.revoke({ id: created.id });
+    expect(await client.apiKey.list()).toEqual([]);
+    // Someone else's key id is NOT_FOUND, like a missing one.
+    const other = await signedInClient();
+    const theirs = await other.client.apiKey.create({ name: "theirs", scope: "read" });
+    expect(await codeOf(client.apiKey.revoke({ id: theirs.id }))).toBe("NOT_FOUND");
+  });
+
+  it("act as their owner with Authorization: Bearer and with x-api-key, over RPC and REST", async () => {
+    const { client } = await signedInClient();
+    const { key } = await client.apiKey.create({ name: "script", scope: "read-write" });
+    const todo = await withKey(key).todo.create({ text: "made by a script" });
+    expect((await client.todo.list({})).items.map((t) => t.id)).toEqual([todo.id]);
+
+    const viaHeader = await restWithKey("GET", "/todos", { "x-api-key": key });
+    expect(viaHeader.status).toBe(200);
+    expect(await viaHeader.json()).toMatchObject({ items: [{ id: todo.id }] });
+    const viaBearer = await restWithKey(
+      "POST",
+      "/todos",
+      { authorization: `Bearer ${key}` },
+      { text: "REST" },
+    );
+    expect(viaBearer.status).toBe(201);
+  });
+
+  it("a read-only key reads, and gets 403 on every write", async () => {
+    const { client } = await signedInClient();
+    const existing = await client.todo.create({ text: "keep me" });
+    const { key } = await client.apiKey.create({ name: "dashboard", scope: "read" });
+    const reader = withKey(key);
+    expect((await reader.todo.list({})).items).toHaveLength(1);
+    expect(await codeOf(reader.todo.create({ text: "no" }))).toBe("FORBIDDEN");
+    expect(await codeOf(reader.todo.toggle({ id: existing.id, completed: true }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await codeOf(reader.todo.delete({ id: existing.id }))).toBe("FORBIDDEN");
+    const rest = await restWithKey("DELETE", `/todos/${existing.id}`, { "x-api-key": key });
+    expect(rest.status).toBe(403);
+    expect((await client.todo.list({})).items).toEqual([
+      expect.objectContaining({ completed: false }),
+    ]);
+  });
+
+  it("cannot manage keys, even with read-write scope", async () => {
+    const { client } = await signedInClient();
+    const { key } = await client.apiKey.create({ name: "script", scope: "read-write" });
+    expect(await codeOf(withKey(key).apiKey.list())).toBe("FORBIDDEN");
+    expect(await codeOf(withKey(key).apiKey.create({ name: "x", scope: "read" }))).toBe(
+      "FORBIDDEN",
+    );
+  });
+
+  it("revoked or expired: 401 on the next request", async () => {
+    const { client } = await signedInClient();
+    const revoked = await client.apiKey.create({ name: "old", scope: "read-write" });
+    await withKey(revoked.key).todo.list({});
+    await client.apiKey.revoke({ id: revoked.id });
+    expect(await codeOf(withKey(revoked.key).todo.list({}))).toBe("UNAUTHORIZED");
+    expect((await restWithKey("GET", "/todos", { "x-api-key": revoked.key })).status).toBe(401);
+
+    const expiring = await client.apiKey.create({ name: "short", scope: "read", expiresInDays: 1 });
+    expect(expiring.expiresAt?.getTime()).toBeGreaterThan(Date.now());
+    await withKey(expiring.key).todo.list({});
+    await env.DB.prepare("UPDATE api_key SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1, expiring.id)
+      .run();
+    expect(await codeOf(withKey(expiring.key).todo.list({}))).toBe("UNAUTHORIZED");
+    expect(await codeOf(withKey("ck_made-up").todo.list({}))).toBe("UNAUTHORIZED");
+  });
+
+  it("have a rate-limit tier of their own, counted per key", async () => {
+    const { client } = await signedInClient();
+    const { key, id } = await client.apiKey.create({ name: "busy", scope: "read" });
+    const keys: string[] = [];
+    const refuseAndRecord: RateLimit = {
+      limit: async ({ key: k }) => {
+        keys.push(k);
+        return { success: false };
+      },
+    };
+    const allowAll: RateLimit = { limit: async () => ({ success: true }) };
+    const limited = withKey(key, { API_KEY_LIMITER: refuseAndRecord, RPC_LIMITER: allowAll });
+    expect(await codeOf(limited.todo.list({}))).toBe("TOO_MANY_REQUESTS");
+    expect(keys).toEqual([`rpc:api-key:${id}`]);
+    // The owner's own session is on the user tier, untouched.
+    await expect(client.todo.list({})).resolves.toMatchObject({ items: [] });
+  });
+
+  it("never appear in logs, whether the call succeeds or fails", async () => {
+    const { client } = await signedInClient();
+    const { key } = await client.apiKey.create({ name: "secret", scope: "read" });
+    const spies = [vi.spyOn(console, "log"), vi.spyOn(console, "error"), vi.spyOn(console, "warn")];
+    await withKey(key).todo.list({});
+    await safe(withKey(key).todo.create({ text: "forbidden" }));
+    await restWithKey("GET", `/todos?limit=abc&key=${key}`, { "x-api-key": key });
+    await restWithKey("GET", "/todos", { authorization: `Bearer ${key}x` });
+    const printed = spies.flatMap((spy) =>
+      spy.mock.calls.map((args) => args.map(String).join(" ")),
+    );
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.join("\n")).not.toContain(key.slice(3));
+  });
+});

@@ -1,0 +1,140 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import committed from "../openapi.json";
+import { ORIGIN, randomIp, signUp } from "./fixtures";
+
+const PARTNER = "https://partner.example";
+
+function rest(
+  method: string,
+  path: string,
+  init: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  return SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+    method,
+    headers: {
+      "cf-connecting-ip": randomIp(),
+      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      ...init.headers,
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
+
+async function spec() {
+  const response = await SELF.fetch(`${ORIGIN}/api/openapi.json`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("application/json");
+  return JSON.parse(await response.text());
+}
+
+describe("the OpenAPI spec at /api/openapi.json", () => {
+  it("is the generated OpenAPI 3.1 document, with REST paths for the todo procedures", async () => {
+    const document = await spec();
+    expect(document.openapi).toMatch(/^3\.1\./);
+    // What is served is the committed file, which test-node/openapi.test.ts validates.
+    expect(document).toEqual(committed);
+    expect(Object.keys(document.paths).sort()).toEqual(["/todos", "/todos/{id}"]);
+    expect(Object.keys(document.paths["/todos"]).sort()).toEqual(["get", "post"]);
+    expect(Object.keys(document.paths["/todos/{id}"]).sort()).toEqual(["delete", "patch"]);
+  });
+
+  it("describes the API key and the session cookie, and errors as problem details", async () => {
+    const document = await spec();
+    expect(document.components.securitySchemes).toMatchObject({
+      bearerApiKey: { type: "http", scheme: "bearer" },
+      headerApiKey: { type: "apiKey", in: "header", name: "x-api-key" },
+      sessionCookie: { type: "apiKey", in: "cookie" },
+    });
+    const notFound = document.paths["/todos/{id}"].patch.responses["404"];
+    expect(Object.keys(notFound.content)).toEqual(["application/problem+json"]);
+  });
+});
+
+describe("REST calls exactly as the spec describes them", () => {
+  it("create, list, update and delete a todo with the owner's session", async () => {
+    const { cookie } = await signUp();
+    const created = await rest("POST", "/todos", { cookie, body: { text: "From REST" } });
+    expect(created.status).toBe(201);
+    const todo = (await created.json()) as { id: string; text: string; completed: boolean };
+    expect(todo).toMatchObject({ text: "From REST", completed: false });
+
+    const list = await rest("GET", "/todos?limit=1", { cookie });
+    expect(list.status).toBe(200);
+    expect(await list.json()).toMatchObject({ items: [{ id: todo.id }] });
+
+    const patched = await rest("PATCH", `/todos/${todo.id}`, { cookie, body: { completed: true } });
+    expect(await patched.json()).toMatchObject({ id: todo.id, completed: true });
+
+    expect((await rest("DELETE", `/todos/${todo.id}`, { cookie })).status).toBe(200);
+    const gone = await rest("PATCH", `/todos/${todo.id}`, { cookie, body: { completed: false } });
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get("content-type")).toContain("application/problem+json");
+    expect(await gone.json()).toMatchObject({ status: 404, code: "NOT_FOUND" });
+  });
+
+  it("another user's todo is NOT_FOUND", async () => {
+    const owner = await signUp();
+    const other = await signUp();
+    const created = await rest("POST", "/todos", { cookie: owner.cookie, body: { text: "mine" } });
+    const { id } = (await created.json()) as { id: string };
+    const response = await rest("DELETE", `/todos/${id}`, { cookie: other.cookie });
+    expect(response.status).toBe(404);
+  });
+
+  it("bad input is a 400 problem with the issues, never a 500", async () => {
+    const { cookie } = await signUp();
+    const response = await rest("POST", "/todos", { cookie, body: { text: 42 } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      type: "about:blank",
+      status: 400,
+      code: "BAD_REQUEST",
+      data: { issues: [expect.objectContaining({ path: ["text"] })] },
+    });
+    const badLimit = await rest("GET", "/todos?limit=lots", { cookie });
+    expect(badLimit.status).toBe(400);
+  });
+
+  it("without credentials: 401 problem details", async () => {
+    const response = await rest("GET", "/todos");
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+  });
+});
+
+describe("CORS for /api/v1", () => {
+  const preflight = (origin: string) =>
+    SELF.fetch(`${ORIGIN}/api/v1/todos`, {
+      method: "OPTIONS",
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type",
+        "cf-connecting-ip": randomIp(),
+      },
+    });
+
+  it("lets a configured third-party origin call with an API key header, never with credentials", async () => {
+    const response = await preflight(PARTNER);
+    expect(response.headers.get("access-control-allow-origin")).toBe(PARTNER);
+    expect(response.headers.get("access-control-allow-headers")).toContain("authorization");
+    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("gives other origins nothing, even the app's trusted cookie origins", async () => {
+    expect(
+      (await preflight("https://evil.example")).headers.get("access-control-allow-origin"),
+    ).toBeNull();
+    const trusted = await preflight("http://localhost:3000");
+    expect(trusted.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("ignores a session cookie sent from the third-party origin", async () => {
+    const { cookie } = await signUp();
+    const response = await rest("GET", "/todos", { cookie, headers: { origin: PARTNER } });
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,55 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { expect, open, signUp, test, uniqueEmail } from "./fixtures";
+
+const exampleScript = fileURLToPath(
+  new URL("../../../examples/todo-script/todos.ts", import.meta.url),
+);
+
+test("a user creates an API key, sees it once, uses it, and revokes it", async ({ page }) => {
+  await signUp(page, {
+    name: "Grace",
+    email: uniqueEmail("grace"),
+    password: "correct horse battery",
+  });
+  await open(page, "/settings");
+  await page.getByLabel("Name").fill("CI script");
+  await page.getByLabel("Access").selectOption("read-write");
+  await page.getByRole("button", { name: "Create key" }).click();
+
+  const shown = page.getByTestId("new-api-key");
+  await expect(shown).toHaveText(/^ck_/);
+  const key = (await shown.textContent()) ?? "";
+  const list = page.getByRole("list", { name: "Your API keys" });
+  await expect(list.getByText("CI script", { exact: true })).toBeVisible();
+
+  // The key works as the user through the REST API.
+  const made = await page.request.post("/api/v1/todos", {
+    headers: { "x-api-key": key },
+    data: { text: "made with a key" },
+  });
+  expect(made.status()).toBe(201);
+
+  // The example consumer (examples/todo-script) runs in Node against these Workers with it.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [exampleScript, "from the example"],
+    {
+      env: { ...process.env, CHECKMARK_URL: new URL(page.url()).origin, CHECKMARK_API_KEY: key },
+    },
+  );
+  expect(stdout).toContain("added: from the example");
+  expect(stdout).toContain("[ ] made with a key");
+
+  // Shown once: after a reload only its first characters are left.
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  await expect(list.getByText(key)).toHaveCount(0);
+  await expect(list.getByText(key.slice(0, 9))).toBeVisible();
+
+  await list.getByRole("button", { name: "Revoke CI script" }).click();
+  await expect(list.getByText("No keys yet.")).toBeVisible();
+  const refused = await page.request.get("/api/v1/todos", { headers: { "x-api-key": key } });
+  expect(refused.status()).toBe(401);
+});

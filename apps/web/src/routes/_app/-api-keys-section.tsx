@@ -1,0 +1,114 @@
+import { API_KEY_SCOPES, type ApiKeyScope } from "@checkmark/api/schemas";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Alert } from "../../components/alert";
+import { cardClass } from "../../components/page";
+import { orpc } from "../../lib/orpc";
+
+const SCOPE_LABELS: Record<ApiKeyScope, string> = {
+  read: "Read only",
+  "read-write": "Read and write",
+};
+const inputClass = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";
+const buttonClass =
+  "rounded-lg bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50";
+
+/** Create, list and revoke API keys; a new key is shown once, right after it is made. */
+export function ApiKeysSection() {
+  const queryClient = useQueryClient();
+  const keys = useQuery(orpc.apiKey.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.apiKey.key() });
+  const create = useMutation(orpc.apiKey.create.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(orpc.apiKey.revoke.mutationOptions({ onSuccess: refresh }));
+  const [shownOnce, setShownOnce] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const days = Number(data.get("expiresInDays"));
+    setError(null);
+    setShownOnce(null);
+    try {
+      const created = await create.mutateAsync({
+        name: String(data.get("name") ?? ""),
+        scope: data.get("scope") === "read" ? "read" : "read-write",
+        ...(days > 0 ? { expiresInDays: days } : {}),
+      });
+      setShownOnce(created.key);
+      form.reset();
+    } catch {
+      setError("The key was not created. Give it a name of 1 to 100 characters.");
+    }
+  }
+
+  return (
+    <div className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
+      <h2 className="font-medium">API keys</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Programs use a key to act as you: send it as <code>Authorization: Bearer …</code>. See{" "}
+        <a className="underline" href="/api/openapi.json">
+          the API description
+        </a>
+        .
+      </p>
+      <form className="mt-4 grid gap-3 sm:grid-cols-4" onSubmit={onCreate}>
+        <label className="text-sm sm:col-span-2">
+          Name
+          <input name="name" required maxLength={100} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          Access
+          <select name="scope" className={inputClass} defaultValue="read">
+            {API_KEY_SCOPES.map((scope) => (
+              <option key={scope} value={scope}>
+                {SCOPE_LABELS[scope]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          Expires in (days)
+          <input name="expiresInDays" type="number" min={1} max={365} className={inputClass} />
+        </label>
+        <div className="sm:col-span-4">
+          <button type="submit" className={buttonClass} disabled={create.isPending}>
+            Create key
+          </button>
+        </div>
+      </form>
+      {error && <Alert>{error}</Alert>}
+      {shownOnce && (
+        <div
+          role="status"
+          className="mt-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
+          Copy your new key now; it will not be shown again:
+          <code data-testid="new-api-key" className="mt-1 block break-all font-mono">
+            {shownOnce}
+          </code>
+        </div>
+      )}
+      <ul className="mt-4 divide-y divide-slate-200" aria-label="Your API keys">
+        {keys.data?.length === 0 && <li className="py-2 text-sm text-slate-600">No keys yet.</li>}
+        {keys.data?.map((key) => (
+          <li key={key.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+            <span>
+              <strong>{key.name}</strong> <code>{key.start}…</code> · {SCOPE_LABELS[key.scope]}
+              {key.expiresAt ? ` · expires ${key.expiresAt.toLocaleDateString()}` : ""}
+            </span>
+            <button
+              type="button"
+              className="rounded-lg border border-slate-300 px-2 py-1"
+              onClick={() => revoke.mutate({ id: key.id })}
+              disabled={revoke.isPending}
+            >
+              Revoke {key.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

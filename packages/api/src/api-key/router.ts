@@ -1,0 +1,38 @@
+import { protectedProcedure } from "../procedures";
+import {
+  apiKeyIdSchema,
+  apiKeySummarySchema,
+  createApiKeySchema,
+  createdApiKeySchema,
+} from "./schema";
+import * as service from "./service";
+
+/** Keys are managed from a signed-in session only: a key can never mint or revoke keys. */
+const sessionOnly = protectedProcedure.use(({ context, next, errors }) => {
+  if (context.apiKeyId)
+    throw errors.FORBIDDEN({ message: "Manage API keys from the settings page." });
+  return next();
+});
+
+export const apiKeyRouter = {
+  list: sessionOnly
+    .output(apiKeySummarySchema.array())
+    .handler(({ context }) => service.listApiKeys(context.db, context.user.id)),
+
+  create: sessionOnly
+    .meta({ access: "write" })
+    .input(createApiKeySchema)
+    .output(createdApiKeySchema)
+    .handler(({ context, input }) => service.createApiKey(context.db, context.user.id, input)),
+
+  revoke: sessionOnly
+    .meta({ access: "write" })
+    .errors({ NOT_FOUND: { message: "That API key does not exist." } })
+    .input(apiKeyIdSchema)
+    .output(apiKeyIdSchema)
+    .handler(async ({ context, input, errors }) => {
+      const revoked = await service.revokeApiKey(context.db, context.user.id, input.id);
+      if (!revoked) throw errors.NOT_FOUND();
+      return revoked;
+    }),
+};

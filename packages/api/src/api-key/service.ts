@@ -1,0 +1,87 @@
+import { type Database, schema } from "@checkmark/db";
+import { and, desc, eq } from "drizzle-orm";
+import type { ApiKeyScope, ApiKeySummary, CreateApiKeyInput } from "./schema";
+
+const { apiKey } = schema;
+const PREFIX = "ck_";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Hex SHA-256: what is stored and looked up. The key is 256 random bits, so a fast hash is enough. */
+async function hashKey(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const base64url = btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
+  return PREFIX + base64url;
+}
+
+const summary = {
+  id: apiKey.id,
+  name: apiKey.name,
+  start: apiKey.start,
+  scope: apiKey.scope,
+  expiresAt: apiKey.expiresAt,
+  createdAt: apiKey.createdAt,
+};
+
+export async function createApiKey(db: Database, userId: string, input: CreateApiKeyInput) {
+  const key = newKey();
+  const expiresAt = input.expiresInDays
+    ? new Date(Date.now() + input.expiresInDays * DAY_MS)
+    : null;
+  const [row] = await db
+    .insert(apiKey)
+    .values({
+      userId,
+      name: input.name,
+      start: key.slice(0, PREFIX.length + 6),
+      keyHash: await hashKey(key),
+      scope: input.scope,
+      expiresAt,
+    })
+    .returning(summary);
+  if (!row) throw new Error("insert returned no row");
+  return { ...row, key };
+}
+
+export function listApiKeys(db: Database, userId: string): Promise<ApiKeySummary[]> {
+  return db
+    .select(summary)
+    .from(apiKey)
+    .where(eq(apiKey.userId, userId))
+    .orderBy(desc(apiKey.createdAt), desc(apiKey.id));
+}
+
+export async function revokeApiKey(db: Database, userId: string, id: string) {
+  const [row] = await db
+    .delete(apiKey)
+    .where(and(eq(apiKey.id, id), eq(apiKey.userId, userId)))
+    .returning({ id: apiKey.id });
+  return row ?? null;
+}
+
+/** The owner and scope of a presented key, or null when it is unknown, revoked or expired. */
+export async function findApiKey(
+  db: Database,
+  key: string,
+): Promise<{ id: string; userId: string; scope: ApiKeyScope } | null> {
+  if (!key.startsWith(PREFIX) || key.length > 100) return null;
+  const [row] = await db
+    .select({
+      id: apiKey.id,
+      userId: apiKey.userId,
+      scope: apiKey.scope,
+      expiresAt: apiKey.expiresAt,
+    })
+    .from(apiKey)
+    .where(eq(apiKey.keyHash, await hashKey(key)))
+    .limit(1);
+  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
+  return { id: row.id, userId: row.userId, scope: row.scope };
+}
