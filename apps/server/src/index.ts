@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { handleAuth } from "./auth-route";
@@ -14,6 +15,11 @@ import { securityHeaders } from "./pipeline/security-headers";
 import { withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
+import { assertStartable } from "./startup-check";
+
+// Before anything is served: without a required secret or binding the Worker does not start,
+// and the error names what is missing (a deploy of such a version fails its startup check).
+assertStartable(env);
 
 /** The HTTP app; tests call `app.fetch` with an env of their own. */
 export const app = new Hono<AppEnv>();
