@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# `npm test`: install everything, then run every check: types, lint, generated-file drift,
-# the workerd tests against real local D1, the browser journeys on the production build,
-# and the size budgets of that build (bench/check-size.ts).
+# `npm test`: install everything, then run every check: generated-file drift, the deploy
+# config of every environment, the deploy scripts' own tests, types, lint, the workerd tests
+# against real local D1, the browser journeys on the production build, and the size budgets
+# of that build (bench/check-size.ts).
 set -euo pipefail
 source "$(dirname "$0")/install.sh"
 source "$repo_root/scripts/ensure-chromium.sh"
 bash "$repo_root/scripts/check-generated.sh"
 node "$repo_root/scripts/check-deploy-config.mjs"
+node --test "$repo_root/scripts/test/*.test.mjs"
 pnpm exec turbo run check-types lint test test:e2e --ui=stream --output-logs=new-only
 node bench/check-size.ts
