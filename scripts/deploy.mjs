@@ -237,6 +237,16 @@ export function deployPlan(target, { root = repoRoot, secretsFile = null } = {})
           const after = await appliedMigrations(server, target).catch(() => []);
           state.appliedNow = after.filter((name) => !state.migrationsBefore.includes(name));
         }
+        // Declining wrangler's prompt (or a migration it skipped) must not let new code go out.
+        const applied = [...state.migrationsBefore, ...state.appliedNow];
+        const pending = migrationFiles(database.migrationsDir).filter(
+          (file) => !applied.includes(file),
+        );
+        if (pending.length > 0) {
+          throw new Refusal(
+            `refusing to deploy code: migrations still pending in ${database.name}: ${pending.join(", ")}`,
+          );
+        }
         return state.appliedNow.length
           ? `applied ${state.appliedNow.join(", ")}`
           : "no pending migrations";
