@@ -6,7 +6,15 @@
 // Run by `npm test`; the rules live in scripts/lib/deploy-config.mjs.
 import { checkDeployConfig } from "./lib/deploy-config.mjs";
 
-const { problems, workers, envs } = checkDeployConfig();
+let result;
+try {
+  result = checkDeployConfig();
+} catch (error) {
+  // wrangler's own validation of a config (an unknown key, a bad value) lands here.
+  console.error(`deploy config: ${error.message}`);
+  process.exit(1);
+}
+const { problems, workers, envs } = result;
 if (problems.length > 0) {
   console.error(`deploy config:\n  ${problems.join("\n  ")}`);
   process.exit(1);

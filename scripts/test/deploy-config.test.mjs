@@ -215,6 +215,22 @@ describe("check-deploy-config", () => {
   });
 });
 
+describe("check-deploy-config on a config wrangler itself rejects", () => {
+  it("fails with wrangler's message", () => {
+    const root = copyWith({
+      [SERVER]: (text) =>
+        text.replace(
+          '"namespace_id": "3001", "simple": { "limit": 300, "period": 60 }',
+          '"namespace_id": "3001", "simple": { "limit": 300, "period": 7 }',
+        ),
+    });
+    assert.throws(
+      () => checkDeployConfig(root),
+      /env\.production\.ratelimits\[0\]" bindings "simple\.period" must be either 10 or 60/,
+    );
+  });
+});
+
 describe("envUses", () => {
   it("finds env.X, c.env.X, env['X'] and destructuring, not process.env or import.meta.env", () => {
     const text = [
