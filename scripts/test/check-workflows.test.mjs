@@ -5,9 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { lintWorkflows } from "../check-workflows.mjs";
-import { repoRoot } from "../lib/deploy-config.mjs";
 
-const workflows = join(repoRoot, ".github/workflows");
+const workflows = join(import.meta.dirname, "../../.github/workflows");
 const scratch = [];
 after(() => {
   for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
