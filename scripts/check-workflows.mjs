@@ -30,7 +30,8 @@ export async function lintWorkflows(folder) {
   return { files, problems };
 }
 
-if (import.meta.main) {
+// Run as a script (not imported by a test); import.meta.main needs Node 24.2+, the toolchain allows 22.12.
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   const folder = resolve(root, process.argv[2] ?? ".github/workflows");
   try {
     const { files, problems } = await lintWorkflows(folder);

@@ -12,7 +12,7 @@
 //   7. print how to roll back, and which migrations a rollback cannot undo
 // --dry-run does 1 to 3 and prints the rest as the plan, touching no network and no account.
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { buildServer, buildWeb, checkWebBuild, webConfigPath } from "./lib/deploy-build.mjs";
 import {
   checkDeployConfig,
@@ -395,7 +395,8 @@ export async function main(argv, { root = repoRoot, log = console.log } = {}) {
   }
 }
 
-if (import.meta.main) {
+// Run as a script (not imported by a test); import.meta.main needs Node 24.2+, the toolchain allows 22.12.
+if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   try {
     await main(process.argv.slice(2));
   } catch (error) {
