@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# `npm test`: install everything, then run every check: types, lint, generated-file drift,
-# the workerd tests against real local D1, the browser journeys on the production build,
-# and the size budgets of that build (bench/check-size.ts).
+# `npm test`: install everything, then run every check: generated-file drift, the deploy
+# config of every environment, the CI workflow (actionlint), the deploy scripts' own tests,
+# types, lint, the workerd tests against real local D1, the browser journeys on the
+# production build, both Workers built and dry-run deployed for every environment, and the
+# size budgets of the production build (bench/check-size.ts).
 set -euo pipefail
 source "$(dirname "$0")/install.sh"
 source "$repo_root/scripts/ensure-chromium.sh"
 bash "$repo_root/scripts/check-generated.sh"
 node "$repo_root/scripts/check-deploy-config.mjs"
+node "$repo_root/scripts/check-workflows.mjs"
+node --test "$repo_root/scripts/test/*.test.mjs"
 pnpm exec turbo run check-types lint test test:e2e --ui=stream --output-logs=new-only
+# After the browser tests, not beside them (2 cores); replayed from Turbo's cache while the
+# builds' inputs stay the same.
+pnpm exec turbo run check:deploy-build --ui=stream --output-logs=new-only
 node bench/check-size.ts

@@ -3,7 +3,6 @@ import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
 import { downloadAttachment, uploadAttachment } from "./attachments/routes";
 import { handleAuth } from "./auth-route";
-import { assertBindings } from "./bindings";
 import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
 import { scheduled } from "./housekeeping";
@@ -20,9 +19,11 @@ import { securityHeaders } from "./pipeline/security-headers";
 import { withRestSession, withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
 import { handleRpc } from "./rpc";
+import { assertStartable } from "./startup-check";
 
-// At startup, before any request: a missing binding stops the Worker with its name.
-assertBindings(env);
+// Before anything is served: without a required secret or binding the Worker does not start,
+// and the error names what is missing (a deploy of such a version fails its startup check).
+assertStartable(env);
 
 /** The HTTP app; tests call `app.fetch` with an env of their own. */
 export const app = new Hono<AppEnv>();

@@ -3,6 +3,8 @@ import { createNonce, withSecurityHeaders } from "./security-headers";
 
 // The browser only ever talks to this origin: API and auth calls go on to the server
 // Worker through the service binding, keeping cookies first-party and CORS out of the way.
+// /health: the server's health check (D1 answers), reached here because the server has no
+// public URL: one request proves this Worker, its SERVER binding, the server Worker and D1.
 // /api/v1/ is the same API as REST for other programs (API keys), described by /api/openapi.json.
 const FORWARDED_PREFIXES = [
   "/rpc/",
@@ -12,7 +14,7 @@ const FORWARDED_PREFIXES = [
   "/api/live",
   "/api/v1/",
 ];
-const FORWARDED_PATHS = new Set(["/api/openapi.json"]);
+const FORWARDED_PATHS = new Set(["/api/openapi.json", "/health"]);
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {

@@ -85,10 +85,13 @@ export interface ParsedArgs {
   remote: boolean;
   passwordStdin: boolean;
   stateDir: string | undefined;
+  /** The wrangler environment whose D1 `--remote` means (staging, production). */
+  env: string | undefined;
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const args: Partial<ParsedArgs> & { remote: boolean; passwordStdin: boolean } = {
+    env: undefined,
     remote: false,
     passwordStdin: false,
   };
@@ -105,6 +108,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (arg === "--local") args.remote = false;
     else if (arg === "--password-stdin") args.passwordStdin = true;
     else if (arg === "--persist-to") args.stateDir = value();
+    else if (arg === "--env") args.env = value();
     else if (arg === "--password") {
       throw new AdminCommandError(
         "passwords are never taken as an argument (shell history); use the prompt or --password-stdin",
@@ -112,11 +116,19 @@ export function parseArgs(argv: string[]): ParsedArgs {
     } else throw new AdminCommandError(`unknown argument ${arg}`);
   }
   if (!args.email) throw new AdminCommandError("--email is required");
+  // The top level of wrangler.jsonc is local only; a deployed database belongs to an environment.
+  if (args.remote && !args.env) {
+    throw new AdminCommandError("--remote needs --env <environment>, e.g. --env production");
+  }
+  if (args.env && !/^[a-z][a-z0-9-]*$/.test(args.env)) {
+    throw new AdminCommandError("--env names an environment of apps/server/wrangler.jsonc");
+  }
   return {
     email: checkEmail(args.email),
     name: args.name,
     remote: args.remote,
     passwordStdin: args.passwordStdin,
     stateDir: args.stateDir,
+    env: args.env,
   };
 }

@@ -1,4 +1,4 @@
-// `npm run admin:create -- --email <e> --name <n> [--remote] [--password-stdin]`
+// `npm run admin:create -- --email <e> --name <n> [--remote --env <environment>] [--password-stdin]`
 // Creates a confirmed admin, or promotes an existing account, in local D1 (default) or the
 // deployed D1 (--remote). No HTTP endpoint and no default credentials: an operator runs this.
 import { execFile } from "node:child_process";
@@ -54,7 +54,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   let where: string[];
   if (args.remote) {
-    where = ["--remote"];
+    where = ["--remote", "--env", args.env ?? ""];
   } else {
     const stateDir = resolve(
       args.stateDir ?? process.env.CHECKMARK_STATE_DIR ?? resolve(repoRoot, ".wrangler/state"),
