@@ -29,6 +29,8 @@ export default defineConfig(async () => ({
     }),
   ],
   test: {
+    // test-node/ holds Node-only checks (the OpenAPI validator), run by vitest.node.config.ts.
+    include: ["test/**/*.test.ts"],
     setupFiles: ["./test/apply-migrations.ts"],
     // Each sign-up hashes a password (about 60 ms of CPU); on 2 busy cores a test that makes
     // several users needs more than Vitest's 5 s default.
