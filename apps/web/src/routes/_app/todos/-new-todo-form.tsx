@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { useAppForm } from "../../../components/form";
 import { orpc } from "../../../lib/orpc";
-import { describeRpcError } from "./-rpc-error";
+import { describeRpcError } from "../../../lib/rpc-error";
 
 const newTodoSchema = z.object({ text: todoTextSchema });
 

@@ -2,7 +2,7 @@ import type { Todo } from "@checkmark/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { orpc } from "../../../lib/orpc";
-import { describeRpcError } from "./-rpc-error";
+import { describeRpcError } from "../../../lib/rpc-error";
 
 export function TodoItem({
   todo,
