@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { expect, open, signUp, test, throwInPage, uniqueEmail } from "./fixtures";
+import { expect, open, test, throwInPage } from "./fixtures";
 
 /** What an operator does for the first admin: the README's grant-admin command. */
 function grantAdmin(email: string) {
@@ -12,10 +12,10 @@ function grantAdmin(email: string) {
 
 test("an admin reads the errors browsers reported; nobody else can", async ({
   page,
+  account,
   allowConsoleError,
 }) => {
-  const admin = { name: "Margaret", email: uniqueEmail("margaret"), password: "a long enough one" };
-  await signUp(page, admin);
+  await open(page, "/todos");
 
   // A visitor's page fails; the browser reports it.
   allowConsoleError(/Checkmark admin e2e/);
@@ -30,7 +30,7 @@ test("an admin reads the errors browsers reported; nobody else can", async ({
   expect(refused?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
 
-  grantAdmin(admin.email);
+  grantAdmin(account.email);
   // Sessions are read from D1 on every request, so the new role shows on the next page.
   await open(page, "/todos");
 

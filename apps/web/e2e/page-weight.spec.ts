@@ -1,15 +1,17 @@
 import { gzipSync } from "node:zlib";
 import { budgets } from "../../../bench/budgets";
-import { expect, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, newAccount, newVisitorContext, signUpDirectly, test } from "./fixtures";
 
 test("a first visit to /todos loads no more JavaScript than its budget", async ({
   page,
   browser,
 }) => {
-  await signUp(page, { name: "Grace", email: uniqueEmail("grace"), password: "a long enough one" });
+  await signUpDirectly(page, newAccount());
 
   // A fresh browser (empty cache) holding the same session opens the page once.
-  const visitor = await browser.newContext({ storageState: await page.context().storageState() });
+  const visitor = await newVisitorContext(browser, {
+    storageState: await page.context().storageState(),
+  });
   const firstVisit = await visitor.newPage();
   const scripts = new Map<string, number>();
   // Reading a body is async: keep each read, so the sum below waits for every one of them.
