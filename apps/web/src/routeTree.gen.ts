@@ -17,6 +17,7 @@ import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
 import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
+import { Route as AppAgendaRouteImport } from './routes/_app/agenda'
 import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
 import { Route as AppAdminErrorsRouteImport } from './routes/_app/admin/errors'
@@ -61,6 +62,11 @@ const SignUpRoute = SignUpRouteImport.update({
   path: '/sign-up',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AppAgendaRoute = AppAgendaRouteImport.update({
+  id: '/agenda',
+  path: '/agenda',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsRoute = AppSettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
@@ -90,6 +96,7 @@ export interface FileRoutesByFullPath {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/admin/errors': typeof AppAdminErrorsRoute
@@ -103,6 +110,7 @@ export interface FileRoutesByTo {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/admin/errors': typeof AppAdminErrorsRoute
@@ -118,6 +126,7 @@ export interface FileRoutesById {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/_app/agenda': typeof AppAgendaRoute
   '/_app/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/_app/admin/errors': typeof AppAdminErrorsRoute
@@ -133,6 +142,7 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/agenda'
     | '/settings'
     | '/dev/mailbox'
     | '/admin/errors'
@@ -146,6 +156,7 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/agenda'
     | '/settings'
     | '/dev/mailbox'
     | '/admin/errors'
@@ -160,6 +171,7 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/_app/agenda'
     | '/_app/settings'
     | '/dev/mailbox'
     | '/_app/admin/errors'
@@ -236,6 +248,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SignUpRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_app/agenda': {
+      id: '/_app/agenda'
+      path: '/agenda'
+      fullPath: '/agenda'
+      preLoaderRoute: typeof AppAgendaRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/settings': {
       id: '/_app/settings'
       path: '/settings'
@@ -268,12 +287,14 @@ declare module '@tanstack/react-router' {
 }
 
 interface AppRouteChildren {
+  AppAgendaRoute: typeof AppAgendaRoute
   AppSettingsRoute: typeof AppSettingsRoute
   AppAdminErrorsRoute: typeof AppAdminErrorsRoute
   AppTodosIndexRoute: typeof AppTodosIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
+  AppAgendaRoute: AppAgendaRoute,
   AppSettingsRoute: AppSettingsRoute,
   AppAdminErrorsRoute: AppAdminErrorsRoute,
   AppTodosIndexRoute: AppTodosIndexRoute,
