@@ -1,14 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
-import { expect, open, test, throwInPage } from "./fixtures";
-
-/** What an operator does for the first admin: the README's grant-admin command. */
-function grantAdmin(email: string) {
-  execFileSync("bash", [join(import.meta.dirname, "../../../scripts/grant-admin.sh"), email], {
-    env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
-    stdio: "pipe",
-  });
-}
+import { expect, grantAdmin, open, test, throwInPage } from "./fixtures";
 
 test("an admin reads the errors browsers reported; nobody else can", async ({
   page,

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import {
   type Browser,
   type BrowserContextOptions,
@@ -70,6 +72,19 @@ export { expect };
 function randomVisitorIp() {
   const part = () => Math.floor(Math.random() * 254) + 1;
   return `10.${part()}.${part()}.${part()}`;
+}
+
+/** Visits with the theme saved as the theme control saves it (the cookie the server reads). */
+export async function useSavedTheme(page: Page, theme: "light" | "dark" | "system") {
+  const url = test.info().project.use.baseURL ?? "";
+  await page.context().addCookies([{ name: "theme", value: theme, url }]);
+}
+
+/** True when the page is wider than the window, so it scrolls sideways. */
+export function scrollsSideways(page: Page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
 }
 
 /** After any full page load: clicks before React hydrates reach no handler. */
@@ -170,6 +185,14 @@ export async function accountMadeElsewhere(browser: Browser, account = newAccoun
   await signUpDirectly(await elsewhere.newPage(), account);
   await elsewhere.close();
   return account;
+}
+
+/** What an operator does for the first admin: the README's grant-admin command. */
+export function grantAdmin(email: string) {
+  execFileSync("bash", [join(import.meta.dirname, "../../../scripts/grant-admin.sh"), email], {
+    env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
+    stdio: "pipe",
+  });
 }
 
 /** Signs in as the sign-in page does; the session cookie lands in the page's context. */

@@ -30,6 +30,10 @@ test("a first visit to /todos loads no more JavaScript than its budget", async (
   await Promise.all(bodiesRead);
 
   const gzipTotal = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+  test.info().annotations.push({
+    type: "first-load JS",
+    description: `${scripts.size} scripts, ${(gzipTotal / 1024).toFixed(1)} KiB gzip`,
+  });
   expect(scripts.size, "the page loads its JavaScript").toBeGreaterThan(0);
   expect(
     gzipTotal,
