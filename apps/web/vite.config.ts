@@ -3,9 +3,12 @@ import tailwindcss from "@tailwindcss/vite";
 import { tanstackStart } from "@tanstack/react-start/plugin/vite";
 import viteReact from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { sonnerStyleHashes } from "./build/sonner-style-hash";
 
 export default defineConfig({
   server: { port: 3001, strictPort: true },
+  // For the page CSP (src/security-headers.ts): the toast library's own stylesheet, by hash.
+  define: { __TOAST_STYLE_HASHES__: JSON.stringify(sonnerStyleHashes()) },
   preview: { port: 3001, strictPort: true },
   // The Worker's SSR bundle is minified like the client's: less to upload and to parse at
   // startup. Vite leaves server builds unminified by default.

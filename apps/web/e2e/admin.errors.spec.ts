@@ -1,22 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
-import { expect, open, signUp, test, throwInPage, uniqueEmail } from "./fixtures";
-
-/** What an operator does for the first admin: the README's admin:create command (promotes). */
-function grantAdmin(email: string) {
-  const script = join(import.meta.dirname, "../../../scripts/admin-create.sh");
-  execFileSync("bash", [script, "--email", email], {
-    env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
-    stdio: "pipe",
-  });
-}
+import { expect, grantAdmin, open, test, throwInPage } from "./fixtures";
 
 test("an admin reads the errors browsers reported; nobody else can", async ({
   page,
+  account,
   allowConsoleError,
 }) => {
-  const admin = { name: "Margaret", email: uniqueEmail("margaret"), password: "a long enough one" };
-  await signUp(page, admin);
+  await open(page, "/todos");
 
   // A visitor's page fails; the browser reports it.
   allowConsoleError(/Checkmark admin e2e/);
@@ -31,7 +20,7 @@ test("an admin reads the errors browsers reported; nobody else can", async ({
   expect(refused?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
 
-  grantAdmin(admin.email);
+  grantAdmin(account.email);
   // Sessions are read from D1 on every request, so the new role shows on the next page.
   await open(page, "/todos");
 

@@ -1,13 +1,13 @@
 import {
+  accountMadeElsewhere,
   expect,
   fillSignIn,
   followMailedLink,
+  newAccount,
   open,
-  signOut,
-  signUp,
+  registerDirectly,
   submitSignUp,
   test,
-  uniqueEmail,
   waitForHydration,
 } from "./fixtures";
 
@@ -24,10 +24,9 @@ test("sign-up explains each invalid field in words", async ({ page }) => {
 
 test("signing up with a taken email looks like any sign-up, and the owner is told", async ({
   page,
+  browser,
 }) => {
-  const email = uniqueEmail("taken");
-  await signUp(page, { name: "Owner", email, password: "first password" });
-  await signOut(page);
+  const { email } = await accountMadeElsewhere(browser);
 
   await submitSignUp(page, { name: "Intruder", email, password: "second password" });
   await followMailedLink(page, email, "Someone tried to sign up with your email");
@@ -39,12 +38,8 @@ test("signing in before confirming the email says what to do", async ({
   allowConsoleError,
 }) => {
   allowConsoleError(/status of 403/);
-  const user = {
-    name: "Unconfirmed",
-    email: uniqueEmail("unconfirmed"),
-    password: "a good password",
-  };
-  await submitSignUp(page, user);
+  const user = newAccount("unconfirmed");
+  await registerDirectly(page, user);
   await fillSignIn(page, user);
   await expect(page.getByRole("alert")).toHaveText(/Confirm your email first/);
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -52,12 +47,11 @@ test("signing in before confirming the email says what to do", async ({
 
 test("a wrong password is refused in words and signs no one in", async ({
   page,
+  browser,
   allowConsoleError,
 }) => {
   allowConsoleError(/status of 401/);
-  const email = uniqueEmail("wrong");
-  await signUp(page, { name: "Wrong", email, password: "the right password" });
-  await signOut(page);
+  const { email } = await accountMadeElsewhere(browser);
 
   await fillSignIn(page, { email, password: "not the password" });
   await expect(page.getByRole("alert")).toHaveText(/do not match/);
@@ -65,10 +59,8 @@ test("a wrong password is refused in words and signs no one in", async ({
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("a forgotten password is reset through the emailed link", async ({ page }) => {
-  const email = uniqueEmail("forgot");
-  await signUp(page, { name: "Forgetful", email, password: "the old password" });
-  await signOut(page);
+test("a forgotten password is reset through the emailed link", async ({ page, browser }) => {
+  const { email } = await accountMadeElsewhere(browser);
 
   await open(page, "/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();

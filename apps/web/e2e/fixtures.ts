@@ -1,10 +1,38 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import {
+  type Browser,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+interface Fixtures {
+  allowConsoleError: (pattern: RegExp) => void;
+  /**
+   * A confirmed account, signed up through the app's own endpoints; this test's browser holds
+   * its session cookie. New for every test, unless the file sets `shareAccountInFile`.
+   */
+  account: Account;
+  /** One account for every test in the file (each test still signs in with its own session). */
+  shareAccountInFile: boolean;
+}
+
+// Accounts shared by the tests of one file (per worker process, which runs files in turn).
+const accountsByFile = new Map<string, Account>();
 
 /**
  * Every test fails on a browser console error it did not announce with `allowConsoleError`:
  * a silent error in the page is a bug waiting.
  */
-export const test = base.extend<{ allowConsoleError: (pattern: RegExp) => void }>({
+export const test = base.extend<Fixtures>({
   // Each test is a visitor of its own, as Cloudflare names them in cf-connecting-ip, so one
   // test's sign-ups never spend another's rate-limit budget.
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
@@ -24,6 +52,19 @@ export const test = base.extend<{ allowConsoleError: (pattern: RegExp) => void }
     },
     { auto: true },
   ],
+  shareAccountInFile: [false, { option: true }],
+  account: async ({ page, shareAccountInFile }, use, testInfo) => {
+    const shared = shareAccountInFile ? accountsByFile.get(testInfo.file) : undefined;
+    if (shared) {
+      await signInDirectly(page, shared);
+      await use(shared);
+      return;
+    }
+    const account = newAccount();
+    await signUpDirectly(page, account);
+    if (shareAccountInFile) accountsByFile.set(testInfo.file, account);
+    await use(account);
+  },
 });
 
 export { expect };
@@ -31,6 +72,19 @@ export { expect };
 function randomVisitorIp() {
   const part = () => Math.floor(Math.random() * 254) + 1;
   return `10.${part()}.${part()}.${part()}`;
+}
+
+/** Visits with the theme saved as the theme control saves it (the cookie the server reads). */
+export async function useSavedTheme(page: Page, theme: "light" | "dark" | "system") {
+  const url = test.info().project.use.baseURL ?? "";
+  await page.context().addCookies([{ name: "theme", value: theme, url }]);
+}
+
+/** True when the page is wider than the window, so it scrolls sideways. */
+export function scrollsSideways(page: Page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
 }
 
 /** After any full page load: clicks before React hydrates reach no handler. */
@@ -46,6 +100,119 @@ export async function open(page: Page, path: string) {
 
 export function uniqueEmail(label: string) {
   return `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+}
+
+/** Details for an account nobody has signed up with yet. */
+export function newAccount(label = "e2e"): Account {
+  return { name: "Robin", email: uniqueEmail(label), password: "a long enough password" };
+}
+
+/** Another browser, as another visitor (its own address) would bring. */
+export function newVisitorContext(browser: Browser, options: BrowserContextOptions = {}) {
+  return browser.newContext({
+    ...options,
+    extraHTTPHeaders: { "cf-connecting-ip": randomVisitorIp(), ...options.extraHTTPHeaders },
+  });
+}
+
+/**
+ * A POST from the page's own request context, with the Origin header the browser sends on
+ * every POST from the app's pages (Better Auth refuses cookie-carrying POSTs without one).
+ * Cookies the server sets land in the page's browser context.
+ */
+function postFromPage(page: Page, path: string, data: unknown) {
+  const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+  return page.request.post(path, { headers: { origin }, data });
+}
+
+/**
+ * Signs `account` up as the sign-up page does, without confirming it.
+ */
+export async function registerDirectly(page: Page, account: Account) {
+  const response = await postFromPage(page, "/api/auth/sign-up/email", {
+    ...account,
+    callbackURL: "/sign-in",
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** The token in the newest confirmation mail to `email`, once the dev mailbox has it. */
+export async function mailedConfirmationToken(page: Page, email: string) {
+  let token: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await postFromPage(page, "/rpc/devMailbox/list", {});
+        expect(response.status()).toBe(200);
+        const mails = ((await response.json()) as { json: DevMail[] }).json;
+        const mail = mails.find(
+          (each) => each.recipient === email && each.subject === "Confirm your email for Checkmark",
+        );
+        const link = mail?.body.match(/https?:\/\/\S+\/confirm-email\?\S+/)?.[0];
+        token = link ? (new URL(link).searchParams.get("token") ?? undefined) : undefined;
+        return token;
+      },
+      { message: `a confirmation mail to ${email} in the dev mailbox` },
+    )
+    .toBeTruthy();
+  return token ?? "";
+}
+
+interface DevMail {
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+/**
+ * A new account, signed up and confirmed through the app's own endpoints (sign-up, the mailed
+ * token from the dev mailbox, confirm-email with the password): the session cookie the
+ * confirmation sets lands in the page's browser context, as after the real flow.
+ */
+export async function signUpDirectly(page: Page, account: Account) {
+  await registerDirectly(page, account);
+  const token = await mailedConfirmationToken(page, account.email);
+  const confirmed = await postFromPage(page, "/api/auth/confirm-email", {
+    token,
+    password: account.password,
+  });
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
+}
+
+/** A new confirmed account (made directly), signed in on /todos with the page hydrated. */
+export async function signUp(page: Page, account: Account) {
+  await signUpDirectly(page, account);
+  await open(page, "/todos");
+}
+
+/** A confirmed account made in a browser of its own, so this test's browser stays signed out. */
+export async function accountMadeElsewhere(browser: Browser, account = newAccount()) {
+  const elsewhere = await newVisitorContext(browser);
+  await signUpDirectly(await elsewhere.newPage(), account);
+  await elsewhere.close();
+  return account;
+}
+
+/** What an operator does for the first admin: the README's grant-admin command. */
+export function grantAdmin(email: string) {
+  // The README's admin:create command, which promotes an existing account.
+  execFileSync(
+    "bash",
+    [join(import.meta.dirname, "../../../scripts/admin-create.sh"), "--email", email],
+    {
+      env: { ...process.env, CHECKMARK_STATE_DIR: process.env.E2E_STATE_DIR },
+      stdio: "pipe",
+    },
+  );
+}
+
+/** Signs in as the sign-in page does; the session cookie lands in the page's context. */
+export async function signInDirectly(page: Page, account: Account) {
+  const response = await postFromPage(page, "/api/auth/sign-in/email", {
+    email: account.email,
+    password: account.password,
+  });
+  expect(response.status(), await response.text()).toBe(200);
 }
 
 /** Fills and sends the sign-up form; the app then asks the user to check their email. */
@@ -79,14 +246,6 @@ export async function confirmEmail(page: Page, email: string, password: string) 
   await waitForHydration(page);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Confirm and sign in" }).click();
-}
-
-/** A new account confirmed through the emailed link and its password, signed in on /todos. */
-export async function signUp(page: Page, user: { name: string; email: string; password: string }) {
-  await submitSignUp(page, user);
-  await confirmEmail(page, user.email, user.password);
-  await expect(page).toHaveURL(/\/todos$/);
-  await waitForHydration(page);
 }
 
 export async function signOut(page: Page) {

@@ -1,15 +1,17 @@
 import { gzipSync } from "node:zlib";
 import { budgets } from "../../../bench/budgets";
-import { expect, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, newAccount, newVisitorContext, signUpDirectly, test } from "./fixtures";
 
 test("a first visit to /todos loads no more JavaScript than its budget", async ({
   page,
   browser,
 }) => {
-  await signUp(page, { name: "Grace", email: uniqueEmail("grace"), password: "a long enough one" });
+  await signUpDirectly(page, newAccount());
 
   // A fresh browser (empty cache) holding the same session opens the page once.
-  const visitor = await browser.newContext({ storageState: await page.context().storageState() });
+  const visitor = await newVisitorContext(browser, {
+    storageState: await page.context().storageState(),
+  });
   const firstVisit = await visitor.newPage();
   const scripts = new Map<string, number>();
   // Reading a body is async: keep each read, so the sum below waits for every one of them.
@@ -28,6 +30,10 @@ test("a first visit to /todos loads no more JavaScript than its budget", async (
   await Promise.all(bodiesRead);
 
   const gzipTotal = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+  test.info().annotations.push({
+    type: "first-load JS",
+    description: `${scripts.size} scripts, ${(gzipTotal / 1024).toFixed(1)} KiB gzip`,
+  });
   expect(scripts.size, "the page loads its JavaScript").toBeGreaterThan(0);
   expect(
     gzipTotal,

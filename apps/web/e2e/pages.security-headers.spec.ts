@@ -11,6 +11,8 @@ test("every page carries an enforcing CSP whose fresh nonce is on each script", 
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce, `CSP on ${path}: ${csp}`).toBeTruthy();
     expect(csp).toContain("frame-ancestors 'none'");
+    // No inline script or style by blanket permission: only the nonce, and for styles one hash.
+    expect(csp).not.toContain("'unsafe-inline'");
     nonces.add(nonce ?? "");
 
     const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];

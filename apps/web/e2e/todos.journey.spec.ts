@@ -1,8 +1,17 @@
-import { expect, fillSignIn, open, signOut, signUp, test, uniqueEmail } from "./fixtures";
+import {
+  expect,
+  fillSignIn,
+  newAccount,
+  newVisitorContext,
+  open,
+  signOut,
+  signUpDirectly,
+  test,
+  waitForHydration,
+} from "./fixtures";
 
-test("a new user keeps their todos across reloads and sign-ins", async ({ page, browser }) => {
-  const user = { name: "Ada", email: uniqueEmail("ada"), password: "correct horse battery" };
-  await signUp(page, user);
+test("a user keeps their todos across reloads and sign-ins", async ({ page, browser, account }) => {
+  await open(page, "/todos");
   await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
   await expect(page.getByText("Nothing on your list yet.")).toBeVisible();
 
@@ -23,7 +32,7 @@ test("a new user keeps their todos across reloads and sign-ins", async ({ page, 
   await expect(page.getByRole("checkbox", { name: "Call the plumber" })).not.toBeChecked();
 
   // Server-rendered: a browser with JavaScript off, holding the same session, sees both.
-  const noScript = await browser.newContext({
+  const noScript = await newVisitorContext(browser, {
     javaScriptEnabled: false,
     storageState: await page.context().storageState(),
   });
@@ -33,12 +42,13 @@ test("a new user keeps their todos across reloads and sign-ins", async ({ page, 
   await expect(staticPage.getByRole("checkbox", { name: "Call the plumber" })).toBeVisible();
   await noScript.close();
 
+  await waitForHydration(page);
   await signOut(page);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await open(page, "/todos");
   await expect(page).toHaveURL(/\/sign-in$/);
 
-  await fillSignIn(page, user);
+  await fillSignIn(page, account);
   await expect(page).toHaveURL(/\/todos$/);
   await expect(page.getByRole("checkbox", { name: "Buy oat milk" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Call the plumber" })).not.toBeChecked();
@@ -49,19 +59,17 @@ test("a new user keeps their todos across reloads and sign-ins", async ({ page, 
   await expect(page.getByRole("checkbox", { name: "Call the plumber" })).toHaveCount(0);
 });
 
-test("another user sees none of your todos", async ({ page, browser }) => {
-  await signUp(page, { name: "Owner", email: uniqueEmail("owner"), password: "owner password 1" });
+test("another user sees none of your todos", async ({ page, browser, account }) => {
+  await open(page, "/todos");
+  await expect(page.getByText(`Hello ${account.name}.`)).toBeVisible();
   await page.getByLabel("New todo").fill("Private plans");
   await page.getByRole("button", { name: "Add" }).click();
   await expect(page.getByRole("checkbox", { name: "Private plans" })).toBeVisible();
 
-  const other = await browser.newContext();
+  const other = await newVisitorContext(browser);
   const otherPage = await other.newPage();
-  await signUp(otherPage, {
-    name: "Other",
-    email: uniqueEmail("other"),
-    password: "other password 1",
-  });
+  await signUpDirectly(otherPage, newAccount("other"));
+  await open(otherPage, "/todos");
   await expect(otherPage.getByText("Nothing on your list yet.")).toBeVisible();
   await expect(otherPage.getByText("Private plans")).toHaveCount(0);
   await other.close();

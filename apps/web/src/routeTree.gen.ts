@@ -18,6 +18,7 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppAdminRouteRouteImport } from './routes/_app/admin/route'
+import { Route as AppAgendaRouteImport } from './routes/_app/agenda'
 import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin/index'
@@ -71,6 +72,11 @@ const AppAdminRouteRoute = AppAdminRouteRouteImport.update({
   path: '/admin',
   getParentRoute: () => AppRoute,
 } as any)
+const AppAgendaRoute = AppAgendaRouteImport.update({
+  id: '/agenda',
+  path: '/agenda',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsRoute = AppSettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
@@ -121,6 +127,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteRouteWithChildren
+  '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/admin/audit': typeof AppAdminAuditRoute
@@ -138,6 +145,7 @@ export interface FileRoutesByTo {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/admin/audit': typeof AppAdminAuditRoute
@@ -158,6 +166,7 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteRouteWithChildren
+  '/_app/agenda': typeof AppAgendaRoute
   '/_app/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/_app/admin/audit': typeof AppAdminAuditRoute
@@ -178,6 +187,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/admin'
+    | '/agenda'
     | '/settings'
     | '/dev/mailbox'
     | '/admin/audit'
@@ -195,6 +205,7 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/agenda'
     | '/settings'
     | '/dev/mailbox'
     | '/admin/audit'
@@ -214,6 +225,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_app/admin'
+    | '/_app/agenda'
     | '/_app/settings'
     | '/dev/mailbox'
     | '/_app/admin/audit'
@@ -301,6 +313,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAdminRouteRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/agenda': {
+      id: '/_app/agenda'
+      path: '/agenda'
+      fullPath: '/agenda'
+      preLoaderRoute: typeof AppAgendaRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/settings': {
       id: '/_app/settings'
       path: '/settings'
@@ -382,12 +401,14 @@ const AppAdminRouteRouteWithChildren = AppAdminRouteRoute._addFileChildren(
 
 interface AppRouteChildren {
   AppAdminRouteRoute: typeof AppAdminRouteRouteWithChildren
+  AppAgendaRoute: typeof AppAgendaRoute
   AppSettingsRoute: typeof AppSettingsRoute
   AppTodosIndexRoute: typeof AppTodosIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppAdminRouteRoute: AppAdminRouteRouteWithChildren,
+  AppAgendaRoute: AppAgendaRoute,
   AppSettingsRoute: AppSettingsRoute,
   AppTodosIndexRoute: AppTodosIndexRoute,
 }

@@ -3,6 +3,7 @@ import { createRouter } from "@tanstack/react-router";
 import { setupRouterSsrQueryIntegration } from "@tanstack/react-router-ssr-query";
 import { createIsomorphicFn, getGlobalStartContext } from "@tanstack/react-start";
 import { NotFound } from "./components/not-found";
+import { PagePending } from "./components/page-pending";
 import { RouteError } from "./components/route-error";
 import { routeTree } from "./routeTree.gen";
 
@@ -23,6 +24,8 @@ export function getRouter() {
     defaultPreload: "intent",
     defaultErrorComponent: RouteError,
     defaultNotFoundComponent: NotFound,
+    // Shown when a page's data takes a while (after defaultPendingMs, 1 s) instead of nothing.
+    defaultPendingComponent: PagePending,
     ssr: { nonce: requestNonce() },
   });
   setupRouterSsrQueryIntegration({ router, queryClient });

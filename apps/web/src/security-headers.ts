@@ -9,12 +9,14 @@ export function createNonce(): string {
 /**
  * Enforcing CSP: scripts need this response's nonce ('strict-dynamic' lets them load the
  * app's own chunks), nothing may frame the page, and forms and fetches stay on this origin.
+ * Styles come from the app's stylesheet, plus the toast library's inline one, named by its
+ * SHA-256 (build/sonner-style-hash.ts); no other inline style or style attribute applies.
  */
 export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    "style-src 'self'",
+    `style-src 'self' ${__TOAST_STYLE_HASHES__}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

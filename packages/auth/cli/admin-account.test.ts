@@ -36,13 +36,25 @@ test("the name follows the app's display-name rule", () => {
 test("a password never comes from an argument, and --email is required", () => {
   assert.throws(() => parseArgs(["--email", "a@example.com", "--password", "x"]), /never taken/);
   assert.throws(() => parseArgs(["--name", "Ada"]), /--email is required/);
-  assert.deepEqual(parseArgs(["--email", "A@example.com", "--remote", "--password-stdin"]), {
-    email: "a@example.com",
-    name: undefined,
-    remote: true,
-    passwordStdin: true,
-    stateDir: undefined,
-  });
+  assert.deepEqual(
+    parseArgs(["--email", "A@example.com", "--remote", "--env", "production", "--password-stdin"]),
+    {
+      email: "a@example.com",
+      name: undefined,
+      remote: true,
+      passwordStdin: true,
+      stateDir: undefined,
+      env: "production",
+    },
+  );
+});
+
+test("--remote names the deployed environment, since the top level of wrangler.jsonc is local only", () => {
+  assert.throws(() => parseArgs(["--email", "a@example.com", "--remote"]), /--remote needs --env/);
+  assert.throws(
+    () => parseArgs(["--email", "a@example.com", "--remote", "--env", "prod; rm -rf /"]),
+    /names an environment/,
+  );
 });
 
 test("every text value reaches SQL as a hex literal, so quotes in it cannot end the string", () => {

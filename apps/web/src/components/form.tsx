@@ -1,5 +1,6 @@
 import { createFormHook, createFormHookContexts } from "@tanstack/react-form";
 import { type ReactNode, useId } from "react";
+import { primaryButton } from "./button-styles";
 
 export const { fieldContext, formContext, useFieldContext, useFormContext } =
   createFormHookContexts();
@@ -28,7 +29,7 @@ function TextField(props: {
   const errorId = `${id}-error`;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
         {props.label}
       </label>
       <input
@@ -42,10 +43,10 @@ function TextField(props: {
         onBlur={field.handleBlur}
         aria-invalid={errors.length > 0}
         aria-describedby={errors.length > 0 ? errorId : undefined}
-        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm outline-none transition focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-rose-400"
+        className="block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm transition placeholder:text-ink-muted focus-visible:outline-offset-0 aria-[invalid=true]:border-danger"
       />
       {errors.length > 0 && (
-        <p id={errorId} className="text-sm text-rose-600">
+        <p id={errorId} className="text-sm text-danger">
           {errors.join(" ")}
         </p>
       )}
@@ -58,11 +59,7 @@ function SubmitButton(props: { children: ReactNode; pendingLabel: string }) {
   return (
     <form.Subscribe selector={(state) => state.isSubmitting}>
       {(isSubmitting) => (
-        <button
-          type="submit"
-          disabled={isSubmitting}
-          className="w-full rounded-lg bg-indigo-600 px-4 py-2 font-medium text-white shadow-sm transition hover:bg-indigo-500 disabled:cursor-wait disabled:opacity-70"
-        >
+        <button type="submit" disabled={isSubmitting} className={`w-full ${primaryButton()}`}>
           {isSubmitting ? props.pendingLabel : props.children}
         </button>
       )}

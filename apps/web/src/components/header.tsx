@@ -1,83 +1,44 @@
-import { Link, type LinkProps } from "@tanstack/react-router";
-import { useState } from "react";
-import { authClient } from "../lib/auth-client";
-import { type SessionUser, useSessionChange } from "../lib/session";
+import { Link } from "@tanstack/react-router";
+import type { SessionUser } from "../lib/session";
+import { Brand } from "./brand";
+import { primaryButton } from "./button-styles";
+import { MainNav } from "./main-nav";
+import { SignOutButton } from "./sign-out-button";
+import { ThemeSelect } from "./theme-select";
 
-const linkClass =
-  "rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900";
-
-/** A link in the signed-in navigation, marked while its page is open. */
-function NavLink({ to, children }: { to: LinkProps["to"]; children: string }) {
-  return (
-    <Link to={to} className={linkClass} activeProps={{ className: "bg-slate-100 text-slate-900" }}>
-      {children}
-    </Link>
-  );
-}
-
+/**
+ * Signed in: brand, the sections, theme and sign-out (who is signed in shows on Settings); on
+ * phones the sections wrap onto a row of their own, so nothing scrolls sideways at 375 px.
+ * Signed out: theme, sign-in and sign-up.
+ */
 export function Header({ user }: { user: SessionUser | null }) {
-  const onSessionChange = useSessionChange();
-  const [signingOut, setSigningOut] = useState(false);
-
-  async function signOut() {
-    setSigningOut(true);
-    try {
-      await authClient.signOut();
-      await onSessionChange("/");
-    } finally {
-      setSigningOut(false);
-    }
-  }
-
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
-        <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span
-            aria-hidden
-            className="grid size-7 place-items-center rounded-lg bg-indigo-600 text-white"
-          >
-            ✓
-          </span>
-          Checkmark
-        </Link>
-        <div className="flex items-center gap-1">
-          {user ? (
-            <>
-              <NavLink to="/todos">Todos</NavLink>
-              {user.role === "admin" && <NavLink to="/admin">Admin</NavLink>}
-              <NavLink to="/settings">Settings</NavLink>
-              <span
-                className="hidden max-w-56 truncate px-2 text-sm text-slate-500 sm:inline"
-                data-testid="signed-in-as"
-                title={user.email}
-              >
-                {user.email}
-              </span>
-              <button
-                type="button"
-                onClick={signOut}
-                disabled={signingOut}
-                className={`${linkClass} whitespace-nowrap`}
-              >
-                {signingOut ? "Signing out…" : "Sign out"}
-              </button>
-            </>
-          ) : (
-            <>
-              <Link to="/sign-in" className={linkClass}>
-                Sign in
-              </Link>
-              <Link
-                to="/sign-up"
-                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-              >
-                Sign up
-              </Link>
-            </>
-          )}
-        </div>
-      </nav>
+    <header className="border-b border-line bg-surface">
+      <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2.5">
+        <Brand />
+        {user ? (
+          <>
+            <MainNav user={user} className="order-last w-full md:order-none md:ml-6 md:w-auto" />
+            <div className="ml-auto flex items-center gap-1">
+              <ThemeSelect />
+              <SignOutButton />
+            </div>
+          </>
+        ) : (
+          <div className="ml-auto flex items-center gap-1">
+            <ThemeSelect />
+            <Link
+              to="/sign-in"
+              className="rounded-md px-2.5 py-1.5 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink"
+            >
+              Sign in
+            </Link>
+            <Link to="/sign-up" className={primaryButton("sm")}>
+              Sign up
+            </Link>
+          </div>
+        )}
+      </div>
     </header>
   );
 }

@@ -1,11 +1,13 @@
 import { Link } from "@tanstack/react-router";
+import { primaryButton } from "./button-styles";
 
 export function NotFound() {
   return (
     <div className="mx-auto max-w-md py-24 text-center">
-      <p className="text-sm font-semibold text-indigo-600">404</p>
+      <p className="text-sm font-semibold text-accent">404</p>
       <h1 className="mt-2 text-2xl font-semibold">This page does not exist</h1>
-      <Link to="/" className="mt-6 inline-block text-indigo-600 hover:underline">
+      <p className="mt-2 text-ink-muted">The link may be old, or the address mistyped.</p>
+      <Link to="/" className={`mt-6 ${primaryButton()}`}>
         Back to the start
       </Link>
     </div>

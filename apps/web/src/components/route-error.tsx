@@ -1,6 +1,8 @@
 import { type ErrorComponentProps, useRouter } from "@tanstack/react-router";
+import { CircleAlert, Clock, RotateCw } from "lucide-react";
 import { useEffect } from "react";
 import { reportError } from "../lib/report-error";
+import { primaryButton } from "./button-styles";
 
 /** Rate limits are the visitor's own doing, not a bug: they get words, not an error report. */
 const isRateLimited = (error: unknown) =>
@@ -13,12 +15,16 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
   useEffect(() => {
     if (!limited) reportError(error);
   }, [error, limited]);
+  const Icon = limited ? Clock : CircleAlert;
   return (
-    <div className="mx-auto max-w-md py-24 text-center">
-      <h1 className="text-2xl font-semibold">
+    <div className="mx-auto flex max-w-md flex-col items-center py-24 text-center">
+      <span className="grid size-12 place-items-center rounded-full bg-danger-surface text-danger">
+        <Icon aria-hidden className="size-6" />
+      </span>
+      <h1 className="mt-4 text-2xl font-semibold">
         {limited ? "Too many requests" : "Something went wrong"}
       </h1>
-      <p className="mt-2 text-slate-600">
+      <p className="mt-2 text-ink-muted">
         {limited
           ? "You have made a lot of requests in a short time. Wait a minute, then try again."
           : "We could not load this page. Please try again."}
@@ -29,8 +35,9 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
           reset();
           void router.invalidate();
         }}
-        className="mt-6 rounded-lg bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500"
+        className={`mt-6 ${primaryButton()}`}
       >
+        <RotateCw aria-hidden className="size-4" />
         Try again
       </button>
     </div>

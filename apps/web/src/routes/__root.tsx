@@ -1,9 +1,18 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, HeadContent, Outlet, Scripts } from "@tanstack/react-router";
+import {
+  createRootRouteWithContext,
+  HeadContent,
+  isNotFound,
+  Outlet,
+  Scripts,
+} from "@tanstack/react-router";
 import { type ReactNode, useEffect } from "react";
 import { Header } from "../components/header";
+import { ThemeProvider, useTheme } from "../components/theme";
+import { ToastHost } from "../components/toast-host";
 import { reportUncaughtErrors } from "../lib/report-error";
 import { type SessionUser, sessionQuery } from "../lib/session";
+import { readTheme } from "../lib/theme";
 import appCss from "../styles.css?url";
 
 export interface RouterContext {
@@ -15,12 +24,20 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   // Resolved once per navigation (cached in the query client), read by every guard below.
   beforeLoad: async ({ context }) => ({
     user: await context.queryClient.ensureQueryData(sessionQuery()),
+    theme: readTheme(),
   }),
-  head: () => ({
+  // Each page sets its own title; this one stands for pages that have none, like the 404.
+  head: ({ matches }) => ({
     meta: [
       { charSet: "utf-8" },
       { name: "viewport", content: "width=device-width, initial-scale=1" },
-      { title: "Checkmark" },
+      {
+        // Only the root matched (nothing lives at this path), or a page said it is not there.
+        title:
+          matches.length === 1 || matches.some((match) => isNotFound(match.error))
+            ? "Page not found · Checkmark"
+            : "Checkmark",
+      },
       { name: "description", content: "A calm place for the things you need to do." },
     ],
     links: [
@@ -32,25 +49,36 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 });
 
 function RootComponent() {
-  const { user } = Route.useRouteContext();
+  const { user, theme } = Route.useRouteContext();
   return (
-    <RootDocument>
-      <Header user={user} />
-      <main className="mx-auto max-w-3xl px-4">
-        <Outlet />
-      </main>
-    </RootDocument>
+    <ThemeProvider initial={theme}>
+      <RootDocument>
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-accent shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+        >
+          Skip to content
+        </a>
+        <Header user={user} />
+        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 pb-16 focus:outline-none">
+          <Outlet />
+        </main>
+        <ToastHost />
+      </RootDocument>
+    </ThemeProvider>
   );
 }
 
 function RootDocument({ children }: { children: ReactNode }) {
+  const { theme } = useTheme();
   // Lets browser tests (and people debugging) tell when the page has become interactive.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
     return reportUncaughtErrors();
   }, []);
   return (
-    <html lang="en">
+    // The server renders the saved theme here, so the first paint already has its colours.
+    <html lang="en" data-theme={theme}>
       <head>
         <HeadContent />
       </head>

@@ -1,7 +1,10 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { z } from "zod";
+import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
+import { secondaryButton } from "../components/button-styles";
+import { SuccessNote } from "../components/success-note";
 import { authClient } from "../lib/auth-client";
 import { describeAuthError } from "../lib/auth-errors";
 
@@ -26,12 +29,11 @@ function CheckEmailPage() {
       title="Check your email"
       subtitle={
         <>
-          We sent a confirmation link to{" "}
-          <strong className="text-slate-800">{email || "you"}</strong>.
+          We sent a confirmation link to <strong className="text-ink">{email || "you"}</strong>.
         </>
       }
     >
-      <div className="space-y-4 text-sm text-slate-600">
+      <div className="space-y-4 text-sm text-ink-muted">
         <p>
           Open the link in that email and enter the password you just chose: that confirms your
           address, signs you in and takes you to your todos.
@@ -41,22 +43,14 @@ function CheckEmailPage() {
           type="button"
           onClick={resend}
           disabled={!email || status === "sending"}
-          className="w-full rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+          className={`w-full ${secondaryButton()}`}
         >
           {status === "sending" ? "Sending…" : "Send the link again"}
         </button>
-        {status === "sent" && (
-          <p role="status" className="text-emerald-700">
-            Sent. Check your inbox again.
-          </p>
-        )}
-        {status !== "idle" && status !== "sending" && status !== "sent" && (
-          <p role="alert" className="text-rose-700">
-            {status}
-          </p>
-        )}
+        {status === "sent" && <SuccessNote>Sent. Check your inbox again.</SuccessNote>}
+        {status !== "idle" && status !== "sending" && status !== "sent" && <Alert>{status}</Alert>}
         <p className="text-center">
-          <Link to="/sign-in" className="text-indigo-600 hover:underline">
+          <Link to="/sign-in" className="text-accent underline-offset-2 hover:underline">
             Back to sign in
           </Link>
         </p>

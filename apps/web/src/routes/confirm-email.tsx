@@ -46,12 +46,12 @@ function ConfirmEmailPage() {
     // Confirming would switch accounts under someone who is signed in: ask them to choose.
     return (
       <AuthCard title="Confirm your email" subtitle={`You are signed in as ${user.email}.`}>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-ink-muted">
           This link confirms an account. Sign out first, then open the link again.
         </p>
         <Link
           to="/todos"
-          className="mt-4 block text-center text-sm text-indigo-600 hover:underline"
+          className="mt-4 block text-center text-sm text-accent underline-offset-2 hover:underline"
         >
           Back to your todos
         </Link>

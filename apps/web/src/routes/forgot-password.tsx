@@ -30,12 +30,15 @@ function ForgotPasswordPage() {
   return (
     <AuthCard title="Reset your password" subtitle="We will email you a link to choose a new one.">
       {sentTo ? (
-        <div role="status" className="space-y-4 text-sm text-slate-600">
+        <div role="status" className="space-y-4 text-sm text-ink-muted">
           <p>
-            If <strong className="text-slate-800">{sentTo}</strong> has an account, a reset link is
-            on its way. It works for one hour.
+            If <strong className="text-ink">{sentTo}</strong> has an account, a reset link is on its
+            way. It works for one hour.
           </p>
-          <Link to="/sign-in" className="block text-center text-indigo-600 hover:underline">
+          <Link
+            to="/sign-in"
+            className="block text-center text-accent underline-offset-2 hover:underline"
+          >
             Back to sign in
           </Link>
         </div>

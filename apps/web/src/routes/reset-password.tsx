@@ -45,7 +45,7 @@ function ResetPasswordPage() {
           <Alert>{linkProblem}</Alert>
           <Link
             to="/forgot-password"
-            className="block text-center text-sm text-indigo-600 hover:underline"
+            className="block text-center text-sm text-accent underline-offset-2 hover:underline"
           >
             Get a new link
           </Link>

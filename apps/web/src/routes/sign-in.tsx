@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
+import { SuccessNote } from "../components/success-note";
 import { authClient } from "../lib/auth-client";
 import { describeAuthError } from "../lib/auth-errors";
 import { guestOnly } from "../lib/guest-only";
@@ -42,7 +43,10 @@ function SignInPage() {
       subtitle={
         <>
           New here?{" "}
-          <Link to="/sign-up" className="font-medium text-indigo-600 hover:underline">
+          <Link
+            to="/sign-up"
+            className="font-medium text-accent underline-offset-2 hover:underline"
+          >
             Create an account
           </Link>
         </>
@@ -59,19 +63,14 @@ function SignInPage() {
             )}
           </form.AppField>
           {reset && !serverError && (
-            <p
-              role="status"
-              className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-            >
-              Your password is changed. Sign in with the new one.
-            </p>
+            <SuccessNote>Your password is changed. Sign in with the new one.</SuccessNote>
           )}
           {(serverError ?? linkError) && (
             <Alert>{serverError ?? describeAuthError({ code: linkError })}</Alert>
           )}
           <form.SubmitButton pendingLabel="Signing in…">Sign in</form.SubmitButton>
           <p className="text-center text-sm">
-            <Link to="/forgot-password" className="text-indigo-600 hover:underline">
+            <Link to="/forgot-password" className="text-accent underline-offset-2 hover:underline">
               Forgot your password?
             </Link>
           </p>

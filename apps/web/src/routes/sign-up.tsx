@@ -35,7 +35,10 @@ function SignUpPage() {
       subtitle={
         <>
           Already have one?{" "}
-          <Link to="/sign-in" className="font-medium text-indigo-600 hover:underline">
+          <Link
+            to="/sign-in"
+            className="font-medium text-accent underline-offset-2 hover:underline"
+          >
             Sign in
           </Link>
         </>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Alert } from "../../components/alert";
 import { useAppForm } from "../../components/form";
 import { cardClass, PageHeading } from "../../components/page";
+import { SuccessNote } from "../../components/success-note";
 import { authClient } from "../../lib/auth-client";
 import { orpc } from "../../lib/orpc";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
@@ -42,7 +43,7 @@ function SettingsPage() {
       <StorageUsage />
       <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
         <h2 className="font-medium">Change your password</h2>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-ink-muted">
           Every other device signed in to your account will be signed out.
         </p>
         <form.AppForm>
@@ -63,12 +64,7 @@ function SettingsPage() {
             </form.AppField>
             {serverError && <Alert>{serverError}</Alert>}
             {changed && (
-              <p
-                role="status"
-                className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-              >
-                Password changed. Other devices have been signed out.
-              </p>
+              <SuccessNote>Password changed. Other devices have been signed out.</SuccessNote>
             )}
             <form.SubmitButton pendingLabel="Saving…">Change password</form.SubmitButton>
           </form.Form>

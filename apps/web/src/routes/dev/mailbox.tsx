@@ -1,6 +1,7 @@
 import { ORPCError } from "@orpc/client";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, notFound } from "@tanstack/react-router";
+import { Inbox } from "lucide-react";
 import { cardClass, EmptyState, PageHeading } from "../../components/page";
 import { formatUtc } from "../../lib/format-time";
 import { orpc } from "../../lib/orpc";
@@ -27,7 +28,9 @@ function MailboxPage() {
         Mail the app would have sent, newest first. Only on local runs; production sends real mail.
       </PageHeading>
       {messages.length === 0 ? (
-        <EmptyState>No mail yet. Sign up to get a confirmation link here.</EmptyState>
+        <EmptyState icon={Inbox} title="No mail yet">
+          Sign up with any address: its confirmation link arrives here.
+        </EmptyState>
       ) : (
         <ul className="mt-6 space-y-3" aria-label="Messages">
           {messages.map((message) => (
@@ -36,13 +39,13 @@ function MailboxPage() {
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h2 className="font-medium">{message.subject}</h2>
                   <time
-                    className="text-xs text-slate-500"
+                    className="text-xs text-ink-muted"
                     dateTime={message.createdAt.toISOString()}
                   >
                     {formatUtc(message.createdAt)}
                   </time>
                 </div>
-                <p className="text-sm text-slate-500">To {message.recipient}</p>
+                <p className="text-sm text-ink-muted">To {message.recipient}</p>
                 <MessageBody body={message.body} />
               </article>
             </li>
@@ -57,10 +60,10 @@ function MailboxPage() {
 function MessageBody({ body }: { body: string }) {
   const parts = body.split(/(https?:\/\/\S+)/g);
   return (
-    <p className="mt-3 whitespace-pre-wrap break-words text-sm text-slate-700">
+    <p className="mt-3 whitespace-pre-wrap break-words text-sm">
       {parts.map((part, index) =>
         /^https?:\/\//.test(part) ? (
-          <a key={index} href={part} className="text-indigo-600 underline">
+          <a key={index} href={part} className="text-accent underline">
             {part}
           </a>
         ) : (

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
+import { ScrollText } from "lucide-react";
 import { useState } from "react";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { formatUtc } from "../../../lib/format-time";
@@ -47,7 +48,9 @@ function AuditPage() {
         </select>
       </label>
       {items.length === 0 ? (
-        <EmptyState>No entries.</EmptyState>
+        <EmptyState icon={ScrollText} title="No entries">
+          Admin actions appear here as they happen.
+        </EmptyState>
       ) : (
         <ul className="mt-4 space-y-2" aria-label="Audit entries">
           {items.map((entry) => (

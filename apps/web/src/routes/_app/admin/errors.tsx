@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute } from "@tanstack/react-router";
+import { createFileRoute, notFound } from "@tanstack/react-router";
+import { Bug } from "lucide-react";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { formatUtc } from "../../../lib/format-time";
 import { orpc } from "../../../lib/orpc";
@@ -22,14 +23,17 @@ function BrowserErrorsPage() {
         came. Quote the request id of the latest report when you search the server logs.
       </PageHeading>
       {errors.length === 0 ? (
-        <EmptyState>No browser has reported an error.</EmptyState>
+        <EmptyState icon={Bug} title="No browser has reported an error">
+          Nothing to do for now. When a page fails in a visitor's browser, the error shows up here
+          with how often it happened and the request id to look for in the server logs.
+        </EmptyState>
       ) : (
         <ul className="mt-6 space-y-3" aria-label="Reported errors">
           {errors.map((error) => (
             <li key={error.id} className={`p-4 ${cardClass}`}>
               <article aria-label={error.message}>
-                <p className="break-words font-medium text-slate-900">{error.message}</p>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
+                <p className="break-words font-medium">{error.message}</p>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-ink-muted">
                   <dt className="font-medium">Reported</dt>
                   <dd>{error.count === 1 ? "1 time" : `${error.count} times`}</dd>
                   <dt className="font-medium">First seen</dt>
@@ -44,7 +48,11 @@ function BrowserErrorsPage() {
                   <dd className="font-mono">{error.requestId}</dd>
                 </dl>
                 {error.stack && (
-                  <pre className="mt-3 max-h-48 overflow-auto rounded-lg bg-slate-50 p-3 text-xs text-slate-700">
+                  <pre
+                    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls; keyboard users need focus to scroll it (WCAG 2.1.1).
+                    tabIndex={0}
+                    className="mt-3 max-h-48 overflow-auto rounded-lg bg-surface-muted p-3 text-xs"
+                  >
                     {error.stack}
                   </pre>
                 )}

@@ -3,12 +3,12 @@ import { revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { useAppForm } from "../../../components/form";
+import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
-import { describeRpcError } from "./-rpc-error";
 
 const newTodoSchema = z.object({ text: todoTextSchema });
 
-export function NewTodoForm({ onError }: { onError: (message: string | null) => void }) {
+export function NewTodoForm() {
   const queryClient = useQueryClient();
   const create = useMutation(
     orpc.todo.create.mutationOptions({
@@ -20,13 +20,13 @@ export function NewTodoForm({ onError }: { onError: (message: string | null) => 
     validationLogic: revalidateLogic(),
     validators: { onDynamic: newTodoSchema },
     onSubmit: async ({ value, formApi }) => {
-      onError(null);
       try {
         await create.mutateAsync({ text: value.text });
         formApi.reset();
+        notifySuccess("Todo added.");
       } catch (error) {
         // The typed text stays in the box, so nothing the user wrote is lost.
-        onError(describeRpcError(error, "Your todo was not saved."));
+        notifyRpcFailure(error, "Your todo was not saved.");
       }
     },
   });
@@ -34,12 +34,12 @@ export function NewTodoForm({ onError }: { onError: (message: string | null) => 
   return (
     <form.AppForm>
       <form.Form className="flex items-start gap-2">
-        <div className="flex-1">
+        <div className="min-w-0 flex-1">
           <form.AppField name="text">
             {(field) => <field.TextField label="New todo" placeholder="What needs doing?" />}
           </form.AppField>
         </div>
-        <div className="mt-6 w-28">
+        <div className="mt-6 w-24 shrink-0 sm:w-28">
           <form.SubmitButton pendingLabel="Adding…">Add</form.SubmitButton>
         </div>
       </form.Form>

@@ -1,69 +1,89 @@
 import type { Todo } from "@checkmark/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { LoaderCircle, Trash2 } from "lucide-react";
+import { useRef, useState } from "react";
+import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
-import { describeRpcError } from "./-rpc-error";
 import { TodoAttachments } from "./-todo-attachments";
 
-export function TodoItem({
-  todo,
-  onError,
-}: {
-  todo: Todo;
-  onError: (message: string | null) => void;
-}) {
+export function TodoItem({ todo }: { todo: Todo }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.todo.key() });
   const toggle = useMutation(
     orpc.todo.toggle.mutationOptions({
       onSuccess: refresh,
-      onError: (error) => onError(describeRpcError(error, "That change was not saved.")),
+      onError: (error) => notifyRpcFailure(error, "That change was not saved."),
     }),
   );
+  const row = useRef<HTMLLIElement>(null);
   const remove = useMutation(
     orpc.todo.delete.mutationOptions({
-      onSuccess: refresh,
-      onError: (error) => onError(describeRpcError(error, "That todo was not deleted.")),
+      onSuccess: async () => {
+        // Keyboard users keep their place: focus goes to the todo that takes this one's spot.
+        const neighbour = focusTargetAfterRemoving(row.current);
+        await refresh();
+        neighbour?.focus();
+        notifySuccess(`Deleted “${todo.text}”.`);
+      },
+      onError: (error) => notifyRpcFailure(error, "That todo was not deleted."),
     }),
   );
   // The requested state shows at once (set in the click itself, so the box never flickers
   // back) and yields to the server's answer when it settles, success or not.
   const [requested, setRequested] = useState<boolean | null>(null);
   const completed = requested ?? todo.completed;
+  // Busy controls stay enabled (a disabled one drops keyboard focus) and ignore presses.
   const onToggle = () => {
+    if (toggle.isPending) return;
     const next = !completed;
     setRequested(next);
     toggle.mutate({ id: todo.id, completed: next }, { onSettled: () => setRequested(null) });
   };
 
   return (
-    <li className="group px-4 py-3" data-testid="todo-item">
+    <li ref={row} className="px-4 py-3" data-testid="todo-item">
       <div className="flex items-center gap-3">
         <input
           type="checkbox"
           id={`todo-${todo.id}`}
           checked={completed}
-          disabled={toggle.isPending}
+          aria-disabled={toggle.isPending || undefined}
           onChange={onToggle}
-          className="size-5 rounded border-slate-300 accent-indigo-600"
+          className="size-5 shrink-0 rounded accent-accent-solid"
         />
         <label
           htmlFor={`todo-${todo.id}`}
-          className={`flex-1 break-words ${completed ? "text-slate-400 line-through" : "text-slate-800"}`}
+          className={`min-w-0 flex-1 break-words ${completed ? "text-ink-muted line-through" : ""}`}
         >
           {todo.text}
         </label>
         <button
           type="button"
-          onClick={() => remove.mutate({ id: todo.id })}
-          disabled={remove.isPending}
+          onClick={() => {
+            if (!remove.isPending) remove.mutate({ id: todo.id });
+          }}
+          aria-disabled={remove.isPending || undefined}
           aria-label={`Delete “${todo.text}”`}
-          className="rounded-md px-2 py-1 text-sm text-slate-400 opacity-60 transition hover:bg-rose-50 hover:text-rose-600 group-hover:opacity-100"
+          title="Delete"
+          className="grid size-9 shrink-0 place-items-center rounded-md text-ink-muted transition hover:bg-danger-surface hover:text-danger aria-disabled:cursor-wait"
         >
-          {remove.isPending ? "Deleting…" : "Delete"}
+          {remove.isPending ? (
+            <LoaderCircle aria-hidden className="size-4 motion-safe:animate-spin" />
+          ) : (
+            <Trash2 aria-hidden className="size-4" />
+          )}
         </button>
       </div>
       <TodoAttachments todoId={todo.id} label={todo.text} />
     </li>
+  );
+}
+
+/** The next todo's checkbox, else the previous one's, else the new-todo field. */
+function focusTargetAfterRemoving(row: HTMLLIElement | null): HTMLElement | null {
+  const sibling = row?.nextElementSibling ?? row?.previousElementSibling;
+  return (
+    sibling?.querySelector<HTMLElement>("input[type=checkbox]") ??
+    document.querySelector<HTMLElement>("input[name=text]")
   );
 }

@@ -1,7 +1,7 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
-import { useState } from "react";
-import { Alert } from "../../../components/alert";
+import { ListChecks } from "lucide-react";
+import { secondaryButton } from "../../../components/button-styles";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { NewTodoForm } from "./-new-todo-form";
@@ -17,7 +17,6 @@ export const Route = createFileRoute("/_app/todos/")({
 
 function TodosPage() {
   const { user } = Route.useRouteContext();
-  const [error, setError] = useState<string | null>(null);
   useLiveUpdates();
   const list = useSuspenseInfiniteQuery(todoListQuery());
   const todos = list.data.pages.flatMap((page) => page.items);
@@ -33,36 +32,33 @@ function TodosPage() {
       </PageHeading>
 
       <div className={`mt-6 p-4 ${cardClass}`}>
-        <NewTodoForm onError={setError} />
+        <NewTodoForm />
       </div>
 
-      {error && (
-        <div className="mt-4">
-          <Alert>{error}</Alert>
-        </div>
-      )}
-
       {todos.length > 0 ? (
-        <ul className={`mt-6 divide-y divide-slate-100 ${cardClass}`} aria-label="Todos">
+        <ul className={`mt-6 divide-y divide-line ${cardClass}`} aria-label="Todos">
           {todos.map((todo) => (
-            <TodoItem key={todo.id} todo={todo} onError={setError} />
+            <TodoItem key={todo.id} todo={todo} />
           ))}
         </ul>
       ) : (
-        <EmptyState>
-          Add your first todo above. It is saved to your account straight away.
+        <EmptyState icon={ListChecks} title="Your list is empty">
+          Write your first todo in the box above and press Add. It is saved to your account straight
+          away, on every device you sign in on.
         </EmptyState>
       )}
 
       {list.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-          className="mx-auto mt-4 block rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
-        >
-          {list.isFetchingNextPage ? "Loading…" : "Show older todos"}
-        </button>
+        <div className="mt-4 text-center">
+          <button
+            type="button"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+            className={secondaryButton("sm")}
+          >
+            {list.isFetchingNextPage ? "Loading…" : "Show older todos"}
+          </button>
+        </div>
       )}
     </section>
   );

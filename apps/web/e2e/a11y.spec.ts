@@ -1,0 +1,113 @@
+import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./accessibility";
+import { expect, grantAdmin, open, test, throwInPage, useSavedTheme } from "./fixtures";
+
+test.use({ shareAccountInFile: true });
+
+interface PageVisit {
+  path: string;
+  title: string | RegExp;
+  /** Puts the page in the state worth checking (errors shown, a toast up). */
+  prepare?: (page: Page) => Promise<void>;
+  /** Answers 404, which the browser logs as a console error. */
+  missing?: true;
+}
+
+const signedOutPages: PageVisit[] = [
+  { path: "/", title: "Checkmark: keep your todos" },
+  { path: "/sign-in", title: "Sign in · Checkmark" },
+  {
+    path: "/sign-up",
+    title: "Create your account · Checkmark",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByText("Enter your name.")).toBeVisible();
+    },
+  },
+  { path: "/forgot-password", title: "Reset your password · Checkmark" },
+  { path: "/check-email?email=someone%40example.com", title: "Check your email · Checkmark" },
+  { path: "/confirm-email?token=not-a-real-token", title: "Confirm your email · Checkmark" },
+  { path: "/reset-password", title: "Choose a new password · Checkmark" },
+  { path: "/dev/mailbox", title: "Dev mailbox · Checkmark" },
+  { path: "/no-such-page", title: "Page not found · Checkmark", missing: true },
+];
+
+const signedInPages: PageVisit[] = [
+  {
+    path: "/todos",
+    title: "Your todos · Checkmark",
+    prepare: async (page) => {
+      const text = `Check the smoke alarm ${crypto.randomUUID().slice(0, 4)}`;
+      await page.getByLabel("New todo").fill(text);
+      await page.getByRole("button", { name: "Add" }).click();
+      await page.getByRole("checkbox", { name: text }).check();
+      await expect(page.getByRole("checkbox", { name: text })).toBeChecked();
+      // With the toast up, so its colours are checked too.
+      await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(
+        "Todo added.",
+      );
+    },
+  },
+  { path: "/agenda", title: "Agenda · Checkmark" },
+  { path: "/settings", title: "Settings · Checkmark" },
+  { path: "/no-such-page", title: "Page not found · Checkmark", missing: true },
+];
+
+async function visitAndCheck(page: Page, visit: PageVisit, theme: "light" | "dark") {
+  await useSavedTheme(page, theme);
+  await open(page, visit.path);
+  await expect(page).toHaveTitle(visit.title);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+  await visit.prepare?.(page);
+  await expectNoSeriousA11yViolations(page, `${visit.path} (${theme})`);
+}
+
+for (const theme of ["light", "dark"] as const) {
+  for (const visit of signedOutPages) {
+    test(`signed out, ${visit.path} (${theme}): titled, no serious accessibility violations`, async ({
+      page,
+      allowConsoleError,
+    }) => {
+      if (visit.missing) allowConsoleError(/status of 404/);
+      await visitAndCheck(page, visit, theme);
+    });
+  }
+
+  for (const visit of signedInPages) {
+    test(`signed in, ${visit.path} (${theme}): titled, no serious accessibility violations`, async ({
+      page,
+      account: _signedIn,
+      allowConsoleError,
+    }) => {
+      if (visit.missing) allowConsoleError(/status of 404/);
+      await visitAndCheck(page, visit, theme);
+    });
+  }
+
+  test(`signed in as an admin, /admin/errors (${theme}): titled, no serious accessibility violations`, async ({
+    page,
+    account,
+    allowConsoleError,
+  }) => {
+    grantAdmin(account.email);
+    // With a reported error on the page, so its entries are checked too.
+    allowConsoleError(/Checkmark a11y e2e/);
+    await open(page, "/agenda");
+    await throwInPage(page, `Checkmark a11y e2e ${theme}`);
+    const reported = page.getByRole("article", { name: `Checkmark a11y e2e ${theme}` });
+    await visitAndCheck(
+      page,
+      {
+        path: "/admin/errors",
+        title: "Browser errors · Checkmark",
+        // The server stores a report just after answering it: look again until it is listed.
+        prepare: () =>
+          expect(async () => {
+            await page.reload();
+            await expect(reported).toBeVisible({ timeout: 1000 });
+          }).toPass(),
+      },
+      theme,
+    );
+  });
+}

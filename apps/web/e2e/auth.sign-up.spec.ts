@@ -1,0 +1,27 @@
+import {
+  confirmEmail,
+  expect,
+  newAccount,
+  open,
+  submitSignUp,
+  test,
+  waitForHydration,
+} from "./fixtures";
+
+test("a visitor signs up, confirms the mailed link with their password and lands on their todos", async ({
+  page,
+}) => {
+  const account = newAccount("signup");
+  await submitSignUp(page, account);
+  await expect(page.getByText(account.email)).toBeVisible();
+
+  // Not signed in until the address is confirmed.
+  await open(page, "/todos");
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await confirmEmail(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/todos$/);
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
+  await expect(page.getByText(`Hello ${account.name}.`)).toBeVisible();
+});

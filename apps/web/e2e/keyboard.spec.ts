@@ -1,0 +1,74 @@
+import type { Locator } from "@playwright/test";
+import { expect, open, test } from "./fixtures";
+
+/** The outline keyboard focus draws on `element`, as the browser paints it. */
+const outlineOf = (element: Locator) =>
+  element.evaluate((node) => {
+    const style = getComputedStyle(node);
+    return style.outlineStyle === "none" ? "none" : `${style.outlineStyle} ${style.outlineWidth}`;
+  });
+
+test("a signed-in user reaches every control with the keyboard and always sees where focus is", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/todos");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const theme = page.getByRole("combobox", { name: "Theme" });
+  const inOrder: [string, Locator, Locator?][] = [
+    ["skip link", page.getByRole("link", { name: "Skip to content" })],
+    ["home link", page.getByRole("link", { name: "Checkmark" })],
+    ["Todos", nav.getByRole("link", { name: "Todos" })],
+    ["Agenda", nav.getByRole("link", { name: "Agenda" })],
+    ["Settings", nav.getByRole("link", { name: "Settings" })],
+    // The select itself is see-through; its frame draws the ring.
+    ["theme", theme, theme.locator("..")],
+    ["sign out", page.getByRole("button", { name: "Sign out" })],
+    ["new todo", page.getByLabel("New todo")],
+    ["add", page.getByRole("button", { name: "Add" })],
+  ];
+  for (const [name, control, ring = control] of inOrder) {
+    await page.keyboard.press("Tab");
+    await expect(control, name).toBeFocused();
+    await expect(control, name).toBeVisible();
+    expect(await outlineOf(ring), `focus ring on ${name}`).toBe("solid 2px");
+  }
+
+  // The skip link jumps straight to the page's content.
+  await page.reload();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("New todo")).toBeFocused();
+
+  // A todo is added, checked and deleted without the mouse.
+  await page.keyboard.type("Call the bank");
+  await page.keyboard.press("Enter");
+  const todo = page.getByRole("checkbox", { name: "Call the bank" });
+  await expect(todo).toBeVisible();
+  await page.keyboard.press("Tab"); // Add
+  await page.keyboard.press("Tab"); // the newest todo comes first
+  await expect(todo).toBeFocused();
+  // While the server has not answered yet, focus must stay put (a disabled box would drop it).
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route("**/rpc/todo/toggle", async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.keyboard.press("Space");
+  await expect(todo).toBeChecked();
+  await expect(todo).toBeFocused();
+  await page.keyboard.press("Tab");
+  const remove = page.getByRole("button", { name: "Delete “Call the bank”" });
+  await expect(remove).toBeFocused();
+  answer();
+  await expect(todo).not.toHaveAttribute("aria-disabled");
+  await expect(todo).toBeChecked();
+  await page.keyboard.press("Enter");
+  await expect(todo).toHaveCount(0);
+  // Focus is not lost with the row: it goes back to where the next todo is written.
+  await expect(page.getByLabel("New todo")).toBeFocused();
+});

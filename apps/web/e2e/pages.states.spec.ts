@@ -1,0 +1,79 @@
+import { expectNoSeriousA11yViolations } from "./accessibility";
+import { expect, open, test } from "./fixtures";
+
+test.use({ shareAccountInFile: true });
+
+const TODO_LIST = "**/rpc/todo/list";
+
+/** What the server says when a procedure fails, as oRPC sends it. */
+const failure = (status: number, code: string) => ({
+  status,
+  contentType: "application/json",
+  body: JSON.stringify({ json: { defined: false, code, status, message: code } }),
+});
+
+test("a page shows that it is loading while its data is on the way", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/agenda");
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route(TODO_LIST, async (route) => {
+    await answered;
+    await route.continue();
+  });
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Todos" }).click();
+  const loading = page.getByRole("status").filter({ hasText: "Loading…" });
+  await expect(loading).toBeVisible();
+  answer();
+  await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
+  await expect(loading).toHaveCount(0);
+});
+
+test("a page whose data fails to load says so, and Try again brings it back", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  // The browser logs the failed request, and React the error its boundary caught.
+  allowConsoleError(/status of 500|INTERNAL_SERVER_ERROR/);
+  await open(page, "/agenda");
+  await page.route(TODO_LIST, (route) => route.fulfill(failure(500, "INTERNAL_SERVER_ERROR")));
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Todos" }).click();
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+  // The rest of the app stays usable around the error.
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the error state");
+
+  await page.unroute(TODO_LIST);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
+});
+
+test("a page refused for too many requests asks the visitor to wait", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 429|TOO_MANY_REQUESTS/);
+  await open(page, "/agenda");
+  await page.route(TODO_LIST, (route) => route.fulfill(failure(429, "TOO_MANY_REQUESTS")));
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Todos" }).click();
+  await expect(page.getByRole("heading", { name: "Too many requests" })).toBeVisible();
+  await expect(page.getByText("Wait a minute, then try again.")).toBeVisible();
+});
+
+test("empty pages say what they are for and what to do", async ({ page, account: _signedIn }) => {
+  await open(page, "/agenda");
+  await expect(page.getByRole("heading", { name: "No events yet" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to your todos" }).click();
+  await expect(page).toHaveURL(/\/todos$/);
+  await expect(page.getByRole("heading", { name: "Your list is empty" })).toBeVisible();
+  await expect(page.getByText("Write your first todo in the box above")).toBeVisible();
+});

@@ -1,0 +1,49 @@
+import { expect, open, test } from "./fixtures";
+
+test.use({ shareAccountInFile: true });
+
+test("adding and deleting a todo is confirmed in a toast that screen readers announce", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/todos");
+  await page.getByLabel("New todo").fill("Post the letter");
+  await page.getByRole("button", { name: "Add" }).click();
+
+  // Toasts live in a polite live region, so they are read out as they appear.
+  const notifications = page.getByRole("region", { name: /^Notifications/ });
+  await expect(notifications).toHaveAttribute("aria-live", "polite");
+  await expect(notifications).toContainText("Todo added.");
+  // Styled by sonner's own stylesheet, which the page's CSP lets in by its hash.
+  await expect(notifications.getByRole("listitem")).toHaveCSS("position", "absolute");
+
+  await page.getByRole("button", { name: "Delete “Post the letter”" }).click();
+  await expect(notifications).toContainText("Deleted “Post the letter”.");
+  await expect(page.getByRole("checkbox", { name: "Post the letter" })).toHaveCount(0);
+});
+
+test("a todo the server does not save is reported in a toast, and its text stays in the box", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 500/);
+  await open(page, "/todos");
+  await page.route("**/rpc/todo/create", (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: "application/json",
+      body: JSON.stringify({
+        json: { defined: false, code: "INTERNAL_SERVER_ERROR", status: 500 },
+      }),
+    }),
+  );
+  await page.getByLabel("New todo").fill("Fix the gate");
+  await page.getByRole("button", { name: "Add" }).click();
+
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText(
+    "Your todo was not saved. Check your connection and try again.",
+  );
+  await expect(page.getByLabel("New todo")).toHaveValue("Fix the gate");
+  await expect(page.getByRole("checkbox", { name: "Fix the gate" })).toHaveCount(0);
+});

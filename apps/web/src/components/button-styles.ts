@@ -1,0 +1,21 @@
+// The app's two kinds of button, shared by buttons and by links that look like buttons.
+// Sizes are part of the class list so no two classes set the same property.
+
+type Size = "sm" | "md" | "lg";
+
+const SIZES: Record<Size, string> = {
+  sm: "px-3 py-1.5 text-sm",
+  md: "px-4 py-2",
+  lg: "px-5 py-2.5",
+};
+
+const shape =
+  "inline-flex items-center justify-center gap-2 rounded-lg font-medium shadow-sm transition";
+
+/** The one main action of a form or page. */
+export const primaryButton = (size: Size = "md") =>
+  `${shape} ${SIZES[size]} bg-accent-solid text-on-accent hover:bg-accent-solid-hover disabled:cursor-wait disabled:opacity-70`;
+
+/** Everything else a user can press. */
+export const secondaryButton = (size: Size = "md") =>
+  `${shape} ${SIZES[size]} border border-line-strong bg-surface text-ink hover:bg-surface-muted disabled:opacity-60`;

@@ -1,0 +1,19 @@
+import { describeRpcError } from "./rpc-error";
+import { showToast } from "./toasts";
+
+// Toasts for what the user just did. They appear in the Toaster's live region
+// (src/components/toaster.tsx), so screen readers announce them too.
+
+export const notifySuccess = (message: string) => {
+  void showToast((toast) => toast.success(message));
+};
+
+/** Failures stay longer: there is something to read and maybe to do. */
+export const notifyFailure = (message: string) => {
+  void showToast((toast) => toast.error(message, { duration: 10_000 }));
+};
+
+/** A failed procedure call, in the words describeRpcError finds for it. */
+export const notifyRpcFailure = (error: unknown, fallback: string) => {
+  notifyFailure(describeRpcError(error, fallback));
+};
