@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, notFound } from "@tanstack/react-router";
+import { createFileRoute } from "@tanstack/react-router";
 import { Bug } from "lucide-react";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { formatUtc } from "../../../lib/format-time";
