@@ -33,7 +33,7 @@ describe("an address someone else registered first", () => {
     const { email } = await squattedAddress();
     await signUpUnverified({ email, password: "the owner's own password" });
     // Mail goes through a queue: wait for the owner's own link, the second one sent here.
-    await expect.poll(() => countMailTo(email)).toBe(2);
+    await expect.poll(() => countMailTo(email), { timeout: 10_000 }).toBe(2);
     const owner = {
       email,
       password: "the owner's own password",
