@@ -9,7 +9,7 @@ const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: "Read only",
   "read-write": "Read and write",
 };
-const inputClass = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";
+const inputClass = "mt-1 w-full rounded-lg border border-line-strong px-3 py-2 text-sm";
 const buttonClass =
   "rounded-lg bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50";
 
@@ -46,7 +46,7 @@ export function ApiKeysSection() {
   return (
     <div className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
       <h2 className="font-medium">API keys</h2>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-ink-muted">
         Programs use a key to act as you: send it as <code>Authorization: Bearer …</code>. See{" "}
         <a className="underline" href="/api/openapi.json">
           the API description
@@ -82,7 +82,7 @@ export function ApiKeysSection() {
       {shownOnce && (
         <div
           role="status"
-          className="mt-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          className="mt-4 rounded-lg bg-success-surface px-3 py-2 text-sm text-success"
         >
           Copy your new key now; it will not be shown again:
           <code data-testid="new-api-key" className="mt-1 block break-all font-mono">
@@ -90,8 +90,8 @@ export function ApiKeysSection() {
           </code>
         </div>
       )}
-      <ul className="mt-4 divide-y divide-slate-200" aria-label="Your API keys">
-        {keys.data?.length === 0 && <li className="py-2 text-sm text-slate-600">No keys yet.</li>}
+      <ul className="mt-4 divide-y divide-line" aria-label="Your API keys">
+        {keys.data?.length === 0 && <li className="py-2 text-sm text-ink-muted">No keys yet.</li>}
         {keys.data?.map((key) => (
           <li key={key.id} className="flex items-center justify-between gap-3 py-2 text-sm">
             <span>
@@ -100,7 +100,7 @@ export function ApiKeysSection() {
             </span>
             <button
               type="button"
-              className="rounded-lg border border-slate-300 px-2 py-1"
+              className="rounded-lg border border-line-strong px-2 py-1"
               onClick={() => revoke.mutate({ id: key.id })}
               disabled={revoke.isPending}
             >

@@ -81,7 +81,7 @@ function StorageUsage() {
   if (!usage.data) return null;
   const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
   return (
-    <p className="mt-4 text-sm text-slate-600" data-testid="storage-usage">
+    <p className="mt-4 text-sm text-ink-muted" data-testid="storage-usage">
       Attachments: {mb(usage.data.usedBytes)} MB of {mb(usage.data.quotaBytes)} MB used.
     </p>
   );

@@ -39,7 +39,7 @@ function AuditPage() {
             setAction(event.target.value);
             setCursors([undefined]);
           }}
-          className="rounded-lg border border-slate-300 px-2 py-1.5"
+          className="rounded-lg border border-line-strong px-2 py-1.5"
         >
           <option value="">All</option>
           {ACTIONS.map((a) => (
@@ -58,17 +58,17 @@ function AuditPage() {
               <article aria-label={`${entry.action} ${entry.targetId}`}>
                 <p className="flex flex-wrap justify-between gap-2">
                   <span className="font-mono font-medium">{entry.action}</span>
-                  <span className="text-xs text-slate-500">{formatUtc(entry.createdAt)}</span>
+                  <span className="text-xs text-ink-muted">{formatUtc(entry.createdAt)}</span>
                 </p>
-                <p className="mt-1 break-all text-slate-700">
+                <p className="mt-1 break-all text-ink">
                   by {entry.actorEmail}
                   {entry.impersonatorId && ` (impersonated by ${entry.impersonatorId})`} on{" "}
                   {entry.targetType} <span className="font-mono">{entry.targetId}</span>
                 </p>
-                <p className="mt-1 break-all font-mono text-xs text-slate-600">
+                <p className="mt-1 break-all font-mono text-xs text-ink-muted">
                   {show(entry.before)} → {show(entry.after)}
                 </p>
-                <p className="mt-1 font-mono text-xs text-slate-400">request {entry.requestId}</p>
+                <p className="mt-1 font-mono text-xs text-ink-muted">request {entry.requestId}</p>
               </article>
             </li>
           ))}
@@ -79,7 +79,7 @@ function AuditPage() {
           type="button"
           disabled={cursors.length < 2}
           onClick={() => setCursors(cursors.slice(0, -1))}
-          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-40"
+          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
         >
           Newer
         </button>
@@ -87,7 +87,7 @@ function AuditPage() {
           type="button"
           disabled={!data?.nextCursor}
           onClick={() => setCursors([...cursors, data?.nextCursor ?? undefined])}
-          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-40"
+          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
         >
           Older
         </button>

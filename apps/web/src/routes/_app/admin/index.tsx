@@ -57,7 +57,7 @@ function OverviewPage() {
       <dl className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {counts.map((count) => (
           <div key={count.label} className={`p-4 ${cardClass}`}>
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">
               {count.label}
             </dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">{count.value}</dd>
@@ -65,10 +65,10 @@ function OverviewPage() {
         ))}
       </dl>
       <figure className={`mt-6 p-4 ${cardClass}`}>
-        <figcaption className="text-sm font-medium text-slate-700">
+        <figcaption className="text-sm font-medium text-ink">
           Sign-ups and active users per day, last 30 days (UTC)
         </figcaption>
-        <p className="mt-1 text-xs text-slate-500">
+        <p className="mt-1 text-xs text-ink-muted">
           Active: signed in, or used a session Checkmark refreshed, that day.
         </p>
         <div className="mt-3 h-56" data-testid="activity-chart">

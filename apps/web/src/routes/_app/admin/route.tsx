@@ -20,15 +20,15 @@ function AdminLayout() {
   return (
     <div>
       <nav aria-label="Admin" className="mt-6 -mx-4 overflow-x-auto px-4">
-        <ul className="flex gap-1 border-b border-slate-200">
+        <ul className="flex gap-1 border-b border-line">
           {tabs.map((tab) => (
             <li key={tab.to}>
               <Link
                 to={tab.to}
                 activeOptions={{ exact: tab.exact }}
-                className="-mb-px block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900"
+                className="-mb-px block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-ink-muted hover:text-ink"
                 activeProps={{
-                  className: "border-indigo-600 text-indigo-700",
+                  className: "border-indigo-600 text-accent",
                   "aria-current": "page",
                 }}
               >

@@ -43,19 +43,15 @@ export function TodoAttachments({ todoId, label }: { todoId: string; label: stri
         <ul aria-label={`Files of “${label}”`} className="space-y-0.5">
           {files.data.map((file) => (
             <li key={file.id}>
-              <a
-                className="text-indigo-700 underline"
-                href={`/api/attachments/${file.id}`}
-                download
-              >
+              <a className="text-accent underline" href={`/api/attachments/${file.id}`} download>
                 {file.name}
               </a>{" "}
-              <span className="text-slate-500">({formatSize(file.size)})</span>
+              <span className="text-ink-muted">({formatSize(file.size)})</span>
             </li>
           ))}
         </ul>
       )}
-      <label className="cursor-pointer text-slate-500 hover:text-indigo-700">
+      <label className="cursor-pointer text-ink-muted hover:text-accent">
         {uploading ? "Attaching…" : "Attach a file"}
         <input
           type="file"
@@ -71,7 +67,7 @@ export function TodoAttachments({ todoId, label }: { todoId: string; label: stri
         />
       </label>
       {error && (
-        <p role="alert" className="text-rose-700">
+        <p role="alert" className="text-danger">
           {error}
         </p>
       )}

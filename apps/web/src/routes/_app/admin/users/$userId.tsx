@@ -14,7 +14,7 @@ export const Route = createFileRoute("/_app/admin/users/$userId")({
 });
 
 const buttonClass =
-  "rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 border border-slate-300 hover:bg-slate-50";
+  "rounded-lg px-3 py-1.5 text-sm font-medium disabled:opacity-50 border border-line-strong hover:bg-surface-muted";
 
 function UserPage() {
   const { userId } = Route.useParams();
@@ -40,18 +40,18 @@ function UserPage() {
   const self = user.id === me.id;
   return (
     <section className="py-8">
-      <Link to="/admin/users" className="text-sm text-indigo-700 hover:underline">
+      <Link to="/admin/users" className="text-sm text-accent hover:underline">
         ← Users
       </Link>
       <h1 className="mt-2 break-words text-2xl font-semibold tracking-tight">{user.name}</h1>
-      <p className="break-all text-sm text-slate-600">{user.email}</p>
+      <p className="break-all text-sm text-ink-muted">{user.email}</p>
       {error && (
-        <p role="alert" className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" className="mt-4 rounded-lg bg-danger-surface px-3 py-2 text-sm text-danger">
           {error}
         </p>
       )}
       <dl className={`mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 p-4 text-sm ${cardClass}`}>
-        <dt className="font-medium text-slate-500">Role</dt>
+        <dt className="font-medium text-ink-muted">Role</dt>
         <dd className="flex flex-wrap items-center gap-2">
           {user.role}
           {!self && (
@@ -67,13 +67,13 @@ function UserPage() {
             </button>
           )}
         </dd>
-        <dt className="font-medium text-slate-500">Confirmed</dt>
+        <dt className="font-medium text-ink-muted">Confirmed</dt>
         <dd>{user.emailVerified ? "yes" : "no"}</dd>
-        <dt className="font-medium text-slate-500">Joined</dt>
+        <dt className="font-medium text-ink-muted">Joined</dt>
         <dd>{formatUtc(user.createdAt)}</dd>
-        <dt className="font-medium text-slate-500">Last seen</dt>
+        <dt className="font-medium text-ink-muted">Last seen</dt>
         <dd>{user.lastSeenAt ? formatUtc(user.lastSeenAt) : "never"}</dd>
-        <dt className="font-medium text-slate-500">Status</dt>
+        <dt className="font-medium text-ink-muted">Status</dt>
         <dd data-testid="ban-status">
           {user.banned
             ? `Banned${user.banExpires ? ` until ${formatUtc(user.banExpires)}` : ""}: ${user.banReason ?? ""}`
@@ -112,7 +112,7 @@ function UserPage() {
                   maxLength={500}
                   value={reason}
                   onChange={(event) => setReason(event.target.value)}
-                  className="rounded-lg border border-slate-300 px-3 py-2"
+                  className="rounded-lg border border-line-strong px-3 py-2"
                 />
               </label>
               <label className="grid gap-1 text-sm">
@@ -121,7 +121,7 @@ function UserPage() {
                   type="date"
                   value={until}
                   onChange={(event) => setUntil(event.target.value)}
-                  className="rounded-lg border border-slate-300 px-3 py-2"
+                  className="rounded-lg border border-line-strong px-3 py-2"
                 />
               </label>
               <button
@@ -139,9 +139,9 @@ function UserPage() {
       <div className={`mt-6 p-4 ${cardClass}`}>
         <h2 className="font-semibold">Sessions</h2>
         {sessions.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No live sessions.</p>
+          <p className="mt-2 text-sm text-ink-muted">No live sessions.</p>
         ) : (
-          <ul className="mt-2 divide-y divide-slate-100" aria-label="Sessions">
+          <ul className="mt-2 divide-y divide-line" aria-label="Sessions">
             {sessions.map((session) => (
               <li
                 key={session.id}
@@ -149,7 +149,7 @@ function UserPage() {
               >
                 <span className="min-w-0">
                   <span className="block">Last used {formatUtc(session.updatedAt)}</span>
-                  <span className="block truncate text-xs text-slate-500">
+                  <span className="block truncate text-xs text-ink-muted">
                     {session.ipAddress ?? "unknown address"} ·{" "}
                     {session.userAgent ?? "unknown browser"}
                   </span>

@@ -35,7 +35,7 @@ export function CreateUserForm() {
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}
-            className="rounded-lg border border-slate-300 px-3 py-2"
+            className="rounded-lg border border-line-strong px-3 py-2"
           />
         </label>
         <label className="grid gap-1 text-sm">
@@ -45,23 +45,23 @@ export function CreateUserForm() {
             maxLength={100}
             value={name}
             onChange={(event) => setName(event.target.value)}
-            className="rounded-lg border border-slate-300 px-3 py-2"
+            className="rounded-lg border border-line-strong px-3 py-2"
           />
         </label>
         <button
           type="submit"
           disabled={create.isPending}
-          className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+          className="rounded-lg bg-accent-solid px-4 py-2 text-sm font-medium text-white hover:bg-accent-solid-hover disabled:opacity-50"
         >
           Create and mail a link
         </button>
       </form>
       {create.error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
+        <p role="alert" className="mt-2 text-sm text-danger">
           {create.error.message}
         </p>
       )}
-      <p className="mt-2 text-xs text-slate-500">
+      <p className="mt-2 text-xs text-ink-muted">
         The account is confirmed at once; the person sets a password from the mailed link.
       </p>
     </details>

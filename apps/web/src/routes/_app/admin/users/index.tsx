@@ -40,10 +40,10 @@ const columns = helper.columns([
       <Link
         to="/admin/users/$userId"
         params={{ userId: row.original.id }}
-        className="block max-w-64 font-medium text-indigo-700 hover:underline"
+        className="block max-w-64 font-medium text-accent hover:underline"
       >
         <span className="block truncate">{row.original.name}</span>
-        <span className="block truncate text-xs font-normal text-slate-500">
+        <span className="block truncate text-xs font-normal text-ink-muted">
           {row.original.email}
         </span>
       </Link>
@@ -55,17 +55,17 @@ const columns = helper.columns([
       getValue() === "admin" ? (
         <Badge tone="indigo">admin</Badge>
       ) : (
-        <span className="text-slate-600">user</span>
+        <span className="text-ink-muted">user</span>
       ),
   }),
   helper.accessor("emailVerified", {
     header: "Confirmed",
-    cell: ({ getValue }) => (getValue() ? "yes" : <span className="text-slate-500">no</span>),
+    cell: ({ getValue }) => (getValue() ? "yes" : <span className="text-ink-muted">no</span>),
   }),
   helper.accessor("banned", {
     header: "Banned",
     cell: ({ getValue }) =>
-      getValue() ? <Badge tone="red">banned</Badge> : <span className="text-slate-500">no</span>,
+      getValue() ? <Badge tone="red">banned</Badge> : <span className="text-ink-muted">no</span>,
   }),
   helper.accessor("lastSeenAt", {
     header: "Last seen",
@@ -74,7 +74,7 @@ const columns = helper.columns([
       return value ? (
         <time title={formatUtc(value)}>{formatUtcDay(value)}</time>
       ) : (
-        <span className="text-slate-500">never</span>
+        <span className="text-ink-muted">never</span>
       );
     },
   }),
@@ -87,7 +87,7 @@ const columns = helper.columns([
 const sortable: Partial<Record<string, Sort>> = { email: "email", createdAt: "createdAt" };
 
 function Badge({ tone, children }: { tone: "indigo" | "red"; children: string }) {
-  const colors = tone === "red" ? "bg-red-50 text-red-700" : "bg-indigo-50 text-indigo-700";
+  const colors = tone === "red" ? "bg-danger-surface text-danger" : "bg-surface-muted text-accent";
   return (
     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${colors}`}>{children}</span>
   );
@@ -131,18 +131,18 @@ function UsersPage() {
           placeholder="Email or name"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-sm"
+          className="min-w-0 flex-1 rounded-lg border border-line-strong px-3 py-2 text-sm"
         />
         <button
           type="submit"
-          className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+          className="rounded-lg bg-accent-solid px-4 py-2 text-sm font-medium text-white hover:bg-accent-solid-hover"
         >
           Search
         </button>
       </form>
       <div className={`mt-4 overflow-x-auto ${cardClass}`} aria-busy={isFetching}>
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <thead className="border-b border-line bg-surface-muted text-xs uppercase tracking-wide text-ink-muted">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -164,7 +164,7 @@ function UsersPage() {
                         <button
                           type="button"
                           onClick={() => sortBy(sort)}
-                          className="uppercase hover:text-slate-900"
+                          className="uppercase hover:text-ink"
                         >
                           <table.FlexRender header={header} />
                           {active ? (input.direction === "asc" ? " ↑" : " ↓") : ""}
@@ -178,7 +178,7 @@ function UsersPage() {
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-line">
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
                 {row.getAllCells().map((cell) => (
@@ -190,7 +190,7 @@ function UsersPage() {
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500">
+                <td colSpan={columns.length} className="px-3 py-8 text-center text-ink-muted">
                   No users match.
                 </td>
               </tr>
@@ -206,7 +206,7 @@ function UsersPage() {
             setInput({ ...input, cursor: previous.at(-1) });
             setPrevious(previous.slice(0, -1));
           }}
-          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-40"
+          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
         >
           Previous
         </button>
@@ -217,7 +217,7 @@ function UsersPage() {
             setPrevious([...previous, input.cursor]);
             setInput({ ...input, cursor: data?.nextCursor ?? undefined });
           }}
-          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-40"
+          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
         >
           Next
         </button>
