@@ -1,7 +1,6 @@
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { v7 as uuidv7 } from "uuid";
-import { user } from "./auth";
 import { createdAt, timestamp } from "./columns";
+import { ownerId, timeOrderedId } from "./owned";
 
 /**
  * API keys for programs acting as their owner. Only the SHA-256 of the key is stored (the key
@@ -11,12 +10,8 @@ import { createdAt, timestamp } from "./columns";
 export const apiKey = sqliteTable(
   "api_key",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    id: timeOrderedId(),
+    userId: ownerId(),
     name: text("name").notNull(),
     start: text("start").notNull(),
     keyHash: text("key_hash").notNull().unique(),

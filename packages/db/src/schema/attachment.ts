@@ -1,7 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { v7 as uuidv7 } from "uuid";
-import { user } from "./auth";
 import { createdAt } from "./columns";
+import { ownerId, timeOrderedId } from "./owned";
 import { todo } from "./todo";
 
 /**
@@ -14,12 +13,8 @@ import { todo } from "./todo";
 export const attachment = sqliteTable(
   "attachment",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    id: timeOrderedId(),
+    userId: ownerId(),
     todoId: text("todo_id")
       .notNull()
       .references(() => todo.id, { onDelete: "cascade" }),

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { v7 as uuidv7 } from "uuid";
-import { user } from "./auth";
 import { createdAt, timestamp, updatedAt } from "./columns";
+import { ownerId, timeOrderedId } from "./owned";
 
 /**
  * A calendar event. Times are instants in UTC; `timeZone` is the IANA zone the event was
@@ -12,12 +11,8 @@ import { createdAt, timestamp, updatedAt } from "./columns";
 export const event = sqliteTable(
   "event",
   {
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    id: timeOrderedId(),
+    userId: ownerId(),
     title: text("title").notNull(),
     description: text("description"),
     location: text("location"),

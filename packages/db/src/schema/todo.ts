@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { v7 as uuidv7 } from "uuid";
-import { user } from "./auth";
 import { createdAt, timestamp, updatedAt } from "./columns";
+import { ownerId, timeOrderedId } from "./owned";
 
 /** Where undated todos sort in the "due" order: after every real date. */
 export const TODO_NO_DUE_DATE = "9999-12-31";
@@ -17,16 +16,12 @@ export const todo = sqliteTable(
   {
     // UUIDv7: time-ordered and, within a millisecond, monotonic per isolate, so id order is
     // creation order and breaks createdAt ties in the list (docs/decisions/007).
-    id: text("id")
-      .primaryKey()
-      .$defaultFn(() => uuidv7()),
+    id: timeOrderedId(),
     text: text("text").notNull(),
     completed: integer("completed", { mode: "boolean" }).notNull().default(false),
     /** A calendar day (YYYY-MM-DD), no time or zone: "due on the 3rd" wherever the user is. */
     dueDate: text("due_date"),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    userId: ownerId(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** Set by "clear completed" so it can be undone; housekeeping purges it later. */
