@@ -1,6 +1,9 @@
 import type { Auth, SessionResult } from "@checkmark/auth";
 import type { Database } from "@checkmark/db";
 
+/** What changed, for the user's open tabs to refetch (apps/server/src/live). */
+export type LiveTopic = "todos" | "events";
+
 /** What every procedure gets; the server Worker builds it once per request. */
 export interface Context {
   db: Database;
@@ -17,7 +20,7 @@ export interface Context {
   /** The attachments bucket (R2): objects go when their rows do. */
   files: R2Bucket;
   /** Tells the user's open tabs that `topic` changed; never fails the request. */
-  changed(userId: string, topic: "todos"): void;
+  changed(userId: string, topic: LiveTopic): void;
   /** The server's rate limiter refused this request: every procedure answers TOO_MANY_REQUESTS. */
   rateLimited?: boolean;
   /** The caller authenticated with a read-only API key: procedures marked `write` are FORBIDDEN. */

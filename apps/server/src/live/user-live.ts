@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import type { LiveTopic } from "@checkmark/api";
 
 /** How often open sockets re-check that their session still exists (sign-out, reset, expiry). */
 export const SESSION_RECHECK_MS = 30_000;
@@ -9,9 +10,6 @@ export const SESSION_ENDED = 4001;
 interface SocketState {
   sessionId: string;
 }
-
-/** What changed, for the page to refetch. Another owner type (events) adds its own topic. */
-export type LiveTopic = "todos";
 
 /**
  * One per user: holds every open tab's WebSocket (hibernating, so idle tabs cost nothing) and
