@@ -73,3 +73,4 @@ app.onError((error, c) => {
 export default { fetch: app.fetch, scheduled, queue } satisfies ExportedHandler<Env>;
 
 export { UserLive } from "./live/user-live";
+export { EventReminderWorkflow } from "./reminders/event-reminder-workflow";

@@ -1,5 +1,5 @@
 import { waitUntil } from "cloudflare:workers";
-import type { Context as ProcedureContext } from "@checkmark/api";
+import { createReminderScheduler, type Context as ProcedureContext } from "@checkmark/api";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { liveFor } from "./live/user-live";
@@ -22,6 +22,9 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     auth: c.var.auth,
     headers: headersWithHost(c.req.raw),
     files: c.env.FILES,
+    reminders: createReminderScheduler({ db: c.var.db, workflow: c.env.EVENT_REMINDER }, (work) =>
+      waitUntil(work),
+    ),
     // After a change commits: every open tab of the user refetches (src/live).
     changed: (userId, topic) =>
       waitUntil(

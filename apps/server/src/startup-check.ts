@@ -36,6 +36,7 @@ const requirements = {
   MAIL_QUEUE: binding("queue producer"),
   FILES: binding("R2 bucket"),
   USER_LIVE: binding("Durable Object namespace"),
+  EVENT_REMINDER: binding("Workflow"),
   BETTER_AUTH_SECRET: secret,
   // Production mail needs its key; local runs send to the dev mailbox instead.
   RESEND_API_KEY: (value, env) => (env.MAIL_TRANSPORT === "resend" ? secret(value, env) : null),

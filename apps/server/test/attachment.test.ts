@@ -55,7 +55,7 @@ describe("attachments on todos", () => {
     const created = (await response.json()) as { id: string; contentType: string; size: number };
     expect(created).toMatchObject({ contentType: "image/png", size: 4096 });
 
-    expect(await owner.client.attachment.list({ todoId })).toEqual([
+    expect(await owner.client.attachment.list({ type: "todo", id: todoId })).toEqual([
       expect.objectContaining({ id: created.id, name: "Holiday é.png" }),
     ]);
 
@@ -104,7 +104,9 @@ describe("attachments on todos", () => {
     expect((await upload(file(PNG, 100), { name: "page.html" })).status).toBe(415);
     expect(await storedObjects()).toBe(before);
     expect(
-      (await owner.client.attachment.list({ todoId })).some((a) => a.name === "innocent.png"),
+      (await owner.client.attachment.list({ type: "todo", id: todoId })).some(
+        (a) => a.name === "innocent.png",
+      ),
     ).toBe(false);
   });
 
@@ -139,7 +141,7 @@ describe("attachments on todos", () => {
     expect((await download(id, {}, other.cookie)).status).toBe(404);
     expect((await upload(file(PNG, 100), { cookie: other.cookie })).status).toBe(404);
     await expect(
-      (await import("./fixtures")).rpc(other.cookie).attachment.list({ todoId }),
+      (await import("./fixtures")).rpc(other.cookie).attachment.list({ type: "todo", id: todoId }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await download(id, {}, "")).status).toBe(401);
   });

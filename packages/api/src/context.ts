@@ -1,5 +1,6 @@
 import type { Auth, SessionResult } from "@checkmark/auth";
 import type { Database } from "@checkmark/db";
+import type { ReminderScheduler } from "./reminder/scheduler";
 
 /** What changed, for the user's open tabs to refetch (apps/server/src/live). */
 export type LiveTopic = "todos" | "events";
@@ -19,6 +20,8 @@ export interface Context {
   headers: Headers;
   /** The attachments bucket (R2): objects go when their rows do. */
   files: R2Bucket;
+  /** Event reminders (Workflows, docs/decisions/064); never fails the request. */
+  reminders: ReminderScheduler;
   /** Tells the user's open tabs that `topic` changed; never fails the request. */
   changed(userId: string, topic: LiveTopic): void;
   /** The server's rate limiter refused this request: every procedure answers TOO_MANY_REQUESTS. */

@@ -1,6 +1,7 @@
 export { findApiKey } from "./api-key/service";
 export { detectFileType, SIGNATURE_BYTES } from "./attachment/file-type";
 export { ATTACHMENT_MAX_BYTES, ATTACHMENT_QUOTA_BYTES } from "./attachment/limits";
+export type { AttachmentParent } from "./attachment/schema";
 export * as attachments from "./attachment/service";
 export type { Context, LiveTopic } from "./context";
 export { baseErrors, RETRY_AFTER_SECONDS } from "./errors";
@@ -8,4 +9,13 @@ export { frontendErrorReportSchema } from "./frontend-error/schema";
 export { recordFrontendError } from "./frontend-error/service";
 export type { ProcedureMeta } from "./procedures";
 export { adminProcedure, protectedProcedure, publicProcedure } from "./procedures";
+export { reminderMail } from "./reminder/mail";
+export { type ReminderParams, reminderParamsSchema } from "./reminder/params";
+export {
+  REMINDER_HORIZON_MS,
+  type ReminderDeps,
+  TOP_UP_PER_RUN,
+  topUpReminders,
+} from "./reminder/schedule";
+export { createReminderScheduler } from "./reminder/scheduler";
 export { type AppRouter, type AppRouterClient, appRouter } from "./router";

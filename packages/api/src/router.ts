@@ -6,6 +6,7 @@ import { attachmentRouter } from "./attachment/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
 import { eventRouter } from "./event/router";
 import { healthCheck } from "./health/router";
+import { reminderRouter } from "./reminder/router";
 import { todoRouter } from "./todo/router";
 
 export const appRouter = {
@@ -14,6 +15,7 @@ export const appRouter = {
   todo: todoRouter,
   event: eventRouter,
   attachment: attachmentRouter,
+  reminder: reminderRouter,
   apiKey: apiKeyRouter,
   devMailbox: devMailboxRouter,
   admin: adminRouter,

@@ -24,6 +24,7 @@ export {
   type ApiKeySummary,
   createApiKeySchema,
 } from "./api-key/schema";
+export type { AttachmentParent } from "./attachment/schema";
 export {
   EVENT_DESCRIPTION_MAX,
   EVENT_LOCATION_MAX,
@@ -42,6 +43,11 @@ export {
   eventImportRowSchema,
 } from "./event/import-row";
 export type { Event } from "./event/schema";
+export {
+  REMINDER_MINUTES_OPTIONS,
+  type ReminderSetting,
+  reminderSettingSchema,
+} from "./reminder/minutes";
 export { calendarDateSchema } from "./shared/calendar-date";
 export { todoDueDateSchema } from "./todo/due-date";
 export type { Todo, TodoCounts } from "./todo/schema";

@@ -1,6 +1,7 @@
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_QUOTA_BYTES,
+  type AttachmentParent,
   attachments,
   detectFileType,
   SIGNATURE_BYTES,
@@ -28,8 +29,17 @@ function cleanName(raw: string | undefined): string | null {
   return name && name.length <= MAX_NAME_LENGTH ? name : null;
 }
 
+/** The parent named by `?todoId=` or `?eventId=` (exactly one), or null. */
+function parentOf(c: Context<AppEnv>): AttachmentParent | null {
+  const todoId = c.req.query("todoId");
+  const eventId = c.req.query("eventId");
+  if (todoId && !eventId) return { type: "todo", id: todoId };
+  if (eventId && !todoId) return { type: "event", id: eventId };
+  return null;
+}
+
 /**
- * POST /api/attachments?todoId=…&name=… with the file as the body. Streams to R2 with its
+ * POST /api/attachments?todoId=…&name=… (or ?eventId=…) with the file as the body. Streams to R2 with its
  * declared length (nothing is buffered but the first bytes, which decide the type); a body
  * that is too big, of a type not allowed, or over the quota is refused before anything is
  * stored.
@@ -37,11 +47,11 @@ function cleanName(raw: string | undefined): string | null {
 export async function uploadAttachment(c: Context<AppEnv>) {
   const user = signedInUser(c);
   if (!user) return problem(c, 401, "Sign in to continue.");
-  const todoId = c.req.query("todoId") ?? "";
+  const parent = parentOf(c);
   const name = cleanName(c.req.query("name"));
   if (!name) return problem(c, 400, `Give the file a name of 1 to ${MAX_NAME_LENGTH} characters.`);
-  if (!todoId || !(await attachments.ownsTodo(c.var.db, user.id, todoId))) {
-    return problem(c, 404, "That todo does not exist.");
+  if (!parent || !(await attachments.ownsParent(c.var.db, user.id, parent))) {
+    return problem(c, 404, `That ${parent?.type ?? "todo or event"} does not exist.`);
   }
 
   const declared = c.req.header("content-length");
@@ -77,7 +87,7 @@ export async function uploadAttachment(c: Context<AppEnv>) {
   try {
     const created = await attachments.insertAttachment(c.var.db, {
       userId: user.id,
-      todoId,
+      ...attachments.parentColumns(parent),
       objectKey,
       name,
       contentType,

@@ -1,3 +1,4 @@
+import { TOP_UP_PER_RUN, topUpReminders } from "@checkmark/api";
 import { createDb } from "@checkmark/db";
 import { errorFields, writeLog } from "../log";
 import { deleteInBatches } from "./batched-delete";
@@ -45,7 +46,26 @@ export async function runHousekeeping(
   }
 }
 
+/**
+ * Not a deletion: gives events whose reminder falls due within the horizon their workflow
+ * instance (docs/decisions/064), capped per run; also repairs one whose scheduling failed.
+ */
+export async function topUpEventReminders(env: Env, now: Date) {
+  const job = "reminders-top-up";
+  try {
+    const outcome = await topUpReminders(
+      { db: createDb(env.DB), workflow: env.EVENT_REMINDER },
+      now,
+      { limit: TOP_UP_PER_RUN },
+    );
+    writeLog({ event: "housekeeping", job, ...outcome });
+  } catch (error) {
+    writeLog({ event: "housekeeping-failed", job, ...errorFields(error) }, "error");
+  }
+}
+
 /** The cron trigger (`triggers.crons` in wrangler.jsonc): "now" is the time it was scheduled for. */
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
-  ctx.waitUntil(runHousekeeping(env, new Date(controller.scheduledTime)));
+  const now = new Date(controller.scheduledTime);
+  ctx.waitUntil(Promise.all([runHousekeeping(env, now), topUpEventReminders(env, now)]));
 };

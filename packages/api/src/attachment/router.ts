@@ -2,9 +2,9 @@ import { protectedProcedure } from "../procedures";
 import { ATTACHMENT_QUOTA_BYTES } from "./limits";
 import {
   attachmentIdSchema,
+  attachmentParentSchema,
   attachmentSchema,
   storageUsageSchema,
-  todoAttachmentsSchema,
 } from "./schema";
 import * as service from "./service";
 
@@ -16,19 +16,23 @@ const attachmentProcedure = protectedProcedure.errors({
 // since they stream bytes; listing, usage and deleting are procedures like the rest.
 export const attachmentRouter = {
   list: attachmentProcedure
-    .input(todoAttachmentsSchema)
+    .meta({ access: "read" })
+    .input(attachmentParentSchema)
     .output(attachmentSchema.array())
     .handler(async ({ context, input, errors }) => {
-      if (!(await service.ownsTodo(context.db, context.user.id, input.todoId))) {
+      if (!(await service.ownsParent(context.db, context.user.id, input))) {
         throw errors.NOT_FOUND();
       }
-      return service.listAttachments(context.db, context.user.id, input.todoId);
+      return service.listAttachments(context.db, context.user.id, input);
     }),
 
-  usage: protectedProcedure.output(storageUsageSchema).handler(async ({ context }) => ({
-    usedBytes: await service.bytesStored(context.db, context.user.id),
-    quotaBytes: ATTACHMENT_QUOTA_BYTES,
-  })),
+  usage: protectedProcedure
+    .meta({ access: "read" })
+    .output(storageUsageSchema)
+    .handler(async ({ context }) => ({
+      usedBytes: await service.bytesStored(context.db, context.user.id),
+      quotaBytes: ATTACHMENT_QUOTA_BYTES,
+    })),
 
   delete: attachmentProcedure
     .input(attachmentIdSchema)

@@ -1,32 +1,46 @@
 import { type Database, schema } from "@checkmark/db";
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { AttachmentParent, AttachmentParentType } from "./schema";
 
-const { attachment, todo } = schema;
+const { attachment, event, todo } = schema;
 
 // Every query is scoped by user id: another user's attachment or todo reads as missing.
 
 export const publicAttachmentColumns = {
   id: attachment.id,
   todoId: attachment.todoId,
+  eventId: attachment.eventId,
   name: attachment.name,
   contentType: attachment.contentType,
   size: attachment.size,
   createdAt: attachment.createdAt,
 };
 
-export async function ownsTodo(db: Database, userId: string, todoId: string) {
+/** Each parent type: its table, and the attachment column that points at it. */
+const PARENTS = {
+  todo: { table: todo, column: attachment.todoId },
+  event: { table: event, column: attachment.eventId },
+} as const satisfies Record<AttachmentParentType, unknown>;
+
+/** The attachment columns naming `parent`, for an insert. */
+export function parentColumns(parent: AttachmentParent) {
+  return parent.type === "todo" ? { todoId: parent.id } : { eventId: parent.id };
+}
+
+export async function ownsParent(db: Database, userId: string, parent: AttachmentParent) {
+  const { table } = PARENTS[parent.type];
   const [row] = await db
-    .select({ id: todo.id })
-    .from(todo)
-    .where(and(eq(todo.id, todoId), eq(todo.userId, userId)));
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, parent.id), eq(table.userId, userId)));
   return Boolean(row);
 }
 
-export function listAttachments(db: Database, userId: string, todoId: string) {
+export function listAttachments(db: Database, userId: string, parent: AttachmentParent) {
   return db
     .select(publicAttachmentColumns)
     .from(attachment)
-    .where(and(eq(attachment.todoId, todoId), eq(attachment.userId, userId)))
+    .where(and(eq(PARENTS[parent.type].column, parent.id), eq(attachment.userId, userId)))
     .orderBy(asc(attachment.createdAt), asc(attachment.id));
 }
 
@@ -60,12 +74,12 @@ export async function deleteAttachment(db: Database, userId: string, id: string)
   return row ?? null;
 }
 
-/** The R2 keys of a todo's files, read before the todo goes (its rows go with it). */
-export async function objectKeysOfTodo(db: Database, userId: string, todoId: string) {
+/** The R2 keys of a parent's files, read before the parent goes (its rows go with it). */
+export async function objectKeysOf(db: Database, userId: string, parent: AttachmentParent) {
   const rows = await db
     .select({ objectKey: attachment.objectKey })
     .from(attachment)
-    .where(and(eq(attachment.todoId, todoId), eq(attachment.userId, userId)));
+    .where(and(eq(PARENTS[parent.type].column, parent.id), eq(attachment.userId, userId)));
   return rows.map((row) => row.objectKey);
 }
 

@@ -1,6 +1,8 @@
 import { eventIterator } from "@orpc/server";
+import { objectKeysOf } from "../attachment/service";
 import { protectedProcedure } from "../procedures";
-import { endOnAbort } from "../shared/end-on-abort";
+import { findEventReminder } from "../reminder/schedule";
+import { endOnAbort, thenFinally } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
 import { importEvents } from "./import";
 import { eventImportProgressSchema, eventImportSchema } from "./import-row";
@@ -50,9 +52,12 @@ export const eventRouter = {
   create: protectedProcedure
     .input(createEventSchema)
     .output(eventSchema)
-    .handler(({ context, input }) =>
-      service.createEvent(context.owner, service.eventValues(input)),
-    ),
+    .handler(async ({ context, input }) => {
+      const created = await service.createEvent(context.owner, service.eventValues(input));
+      await context.reminders.eventChanged(context.user.id, created.id);
+      context.changed(context.user.id, "events");
+      return created;
+    }),
 
   update: eventProcedure
     .input(updateEventSchema)
@@ -64,6 +69,8 @@ export const eventRouter = {
         service.eventValues(input),
       );
       if (!updated) throw errors.NOT_FOUND();
+      await context.reminders.eventChanged(context.user.id, updated.id);
+      context.changed(context.user.id, "events");
       return updated;
     }),
 
@@ -71,8 +78,17 @@ export const eventRouter = {
     .input(eventIdSchema)
     .output(eventIdSchema)
     .handler(async ({ context, input, errors }) => {
+      // The files' and reminder's rows go with the event (cascade); read what they point at
+      // first. An object left if this fails goes with the hourly orphan sweep; an instance
+      // left running finds no row naming it and mails nothing.
+      const parent = { type: "event", id: input.id } as const;
+      const objectKeys = await objectKeysOf(context.db, context.user.id, parent);
+      const reminder = await findEventReminder(context.db, context.user.id, input.id);
       const deleted = await service.deleteEvent(context.owner, input.id);
       if (!deleted) throw errors.NOT_FOUND();
+      if (objectKeys.length > 0) await context.files.delete(objectKeys);
+      if (reminder) await context.reminders.eventDeleted(reminder.instanceId);
+      context.changed(context.user.id, "events");
       return deleted;
     }),
 
@@ -85,7 +101,14 @@ export const eventRouter = {
     .output(eventIterator(eventImportProgressSchema))
     .handler(({ context, input, signal }) =>
       endOnAbort(
-        importEvents(context.owner, input.rows, { signal, requestId: context.requestId }),
+        // Also when cut short: whole batches may have been written by then.
+        thenFinally(
+          importEvents(context.owner, input.rows, { signal, requestId: context.requestId }),
+          () => {
+            context.changed(context.user.id, "events");
+            context.reminders.eventsImported(context.user.id);
+          },
+        ),
         signal,
       ),
     ),

@@ -28,3 +28,15 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefine
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
   });
 }
+
+/** `generator`, then `after` once it ends for any reason: done, failed or aborted. */
+export async function* thenFinally<T>(
+  generator: AsyncGenerator<T>,
+  after: () => void,
+): AsyncGenerator<T> {
+  try {
+    yield* generator;
+  } finally {
+    after();
+  }
+}

@@ -1,4 +1,4 @@
-import { objectKeysOfTodo } from "../attachment/service";
+import { objectKeysOf } from "../attachment/service";
 import { protectedProcedure } from "../procedures";
 import { decodeCursor } from "../shared/keyset";
 import { countTodos, listTodos, TODO_ORDERS } from "./list";
@@ -82,7 +82,10 @@ export const todoRouter = {
     .handler(async ({ context, input, errors }) => {
       // The files' rows go with the todo (cascade); their objects go here. Anything left if
       // this fails is removed by the hourly orphan sweep.
-      const objectKeys = await objectKeysOfTodo(context.db, context.user.id, input.id);
+      const objectKeys = await objectKeysOf(context.db, context.user.id, {
+        type: "todo",
+        id: input.id,
+      });
       const deleted = await service.deleteTodo(context.owner, input.id);
       if (!deleted) throw errors.NOT_FOUND();
       if (objectKeys.length > 0) await context.files.delete(objectKeys);

@@ -1,0 +1,38 @@
+import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
+import { NonRetryableError } from "cloudflare:workflows";
+import { type ReminderParams, reminderMail, reminderParamsSchema } from "@checkmark/api";
+import { createDb } from "@checkmark/db";
+import { writeLog } from "../log";
+
+/**
+ * One event's reminder (docs/decisions/064): sleeps until it is due, then queues the mail. The
+ * step re-reads the event and sends only while the event's reminder row still names this
+ * instance, so a moved, deleted or turned-off reminder mails nothing even if terminating
+ * this instance failed. The mail's id is the instance's: a retried step queues the same
+ * mail again and the queue's consumer delivers it once (docs/decisions/060).
+ */
+export class EventReminderWorkflow extends WorkflowEntrypoint<Env, ReminderParams> {
+  override async run(event: WorkflowEvent<ReminderParams>, step: WorkflowStep) {
+    const parsed = reminderParamsSchema.safeParse(event.payload);
+    if (!parsed.success) {
+      // Retrying cannot fix the parameters it was created with.
+      throw new NonRetryableError(
+        `reminder parameters are not valid: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`,
+      );
+    }
+    const params = parsed.data;
+    await step.sleepUntil("until the reminder is due", new Date(params.remindAt));
+    const outcome = await step.do(
+      "queue the reminder mail",
+      { retries: { limit: 5, delay: "10 seconds", backoff: "exponential" }, timeout: "1 minute" },
+      async () => {
+        const mail = await reminderMail(createDb(this.env.DB), params, event.instanceId);
+        if (!mail) return "not-current" as const;
+        await this.env.MAIL_QUEUE.send(mail, { contentType: "json" });
+        return "queued" as const;
+      },
+    );
+    writeLog({ event: "reminder", instanceId: event.instanceId, outcome });
+    return outcome;
+  }
+}
