@@ -23,9 +23,14 @@ beforeAll(async () => {
 
 function upload(
   body: BodyInit,
-  { name = "picture.png", todo = todoId, cookie = owner.user.cookie } = {},
+  {
+    name = "picture.png",
+    todo = todoId,
+    event,
+    cookie = owner.user.cookie,
+  }: { name?: string; todo?: string; event?: string; cookie?: string } = {},
 ) {
-  const query = new URLSearchParams({ todoId: todo, name });
+  const query = new URLSearchParams(event ? { eventId: event, name } : { todoId: todo, name });
   return SELF.fetch(`${ORIGIN}/api/attachments?${query}`, {
     method: "POST",
     headers: {
@@ -155,5 +160,78 @@ describe("attachments on todos", () => {
     await owner.client.todo.delete({ id: doomed.id });
     expect(await storedObjects()).toBe(before - 1);
     expect((await download(id)).status).toBe(404);
+  });
+});
+
+describe("attachments on events", () => {
+  const meeting = {
+    title: "Review",
+    allDay: false,
+    timeZone: "UTC",
+    start: "2031-05-05T10:00",
+    end: "2031-05-05T11:00",
+  };
+
+  it("stores a file under an event, lists it there and not under any todo", async () => {
+    const event = await owner.client.event.create(meeting);
+    const response = await upload(file(PDF_HEAD, 2048), { event: event.id, name: "agenda.pdf" });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string };
+    expect(await owner.client.attachment.list({ type: "event", id: event.id })).toEqual([
+      expect.objectContaining({ id: created.id, eventId: event.id, todoId: null }),
+    ]);
+    expect((await download(created.id)).status).toBe(200);
+  });
+
+  it("refuses a file for another user's event, or for both a todo and an event, storing nothing", async () => {
+    const event = await owner.client.event.create(meeting);
+    const other = await signUp();
+    const before = await storedObjects();
+    expect((await upload(file(PNG, 100), { event: event.id, cookie: other.cookie })).status).toBe(
+      404,
+    );
+    await expect(
+      (await import("./fixtures"))
+        .rpc(other.cookie)
+        .attachment.list({ type: "event", id: event.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const both = new URLSearchParams({ todoId, eventId: event.id, name: "x.png" });
+    const response = await SELF.fetch(`${ORIGIN}/api/attachments?${both}`, {
+      method: "POST",
+      headers: { origin: ORIGIN, cookie: owner.user.cookie, "cf-connecting-ip": randomIp() },
+      body: file(PNG, 100),
+    });
+    expect(response.status).toBe(404);
+    expect(await storedObjects()).toBe(before);
+  });
+
+  it("deletes an event's files, rows and R2 objects, with the event", async () => {
+    const event = await owner.client.event.create(meeting);
+    const uploaded = await Promise.all(
+      ["a.png", "b.png"].map(async (name) => {
+        const response = await upload(file(PNG, 100), { event: event.id, name });
+        return ((await response.json()) as { id: string }).id;
+      }),
+    );
+    const before = await storedObjects();
+    await owner.client.event.delete({ id: event.id });
+    expect(await storedObjects()).toBe(before - 2);
+    for (const id of uploaded) expect((await download(id)).status).toBe(404);
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM attachment WHERE event_id = ?")
+      .bind(event.id)
+      .first<number>("n");
+    expect(rows).toBe(0);
+  });
+
+  it("the database itself refuses a row with no parent or with two", async () => {
+    const insert = (todo: string | null, event: string | null) =>
+      env.DB.prepare(
+        "INSERT INTO attachment (id, user_id, todo_id, event_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, ?, 'x.png', 'image/png', 1, 0)",
+      )
+        .bind(crypto.randomUUID(), owner.userId, todo, event, crypto.randomUUID())
+        .run();
+    const event = await owner.client.event.create(meeting);
+    await expect(insert(null, null)).rejects.toThrow(/CHECK/);
+    await expect(insert(todoId, event.id)).rejects.toThrow(/CHECK/);
   });
 });

@@ -12,7 +12,9 @@ async function openSocket(cookie: string) {
   if (!socket) throw new Error(`no socket: ${response.status} ${await response.text()}`);
   socket.accept();
   const messages: unknown[] = [];
-  socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
+  socket.addEventListener("message", (event) => {
+    messages.push(JSON.parse(String(event.data)));
+  });
   const closed = new Promise<number>((resolve) =>
     socket.addEventListener("close", (event) => resolve(event.code)),
   );
@@ -40,6 +42,32 @@ describe("live updates", () => {
     });
     expect(stranger.messages).toEqual([]);
     for (const s of [first, second, stranger]) s.socket.close(1000);
+  });
+
+  it("tells the user's tabs when events are created, changed, deleted or imported", async () => {
+    const tab = await openSocket(owner.user.cookie);
+    const expected = { type: "changed", topic: "events" };
+    const times = {
+      allDay: false,
+      timeZone: "UTC",
+      start: "2031-03-03T09:00",
+      end: "2031-03-03T10:00",
+    };
+    const event = await owner.client.event.create({ title: "Live", ...times });
+    await vi.waitFor(() => expect(tab.messages).toEqual([expected]));
+    await owner.client.event.update({ id: event.id, title: "Live, renamed", ...times });
+    await vi.waitFor(() => expect(tab.messages).toHaveLength(2));
+    await owner.client.event.delete({ id: event.id });
+    await vi.waitFor(() => expect(tab.messages).toHaveLength(3));
+    const rows = [{ row: 1, title: "Imported", start: "2031-03-04T09:00:00Z", timeZone: "UTC" }];
+    for await (const _ of await owner.client.event.import({ rows })) {
+      // Progress only.
+    }
+    await vi.waitFor(() => expect(tab.messages).toHaveLength(4));
+    expect(
+      tab.messages.every((message) => JSON.stringify(message) === JSON.stringify(expected)),
+    ).toBe(true);
+    tab.socket.close(1000);
   });
 
   it("refuses a socket without a session or from a foreign origin", async () => {
