@@ -1,9 +1,7 @@
 import type { Auth, SessionResult } from "@checkmark/auth";
 import type { Database } from "@checkmark/db";
 import type { ReminderScheduler } from "./reminder/scheduler";
-
-/** What changed, for the user's open tabs to refetch (apps/server/src/live). */
-export type LiveTopic = "todos" | "events";
+import type { LiveTopic } from "./shared/live-topic";
 
 /** What every procedure gets; the server Worker builds it once per request. */
 export interface Context {

@@ -3,7 +3,7 @@ export { detectFileType, SIGNATURE_BYTES } from "./attachment/file-type";
 export { ATTACHMENT_MAX_BYTES, ATTACHMENT_QUOTA_BYTES } from "./attachment/limits";
 export type { AttachmentParent } from "./attachment/schema";
 export * as attachments from "./attachment/service";
-export type { Context, LiveTopic } from "./context";
+export type { Context } from "./context";
 export { baseErrors, RETRY_AFTER_SECONDS } from "./errors";
 export { frontendErrorReportSchema } from "./frontend-error/schema";
 export { recordFrontendError } from "./frontend-error/service";
@@ -19,3 +19,4 @@ export {
 } from "./reminder/schedule";
 export { createReminderScheduler } from "./reminder/scheduler";
 export { type AppRouter, type AppRouterClient, appRouter } from "./router";
+export type { LiveTopic } from "./shared/live-topic";

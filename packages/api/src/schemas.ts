@@ -49,6 +49,7 @@ export {
   reminderSettingSchema,
 } from "./reminder/minutes";
 export { calendarDateSchema } from "./shared/calendar-date";
+export { LIVE_TOPICS, type LiveTopic } from "./shared/live-topic";
 export { todoDueDateSchema } from "./todo/due-date";
 export type { Todo, TodoCounts } from "./todo/schema";
 export {

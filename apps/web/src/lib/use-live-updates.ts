@@ -1,13 +1,29 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { LIVE_TOPICS, type LiveTopic } from "@checkmark/api/schemas";
+import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { orpc } from "./orpc";
 
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 30_000;
 
+/** The queries each topic of /api/live refetches; files hang off both todos and events. */
+const QUERIES_OF: Record<LiveTopic, QueryKey[]> = {
+  todos: [orpc.todo.key(), orpc.attachment.key()],
+  events: [orpc.event.key(), orpc.attachment.key()],
+};
+
+function topicOf(data: unknown): LiveTopic | null {
+  try {
+    const topic = (JSON.parse(String(data)) as { topic?: unknown }).topic;
+    return LIVE_TOPICS.find((known) => known === topic) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Keeps this tab's todos fresh: a WebSocket to /api/live says when the user's data changed
- * in any tab, and the todo queries refetch. A dropped connection is retried with backoff
+ * Keeps this tab's todos and events fresh: a WebSocket to /api/live says when the user's data
+ * changed in any tab, and that topic's queries refetch. A dropped connection is retried with backoff
  * (1 s doubling to 30 s); on every reconnect the page refetches what it may have missed.
  */
 export function useLiveUpdates() {
@@ -18,21 +34,25 @@ export function useLiveUpdates() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     let opened = false;
-    const refetch = () => {
-      void queryClient.invalidateQueries({ queryKey: orpc.todo.key() });
-      void queryClient.invalidateQueries({ queryKey: orpc.attachment.key() });
+    const refetch = (topics: LiveTopic[]) => {
+      for (const queryKey of topics.flatMap((topic) => QUERIES_OF[topic])) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
     };
     const connect = () => {
       const url = new URL("/api/live", window.location.href);
       url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
       socket = new WebSocket(url);
       socket.addEventListener("open", () => {
-        if (opened) refetch();
+        if (opened) refetch(["todos", "events"]);
         opened = true;
         retryIn = FIRST_RETRY_MS;
         document.documentElement.dataset.live = "open";
       });
-      socket.addEventListener("message", refetch);
+      socket.addEventListener("message", (message) => {
+        const topic = topicOf(message.data);
+        if (topic) refetch([topic]);
+      });
       socket.addEventListener("close", (event) => {
         document.documentElement.dataset.live = "closed";
         // 4001: the session ended; the next request will send the user to sign in.

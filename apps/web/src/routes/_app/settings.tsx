@@ -11,6 +11,7 @@ import { authClient } from "../../lib/auth-client";
 import { orpc } from "../../lib/orpc";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
 import { ApiKeysSection } from "./-api-keys-section";
+import { ReminderSection } from "./-reminder-section";
 
 export const Route = createFileRoute("/_app/settings")({
   head: () => ({ meta: [{ title: "Settings · Checkmark" }] }),
@@ -70,6 +71,7 @@ function SettingsPage() {
           </form.Form>
         </form.AppForm>
       </div>
+      <ReminderSection />
       <ApiKeysSection />
     </section>
   );

@@ -2,9 +2,9 @@ import type { Todo } from "@checkmark/api/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Trash2 } from "lucide-react";
 import { useRef, useState } from "react";
+import { Attachments } from "../../../components/attachments";
 import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
-import { TodoAttachments } from "./-todo-attachments";
 
 export function TodoItem({ todo }: { todo: Todo }) {
   const queryClient = useQueryClient();
@@ -74,7 +74,7 @@ export function TodoItem({ todo }: { todo: Todo }) {
           )}
         </button>
       </div>
-      <TodoAttachments todoId={todo.id} label={todo.text} />
+      <Attachments parent={{ type: "todo", id: todo.id }} label={todo.text} className="pl-8" />
     </li>
   );
 }

@@ -1,6 +1,7 @@
+import type { AttachmentParent } from "@checkmark/api/schemas";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { orpc } from "../../../lib/orpc";
+import { orpc } from "../lib/orpc";
 
 const ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf";
 
@@ -10,10 +11,21 @@ function formatSize(bytes: number) {
     : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
-/** The files under a todo and a button to attach one (streamed to /api/attachments). */
-export function TodoAttachments({ todoId, label }: { todoId: string; label: string }) {
+/**
+ * The files of a todo or an event and a button to attach one (streamed to /api/attachments).
+ * `label` names the parent for screen readers ("Files of “…”").
+ */
+export function Attachments({
+  parent,
+  label,
+  className = "",
+}: {
+  parent: AttachmentParent;
+  label: string;
+  className?: string;
+}) {
   const queryClient = useQueryClient();
-  const files = useQuery(orpc.attachment.list.queryOptions({ input: { todoId } }));
+  const files = useQuery(orpc.attachment.list.queryOptions({ input: parent }));
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +33,7 @@ export function TodoAttachments({ todoId, label }: { todoId: string; label: stri
     setUploading(true);
     setError(null);
     try {
-      const query = new URLSearchParams({ todoId, name: file.name });
+      const query = new URLSearchParams({ [`${parent.type}Id`]: parent.id, name: file.name });
       const response = await fetch(`/api/attachments?${query}`, {
         method: "POST",
         headers: { "content-type": "application/octet-stream" },
@@ -38,7 +50,15 @@ export function TodoAttachments({ todoId, label }: { todoId: string; label: stri
   };
 
   return (
-    <div className="mt-1 pl-8 text-sm">
+    <div className={`mt-1 text-sm ${className}`}>
+      {files.isError && (
+        <p role="alert" className="text-danger">
+          Files could not be loaded.{" "}
+          <button type="button" className="underline" onClick={() => void files.refetch()}>
+            Retry
+          </button>
+        </p>
+      )}
       {files.data && files.data.length > 0 && (
         <ul aria-label={`Files of “${label}”`} className="space-y-0.5">
           {files.data.map((file) => (

@@ -1,0 +1,65 @@
+import { REMINDER_MINUTES_OPTIONS } from "@checkmark/api/schemas";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert } from "../../components/alert";
+import { cardClass } from "../../components/page";
+import { orpc } from "../../lib/orpc";
+
+function describe(minutes: number) {
+  if (minutes % 1440 === 0)
+    return minutes === 1440 ? "1 day before" : `${minutes / 1440} days before`;
+  if (minutes % 60 === 0) return minutes === 60 ? "1 hour before" : `${minutes / 60} hours before`;
+  return `${minutes} minutes before`;
+}
+
+/** Event reminders by mail: off, or a fixed time before each event starts. */
+export function ReminderSection() {
+  const queryClient = useQueryClient();
+  const setting = useQuery(orpc.reminder.setting.queryOptions());
+  const update = useMutation(
+    orpc.reminder.update.mutationOptions({
+      onSuccess: (saved) => queryClient.setQueryData(orpc.reminder.setting.queryKey(), saved),
+    }),
+  );
+  const current = update.isPending ? update.variables.minutesBefore : setting.data?.minutesBefore;
+
+  return (
+    <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
+      <h2 className="font-medium">Event reminders</h2>
+      <p className="mt-1 text-sm text-ink-muted">
+        We mail you before each of your events starts. Events that start sooner than that when you
+        add them get no reminder.
+      </p>
+      {setting.isPending && <p className="mt-4 text-sm text-ink-muted">Loading…</p>}
+      {setting.isError && (
+        <Alert>
+          Your reminder setting could not be loaded.{" "}
+          <button type="button" className="underline" onClick={() => void setting.refetch()}>
+            Retry
+          </button>
+        </Alert>
+      )}
+      {setting.isSuccess && (
+        <label className="mt-4 block text-sm">
+          Remind me
+          <select
+            className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink"
+            value={current === null || current === undefined ? "off" : String(current)}
+            disabled={update.isPending}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              update.mutate({ minutesBefore: value === "off" ? null : Number(value) });
+            }}
+          >
+            <option value="off">Never (reminders off)</option>
+            {REMINDER_MINUTES_OPTIONS.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {describe(minutes)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {update.isError && <Alert>Your reminder setting was not saved. Try again.</Alert>}
+    </div>
+  );
+}
