@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { cpuPerCall } from "./lib/cpu.ts";
 import { type LoadResult, measure } from "./lib/load.ts";
+import { fileTransfer, liveFanout } from "./lib/platform.ts";
 import {
   BASE,
   freshState,
@@ -131,6 +132,12 @@ async function main() {
           ...auth,
         }),
       );
+      // Platform features: attachments stream through R2, live updates fan out by DO.
+      report.platform = {
+        files: await fileTransfer(BASE, user.cookie, pid),
+        live: await liveFanout(BASE, user.cookie),
+      };
+
       // Sanity: the seeded list really holds a full page, so the list figure is a page of 50.
       const page = (await rpcCall(BASE, "todo/list", LIST_INPUT, user.cookie)) as {
         items: unknown[];

@@ -1,4 +1,5 @@
 import type { LoadResult } from "./load.ts";
+import type { FileTransferResult, LiveFanoutResult } from "./platform.ts";
 import { formatKiB, type Size } from "./sizes.ts";
 
 export interface Report {
@@ -24,6 +25,7 @@ export interface Report {
   >;
   load: LoadResult[];
   baselines?: { constant: LoadResult; d1: LoadResult };
+  platform?: { files: FileTransferResult; live: LiveFanoutResult };
   cpu: Partial<
     Record<
       | "signInMs"
@@ -126,4 +128,29 @@ export function printReport(report: Report) {
       ["baseline: D1 SELECT 50", ms(cpu.d1Ms), "0.00 ms"],
     ],
   );
+  if (report.platform) {
+    const { files, live } = report.platform;
+    const mib = (value: number) => `${value.toFixed(1)} MiB`;
+    table(
+      ["Platform features", "figure"],
+      [
+        [
+          `attachment upload, ${files.fileMiB} MB (median of 5)`,
+          `${files.uploadMiBps.toFixed(1)} MiB/s`,
+        ],
+        [
+          `attachment download, ${files.fileMiB} MB (median of 5)`,
+          `${files.downloadMiBps.toFixed(1)} MiB/s`,
+        ],
+        [
+          "workerd RSS before / peak during / after the transfers",
+          `${mib(files.rssBeforeMiB)} / ${mib(files.rssPeakMiB)} / ${mib(files.rssAfterMiB)}`,
+        ],
+        [
+          `live update, todo.create to message on ${live.sockets} sockets (${live.rounds} rounds)`,
+          `p50 ${live.p50Ms.toFixed(1)} ms, max ${live.maxMs.toFixed(1)} ms`,
+        ],
+      ],
+    );
+  }
 }
