@@ -281,6 +281,7 @@ describe("the hourly housekeeping cron", () => {
       "user-unconfirmed",
       "audit-log-old",
       "files-orphaned",
+      "reminders-top-up",
     ]);
     expect(lines).toContainEqual(
       expect.objectContaining({ job: "dev-mail-old", deleted: 1, batches: 1, done: true }),
@@ -372,7 +373,7 @@ describe("the hourly housekeeping cron", () => {
     );
     expect(await ids("dev_mail")).toEqual(["mail-old"]);
     expect(await ids("session")).toEqual([]);
-    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(11);
+    expect(logLines(logs).filter((line) => line.event === "housekeeping")).toHaveLength(12);
   });
 });
 

@@ -67,5 +67,6 @@ export async function topUpEventReminders(env: Env, now: Date) {
 /** The cron trigger (`triggers.crons` in wrangler.jsonc): "now" is the time it was scheduled for. */
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
   const now = new Date(controller.scheduledTime);
-  ctx.waitUntil(Promise.all([runHousekeeping(env, now), topUpEventReminders(env, now)]));
+  // One after the other: D1 has one writer, and the log reads in a fixed order.
+  ctx.waitUntil(runHousekeeping(env, now).then(() => topUpEventReminders(env, now)));
 };
