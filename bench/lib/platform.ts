@@ -40,6 +40,8 @@ export interface FileTransferResult {
   downloadMiBps: number;
   rssBeforeMiB: number;
   rssPeakMiB: number;
+  /** After the uploads, before the downloads. */
+  rssAfterUploadsMiB: number;
   rssAfterMiB: number;
 }
 
@@ -60,6 +62,7 @@ export async function fileTransfer(
     const up: number[] = [];
     const down: number[] = [];
     const ids: string[] = [];
+    let afterUploads = Number.NaN;
     for (let i = 0; i < TRANSFERS; i++) {
       const started = performance.now();
       const query = new URLSearchParams({ todoId: todo.id, name: `bench-${i}.png` });
@@ -73,6 +76,7 @@ export async function fileTransfer(
       ids.push(((await response.json()) as { id: string }).id);
       up.push(FILE_BYTES / MIB / ((performance.now() - started) / 1000));
     }
+    afterUploads = rssMiB(pid);
     for (const id of ids) {
       const started = performance.now();
       const response = await fetch(`${base}/api/attachments/${id}`, { headers });
@@ -82,7 +86,11 @@ export async function fileTransfer(
       }
       down.push(FILE_BYTES / MIB / ((performance.now() - started) / 1000));
     }
-    return { uploadMiBps: median(up), downloadMiBps: median(down) };
+    return {
+      uploadMiBps: median(up),
+      downloadMiBps: median(down),
+      rssAfterUploadsMiB: afterUploads,
+    };
   });
   return {
     fileMiB: FILE_BYTES / MIB,

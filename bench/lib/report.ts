@@ -143,8 +143,8 @@ export function printReport(report: Report) {
           `${files.downloadMiBps.toFixed(1)} MiB/s`,
         ],
         [
-          "workerd RSS before / peak during / after the transfers",
-          `${mib(files.rssBeforeMiB)} / ${mib(files.rssPeakMiB)} / ${mib(files.rssAfterMiB)}`,
+          "workerd RSS before / after 5 uploads / after 5 downloads (peak)",
+          `${mib(files.rssBeforeMiB)} / ${mib(files.rssAfterUploadsMiB)} / ${mib(files.rssAfterMiB)} (${mib(files.rssPeakMiB)})`,
         ],
         [
           `live update, todo.create to message on ${live.sockets} sockets (${live.rounds} rounds)`,
