@@ -21,6 +21,10 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
     auth: c.var.auth,
     headers: headersWithHost(c.req.raw),
+    // Hono copies these onto the response the handler returns (batched or not).
+    setCookies: (headers) => {
+      for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
+    },
     files: c.env.FILES,
     // After a change commits: every open tab of the user refetches (src/live).
     changed: (userId, topic) =>
