@@ -40,6 +40,8 @@ export function apiDocsPage(nonce: string | null): Response {
 <div id="api-docs"></div>
 <script${nonceAttribute}>
 (function () {
+  // zod inside Scalar would probe for eval (a CSP violation); jitless is its mode for that.
+  globalThis.__zod_globalConfig = { jitless: true };
   var script = document.createElement("script");
   script.src = ${JSON.stringify(__API_DOCS_SCRIPT_URL__)};
   var status = document.getElementById("api-docs-status");
