@@ -3,12 +3,19 @@ import tailwindcss from "@tailwindcss/vite";
 import { tanstackStart } from "@tanstack/react-start/plugin/vite";
 import viteReact from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { apiDocsAsset } from "./build/api-docs-asset";
 import { sonnerStyleHashes } from "./build/sonner-style-hash";
+
+const apiDocs = apiDocsAsset();
 
 export default defineConfig({
   server: { port: 3001, strictPort: true },
   // For the page CSP (src/security-headers.ts): the toast library's own stylesheet, by hash.
-  define: { __TOAST_STYLE_HASHES__: JSON.stringify(sonnerStyleHashes()) },
+  // And where the /api/docs page finds Scalar's browser build (src/api-docs.ts).
+  define: {
+    __TOAST_STYLE_HASHES__: JSON.stringify(sonnerStyleHashes()),
+    __API_DOCS_SCRIPT_URL__: JSON.stringify(apiDocs.url),
+  },
   preview: { port: 3001, strictPort: true },
   // The Worker's SSR bundle is minified like the client's: less to upload and to parse at
   // startup. Vite leaves server builds unminified by default.
@@ -23,5 +30,6 @@ export default defineConfig({
     tailwindcss(),
     tanstackStart(),
     viteReact(),
+    apiDocs.plugin,
   ],
 });

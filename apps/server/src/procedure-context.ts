@@ -21,6 +21,10 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
     auth: c.var.auth,
     headers: headersWithHost(c.req.raw),
+    // Hono copies these onto the response the handler returns (batched or not).
+    setCookies: (headers) => {
+      for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
+    },
     files: c.env.FILES,
     reminders: createReminderScheduler({ db: c.var.db, workflow: c.env.EVENT_REMINDER }, (work) =>
       waitUntil(work),

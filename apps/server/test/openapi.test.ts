@@ -30,14 +30,21 @@ async function spec() {
 }
 
 describe("the OpenAPI spec at /api/openapi.json", () => {
-  it("is the generated OpenAPI 3.1 document, with REST paths for the todo procedures", async () => {
+  it("is the generated OpenAPI 3.1 document, with REST paths for todos and events", async () => {
     const document = await spec();
     expect(document.openapi).toMatch(/^3\.1\./);
     // What is served is the committed file, which test-node/openapi.test.ts validates.
     expect(document).toEqual(committed);
-    expect(Object.keys(document.paths).sort()).toEqual(["/todos", "/todos/{id}"]);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/events",
+      "/events/{id}",
+      "/todos",
+      "/todos/{id}",
+    ]);
     expect(Object.keys(document.paths["/todos"]).sort()).toEqual(["get", "post"]);
     expect(Object.keys(document.paths["/todos/{id}"]).sort()).toEqual(["delete", "patch"]);
+    expect(Object.keys(document.paths["/events"]).sort()).toEqual(["get", "post"]);
+    expect(Object.keys(document.paths["/events/{id}"]).sort()).toEqual(["delete", "get", "patch"]);
   });
 
   it("describes the API key and the session cookie, and errors as problem details", async () => {
@@ -72,6 +79,63 @@ describe("REST calls exactly as the spec describes them", () => {
     expect(gone.status).toBe(404);
     expect(gone.headers.get("content-type")).toContain("application/problem+json");
     expect(await gone.json()).toMatchObject({ status: 404, code: "NOT_FOUND" });
+  });
+
+  it("an event's whole life, each call built from its operation in the spec", async () => {
+    const document = await spec();
+    const { cookie } = await signUp();
+    /** The operation the spec names by summary: its method, its path with `{id}` filled in. */
+    const call = (summary: string, init: { id?: string; query?: string; body?: unknown } = {}) => {
+      for (const [path, item] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(item as Record<string, unknown>)) {
+          if ((operation as { summary?: string }).summary !== summary) continue;
+          const url = path.replace("{id}", init.id ?? "") + (init.query ?? "");
+          return rest(method.toUpperCase(), url, { cookie, body: init.body });
+        }
+      }
+      throw new Error(`the spec has no operation "${summary}"`);
+    };
+    const fields = {
+      title: "Dentist",
+      timeZone: "Europe/Paris",
+      start: "2099-03-10T09:00",
+      end: "2099-03-10T10:00",
+    };
+    const created = await call("Create an event", { body: fields });
+    expect(created.status).toBe(201);
+    const event = (await created.json()) as { id: string; startsAt: string };
+    expect(event).toMatchObject({ title: "Dentist", start: "2099-03-10T09:00" });
+    // 09:00 in Paris in March is 08:00 UTC.
+    expect(event.startsAt).toBe("2099-03-10T08:00:00.000Z");
+
+    const listed = await call("List your upcoming or past events", {
+      query: "?from=2099-03-01T00:00:00.000Z&limit=5",
+    });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toMatchObject({ items: [{ id: event.id }] });
+
+    const changed = await call("Change an event", {
+      id: event.id,
+      body: {
+        ...fields,
+        title: "Dentist (moved)",
+        start: "2099-03-11T09:00",
+        end: "2099-03-11T10:00",
+      },
+    });
+    expect(await changed.json()).toMatchObject({ id: event.id, title: "Dentist (moved)" });
+    expect(await (await call("Get an event", { id: event.id })).json()).toMatchObject({
+      start: "2099-03-11T09:00",
+    });
+
+    expect((await call("Delete an event", { id: event.id })).status).toBe(200);
+    const gone = await call("Get an event", { id: event.id });
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ code: "NOT_FOUND" });
+
+    const bad = await call("Create an event", { body: { ...fields, end: "2099-03-10T08:00" } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
   });
 
   it("another user's todo is NOT_FOUND", async () => {

@@ -96,3 +96,51 @@ test("the admin pages are a 404 for a signed-in user, with no dashboard in the H
     await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   }
 });
+
+test("an admin acts as a user under a banner on every page, then stops and is the admin again", async ({
+  page,
+  browser,
+}) => {
+  const admin = { name: "Ida Admin", email: uniqueEmail("ida"), password: "a long enough one" };
+  createAdmin(admin);
+  const userContext = await browser.newContext();
+  const user = { name: "Uma", email: uniqueEmail("uma"), password: "another long one" };
+  await signUp(await userContext.newPage(), user);
+  await userContext.close();
+
+  await fillSignIn(page, admin);
+  await expect(page).toHaveURL(/\/todos$/);
+  await page.goto("/admin/users");
+  await waitForHydration(page);
+  await page.getByRole("searchbox", { name: /Search users/ }).fill(user.email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: new RegExp(user.name) }).click();
+  await page.getByRole("button", { name: "Act as this user" }).click();
+
+  const banner = page.getByTestId("impersonation-banner");
+  await expect(page).toHaveURL(/\/todos$/);
+  await expect(banner).toContainText(`You are acting as ${user.name}`);
+  await expect(banner).toContainText(admin.email);
+  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByText(user.email).first()).toBeVisible();
+  await expect(banner).toBeVisible();
+
+  await banner.getByRole("button", { name: "Stop" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+
+  // Both ends are in the audit log, the stop marked with the admin behind it.
+  await page
+    .getByRole("navigation", { name: "Admin" })
+    .getByRole("link", { name: "Audit log" })
+    .click();
+  await expect(page.getByRole("article", { name: /^user\.impersonate / }).first()).toContainText(
+    admin.email,
+  );
+  await expect(
+    page.getByRole("article", { name: /^user\.impersonate-stop / }).first(),
+  ).toContainText(/impersonated by/);
+});

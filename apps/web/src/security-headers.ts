@@ -12,11 +12,14 @@ export function createNonce(): string {
  * Styles come from the app's stylesheet, plus the toast library's inline one, named by its
  * SHA-256 (build/sonner-style-hash.ts); no other inline style or style attribute applies.
  */
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(nonce: string, { inlineStyles = false } = {}): string {
+  // Only the API docs page (src/api-docs.ts): Scalar sets style attributes and <style>
+  // elements of its own. Scripts stay nonce-only there too.
+  const styles = inlineStyles ? "'unsafe-inline'" : __TOAST_STYLE_HASHES__;
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    `style-src 'self' ${__TOAST_STYLE_HASHES__}`,
+    `style-src 'self' ${styles}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -27,7 +30,12 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function withSecurityHeaders(response: Response, request: Request, nonce: string | null) {
+export function withSecurityHeaders(
+  response: Response,
+  request: Request,
+  nonce: string | null,
+  policy: { inlineStyles?: boolean } = {},
+) {
   const secured = new Response(response.body, response);
   const headers = secured.headers;
   headers.set("X-Content-Type-Options", "nosniff");
@@ -40,7 +48,7 @@ export function withSecurityHeaders(response: Response, request: Request, nonce:
   if (headers.get("content-type")?.startsWith("text/html")) {
     // Pages are rendered for the person holding the cookie: never store or share them.
     headers.set("Cache-Control", "private, no-store");
-    if (nonce) headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+    if (nonce) headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, policy));
   }
   return secured;
 }

@@ -1,4 +1,5 @@
 import startHandler from "@tanstack/react-start/server-entry";
+import { apiDocsPage } from "./api-docs";
 import { createNonce, withSecurityHeaders } from "./security-headers";
 
 // The browser only ever talks to this origin: API and auth calls go on to the server
@@ -27,6 +28,9 @@ export default {
     }
     // Vite's dev client injects inline scripts without a nonce, so the CSP is for builds only.
     const nonce = import.meta.env.PROD ? createNonce() : null;
+    if (pathname === "/api/docs") {
+      return withSecurityHeaders(apiDocsPage(nonce), request, nonce, { inlineStyles: true });
+    }
     const response = await startHandler.fetch(request, { context: { nonce: nonce ?? undefined } });
     return withSecurityHeaders(response, request, nonce);
   },

@@ -16,6 +16,8 @@ export interface Context {
   auth: Auth;
   /** The request's headers, for Better Auth calls that need its origin. */
   headers: Headers;
+  /** Adds the Set-Cookie headers of a Better Auth call to this response (impersonation). */
+  setCookies(headers: Headers): void;
   /** The attachments bucket (R2): objects go when their rows do. */
   files: R2Bucket;
   /** Event reminders (Workflows, docs/decisions/064); never fails the request. */

@@ -46,5 +46,9 @@ export const protectedProcedure = base.use(({ context, next, errors, procedure }
 export const adminProcedure = protectedProcedure.use(({ context, next, errors }) => {
   if (context.user.role !== "admin")
     throw errors.FORBIDDEN({ message: "Only admins can do that." });
+  // Acting as someone else never carries admin powers, even if the target became an admin.
+  if (context.session.session.impersonatedBy) {
+    throw errors.FORBIDDEN({ message: "Stop acting as this user to use the admin pages." });
+  }
   return next();
 });

@@ -8,6 +8,7 @@ import { authLogger } from "./auth-logger";
 import { type BannableUser, banRefusal } from "./ban";
 import { confirmEmail } from "./confirm-email";
 import { type AuthEnv, listOrigins } from "./env";
+import { impersonation } from "./impersonation";
 import {
   EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
   RESET_PASSWORD_LINK_LIFETIME_SECONDS,
@@ -79,7 +80,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
         mailer.send(verifyEmailMessage(user, confirmPageUrl(url, token))),
     },
     disabledPaths: ["/verify-email"],
-    plugins: [confirmEmail()],
+    plugins: [confirmEmail(), impersonation()],
     user: {
       // Only set by an operator (npm run admin:create), never by sign-up or update-user.
       additionalFields: {

@@ -1,5 +1,6 @@
 export { type Auth, type AuthRequestScope, createAuth } from "./auth";
 export { type AuthEnv, listOrigins } from "./env";
+export { IMPERSONATION_LIFETIME_SECONDS } from "./impersonation";
 export {
   EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
   RESET_PASSWORD_LINK_LIFETIME_SECONDS,

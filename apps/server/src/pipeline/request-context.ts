@@ -36,5 +36,9 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
     status: c.res.status,
     durationMs,
     userId: c.var.session?.user.id ?? null,
+    // Writes made while an admin acts as the user are theirs to answer for, in the log too.
+    ...(c.var.session?.session.impersonatedBy
+      ? { impersonatorId: c.var.session.session.impersonatedBy }
+      : {}),
   });
 };

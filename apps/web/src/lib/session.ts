@@ -13,7 +13,7 @@ export function useSessionChange() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const navigate = useNavigate();
-  return async (to: "/" | "/todos") => {
+  return async (to: "/" | "/todos" | "/admin/users") => {
     queryClient.clear();
     await router.invalidate();
     await navigate({ to, replace: true });

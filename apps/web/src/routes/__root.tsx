@@ -8,6 +8,7 @@ import {
 } from "@tanstack/react-router";
 import { type ReactNode, useEffect } from "react";
 import { Header } from "../components/header";
+import { ImpersonationBanner } from "../components/impersonation-banner";
 import { ThemeProvider, useTheme } from "../components/theme";
 import { ToastHost } from "../components/toast-host";
 import { reportUncaughtErrors } from "../lib/report-error";
@@ -59,6 +60,7 @@ function RootComponent() {
         >
           Skip to content
         </a>
+        {user?.impersonator && <ImpersonationBanner user={user} />}
         <Header user={user} />
         <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 pb-16 focus:outline-none">
           <Outlet />

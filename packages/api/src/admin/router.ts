@@ -1,12 +1,14 @@
 import { frontendErrorRouter } from "../frontend-error/router";
 import { adminProcedure } from "../procedures";
 import { listAudit } from "./audit.service";
+import { startImpersonation } from "./impersonation.service";
 import { overview } from "./overview.service";
 import {
   adminUserSchema,
   auditPageSchema,
   banSchema,
   createUserSchema,
+  impersonationSchema,
   listAuditSchema,
   listUsersSchema,
   overviewSchema,
@@ -55,6 +57,11 @@ export const adminRouter = {
       .input(userIdSchema)
       .output(adminUserSchema)
       .handler(({ context, input }) => unbanUser(context, input.userId)),
+    // Stopping is account.stopImpersonating: by then the caller is the user, not an admin.
+    impersonate: adminProcedure
+      .input(userIdSchema)
+      .output(impersonationSchema)
+      .handler(({ context, input }) => startImpersonation(context, input.userId)),
   },
   sessions: {
     revoke: adminProcedure

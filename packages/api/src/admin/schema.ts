@@ -117,3 +117,14 @@ export const overviewSchema = z.object({
   /** The last 30 days, oldest first, in UTC. */
   days: z.array(z.object({ day: z.string(), signUps: z.number(), activeUsers: z.number() })),
 });
+
+export const impersonationSchema = z.object({
+  userId: z.string(),
+  /** The impersonation session ends by itself then, at the latest. */
+  expiresAt: z.date(),
+});
+
+export const stopImpersonationSchema = z.object({
+  /** False when the admin's own session had ended meanwhile: they are signed out instead. */
+  restored: z.boolean(),
+});

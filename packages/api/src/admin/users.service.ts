@@ -93,7 +93,7 @@ export async function listUsers(context: AdminContext, input: z.infer<typeof lis
   return { items: page, nextCursor };
 }
 
-async function findUser(context: AdminContext, userId: string) {
+export async function findUser(context: AdminContext, userId: string) {
   const [row] = await context.db.select(userColumns).from(user).where(eq(user.id, userId));
   if (!row) throw new ORPCError("NOT_FOUND", { message: "No such user." });
   return toAdminUser(row as UserRow);

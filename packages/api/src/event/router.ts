@@ -23,6 +23,7 @@ const eventProcedure = protectedProcedure.errors({
 export const eventRouter = {
   list: protectedProcedure
     .meta({ access: "read" })
+    .route({ method: "GET", path: "/events", summary: "List your upcoming or past events" })
     .errors({ BAD_REQUEST: { message: "That page cursor is not valid." } })
     .input(listEventsSchema)
     .output(eventPageSchema)
@@ -41,6 +42,7 @@ export const eventRouter = {
 
   get: eventProcedure
     .meta({ access: "read" })
+    .route({ method: "GET", path: "/events/{id}", summary: "Get an event" })
     .input(eventIdSchema)
     .output(eventSchema)
     .handler(async ({ context, input, errors }) => {
@@ -50,6 +52,7 @@ export const eventRouter = {
     }),
 
   create: protectedProcedure
+    .route({ method: "POST", path: "/events", successStatus: 201, summary: "Create an event" })
     .input(createEventSchema)
     .output(eventSchema)
     .handler(async ({ context, input }) => {
@@ -60,6 +63,12 @@ export const eventRouter = {
     }),
 
   update: eventProcedure
+    .route({
+      method: "PATCH",
+      path: "/events/{id}",
+      summary: "Change an event",
+      description: "Send every field, as for creating: the event takes them all.",
+    })
     .input(updateEventSchema)
     .output(eventSchema)
     .handler(async ({ context, input, errors }) => {
@@ -75,6 +84,7 @@ export const eventRouter = {
     }),
 
   delete: eventProcedure
+    .route({ method: "DELETE", path: "/events/{id}", summary: "Delete an event" })
     .input(eventIdSchema)
     .output(eventIdSchema)
     .handler(async ({ context, input, errors }) => {
@@ -94,7 +104,8 @@ export const eventRouter = {
 
   /**
    * Streams progress while it writes (an event iterator: not batchable, STACK-NOTES 20). Rows
-   * come already read from the file by @checkmark/api/event-file in the browser.
+   * come already read from the file by @checkmark/api/event-file in the browser. RPC only:
+   * it has no REST route, so the OpenAPI spec leaves it out.
    */
   import: protectedProcedure
     .input(eventImportSchema)

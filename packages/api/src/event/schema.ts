@@ -64,7 +64,8 @@ export const EVENT_LIST_DIRECTIONS = ["upcoming", "past"] as const;
 export const listEventsSchema = z
   .object({
     /** The agenda's "now": pass the same value for every page (default: the server's now). */
-    from: z.date().optional(),
+    // Coerced: over REST it arrives as an ISO string in the query.
+    from: z.coerce.date<Date>().optional(),
     /** upcoming: starting at or after `from`, soonest first; past: before it, latest first. */
     when: z.enum(EVENT_LIST_DIRECTIONS).default("upcoming"),
     limit: pageLimitSchema,

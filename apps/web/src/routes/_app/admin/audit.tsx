@@ -6,7 +6,15 @@ import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { formatUtc } from "../../../lib/format-time";
 import { orpc } from "../../../lib/orpc";
 
-const ACTIONS = ["user.create", "user.set-role", "user.ban", "user.unban", "session.revoke"];
+const ACTIONS = [
+  "user.create",
+  "user.set-role",
+  "user.ban",
+  "user.unban",
+  "user.impersonate",
+  "user.impersonate-stop",
+  "session.revoke",
+];
 const auditQuery = (input: { action?: string; targetId?: string; cursor?: string }) =>
   orpc.admin.audit.list.queryOptions({ input: { ...input, limit: 50 } });
 

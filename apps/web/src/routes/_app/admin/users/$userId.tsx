@@ -4,6 +4,7 @@ import { useState } from "react";
 import { cardClass } from "../../../../components/page";
 import { formatUtc } from "../../../../lib/format-time";
 import { orpc } from "../../../../lib/orpc";
+import { ImpersonateButton } from "./-impersonate-button";
 
 const userQuery = (userId: string) => orpc.admin.users.get.queryOptions({ input: { userId } });
 
@@ -136,6 +137,17 @@ function UserPage() {
         </div>
       )}
 
+      {!self && user.role !== "admin" && !user.banned && (
+        <div className={`mt-6 p-4 ${cardClass}`}>
+          <h2 className="font-semibold">Act as this user</h2>
+          <p className="mt-1 text-sm text-ink-muted">
+            See the app as {user.name} does, for up to an hour. What you do is theirs and is logged
+            with your name.
+          </p>
+          <ImpersonateButton userId={userId} className={`mt-3 ${buttonClass}`} />
+        </div>
+      )}
+
       <div className={`mt-6 p-4 ${cardClass}`}>
         <h2 className="font-semibold">Sessions</h2>
         {sessions.length === 0 ? (
@@ -148,7 +160,10 @@ function UserPage() {
                 className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
               >
                 <span className="min-w-0">
-                  <span className="block">Last used {formatUtc(session.updatedAt)}</span>
+                  <span className="block">
+                    Last used {formatUtc(session.updatedAt)}
+                    {session.impersonatedBy && " · an admin acting as this user"}
+                  </span>
                   <span className="block truncate text-xs text-ink-muted">
                     {session.ipAddress ?? "unknown address"} ·{" "}
                     {session.userAgent ?? "unknown browser"}

@@ -1,0 +1,191 @@
+import { env, SELF } from "cloudflare:test";
+import type { AppRouterClient } from "@checkmark/api";
+import { createORPCClient } from "@orpc/client";
+import { RPCLink } from "@orpc/client/fetch";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  auditRowsFor,
+  authPost,
+  ORIGIN,
+  randomIp,
+  rpc,
+  signedInAdmin,
+  signedInUser,
+} from "./fixtures";
+
+/** A browser's cookie store for one origin: sends what it holds, keeps what the server sets. */
+function cookieJar(initial: string) {
+  const cookies = new Map<string, string>();
+  const take = (pair: string) => {
+    const at = pair.indexOf("=");
+    cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1));
+  };
+  for (const pair of initial.split(";")) if (pair.includes("=")) take(pair);
+  return {
+    header: () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; "),
+    store(response: Response) {
+      for (const line of response.headers.getSetCookie()) {
+        const [pair = "", ...attributes] = line.split(";");
+        const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+        if (expired) cookies.delete(pair.slice(0, pair.indexOf("=")).trim());
+        else take(pair);
+      }
+    },
+  };
+}
+
+/** The typed client with a cookie jar, as the web app runs in a browser tab. */
+function browserClient(cookie: string) {
+  const jar = cookieJar(cookie);
+  const ip = randomIp();
+  const client: AppRouterClient = createORPCClient(
+    new RPCLink({
+      url: `${ORIGIN}/rpc`,
+      headers: () => ({ "cf-connecting-ip": ip, cookie: jar.header() }),
+      fetch: async (request) => {
+        const response = await SELF.fetch(request);
+        jar.store(response);
+        return response;
+      },
+    }),
+  );
+  return { client, cookie: () => jar.header() };
+}
+
+let admin: Awaited<ReturnType<typeof signedInAdmin>>;
+beforeAll(async () => {
+  admin = await signedInAdmin();
+});
+
+const impersonationRows = async (userId: string) =>
+  (await auditRowsFor(userId)).filter((row) => String(row.action).startsWith("user.impersonate"));
+
+describe("impersonation", () => {
+  it("acts as the user, audits start and stop once each, and stop hands the admin's session back", async () => {
+    const user = await signedInUser();
+    const tab = browserClient(admin.user.cookie);
+
+    const started = await tab.client.admin.users.impersonate({ userId: user.userId });
+    expect(started.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
+    expect(started.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 60 * 1000);
+
+    // The tab is now the user, and knows who is behind it (the banner's facts).
+    expect(await tab.client.account.me()).toMatchObject({
+      id: user.userId,
+      impersonator: { email: admin.user.email },
+    });
+    const created = await tab.client.todo.create({ text: "Made while impersonating" });
+    expect((await user.client.todo.list()).items.map((t) => t.id)).toContain(created.id);
+
+    // No admin powers inside, not even a second impersonation.
+    await expect(tab.client.admin.overview()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(tab.client.admin.users.impersonate({ userId: user.userId })).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
+
+    const stopped = await tab.client.account.stopImpersonating();
+    expect(stopped).toEqual({ restored: true });
+    expect(await tab.client.account.me()).toMatchObject({
+      id: admin.userId,
+      role: "admin",
+      impersonator: null,
+    });
+    expect(await tab.client.admin.overview()).toHaveProperty("users");
+
+    const rows = await impersonationRows(user.userId);
+    expect(rows.map((row) => row.action)).toEqual(["user.impersonate", "user.impersonate-stop"]);
+    expect(rows[0]).toMatchObject({ actor_id: admin.userId, impersonator_id: null });
+    // Done inside the impersonation: the user acted, the admin behind them is named.
+    expect(rows[1]).toMatchObject({ actor_id: user.userId, impersonator_id: admin.userId });
+
+    // The impersonation session is gone: stopping again or reusing its cookie gets nowhere.
+    const { n } = (await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM session WHERE user_id = ? AND impersonated_by IS NOT NULL",
+    )
+      .bind(user.userId)
+      .first<{ n: number }>()) ?? { n: -1 };
+    expect(n).toBe(0);
+  });
+
+  it("refuses to target an admin (typed FORBIDDEN), a banned user and an unknown one, writing nothing", async () => {
+    const otherAdmin = await signedInAdmin();
+    await expect(
+      admin.client.admin.users.impersonate({ userId: otherAdmin.userId }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", status: 403, defined: true });
+    await expect(
+      admin.client.admin.users.impersonate({ userId: admin.userId }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const banned = await signedInUser();
+    await admin.client.admin.users.ban({ userId: banned.userId, reason: "Spam" });
+    await expect(
+      admin.client.admin.users.impersonate({ userId: banned.userId }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      admin.client.admin.users.impersonate({ userId: "no-such-user" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    expect(await impersonationRows(otherAdmin.userId)).toEqual([]);
+    expect(await impersonationRows(banned.userId)).toEqual([]);
+    const { n } = (await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM session WHERE impersonated_by IS NOT NULL AND user_id IN (?, ?)",
+    )
+      .bind(otherAdmin.userId, banned.userId)
+      .first<{ n: number }>()) ?? { n: -1 };
+    expect(n).toBe(0);
+  });
+
+  it("ends by itself after its hour, and at once when an admin revokes it", async () => {
+    const user = await signedInUser();
+    const tab = browserClient(admin.user.cookie);
+    await tab.client.admin.users.impersonate({ userId: user.userId });
+    const impersonating = tab.cookie();
+
+    // Reading the session does not stretch it to the usual week.
+    expect(await rpc(impersonating).account.me()).toMatchObject({ id: user.userId });
+    const row = await env.DB.prepare(
+      "SELECT id, expires_at AS expiresAt FROM session WHERE user_id = ? AND impersonated_by = ?",
+    )
+      .bind(user.userId, admin.userId)
+      .first<{ id: string; expiresAt: number }>();
+    expect(row?.expiresAt).toBeLessThanOrEqual(Date.now() + 60 * 60 * 1000);
+
+    // An hour later (moved in D1) the cookie is worth nothing.
+    await env.DB.prepare("UPDATE session SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1000, row?.id)
+      .run();
+    expect(await rpc(impersonating).account.me()).toBeNull();
+
+    // A fresh one, revoked from the user page by another admin tab: gone on the next request.
+    const again = browserClient(admin.user.cookie);
+    await again.client.admin.users.impersonate({ userId: user.userId });
+    const detail = await admin.client.admin.users.get({ userId: user.userId });
+    const live = detail.sessions.find((s) => s.impersonatedBy === admin.userId);
+    expect(live).toBeDefined();
+    await admin.client.admin.sessions.revoke({ sessionId: live?.id ?? "" });
+    expect(await again.client.account.me()).toBeNull();
+    await expect(again.client.account.stopImpersonating()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
+  it("stopping outside an impersonation is a clear BAD_REQUEST", async () => {
+    await expect(admin.client.account.stopImpersonating()).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});
+
+it("has no HTTP way in that skips the admin checks and the audit", async () => {
+  const user = await signedInUser();
+  for (const path of ["impersonation/start", "impersonation/stop"]) {
+    const response = await authPost(path, { userId: user.userId }, { cookie: admin.user.cookie });
+    expect(response.status).toBe(404);
+  }
+  expect(await impersonationRows(user.userId)).toEqual([]);
+});
+
+// Not an admin procedure, so the router walk in admin.access.test.ts does not cover it.
+it("account.stopImpersonating refuses anonymous callers with 401", async () => {
+  await expect(rpc().account.stopImpersonating()).rejects.toMatchObject({ status: 401 });
+});

@@ -1,0 +1,47 @@
+import { expectNoSeriousA11yViolations } from "./accessibility";
+import { expect, test } from "./fixtures";
+
+test("/api/docs lists the API's operations from this origin alone, under the page CSP, with no violation", async ({
+  page,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? "").origin;
+  // Anything fetched from elsewhere (a CDN, web fonts, the vendor's services) is refused
+  // and recorded: the docs must work offline.
+  const offOrigin: string[] = [];
+  await page.route(
+    (url) => url.origin !== origin && url.protocol.startsWith("http"),
+    (route) => {
+      offOrigin.push(route.request().url());
+      return route.abort();
+    },
+  );
+  // Every CSP violation the document reports, from its first script on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`);
+    });
+  });
+
+  const response = await page.goto("/api/docs");
+  expect(response?.status()).toBe(200);
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  // Scripts only by this response's nonce; inline styles are this page's one allowance.
+  expect(csp).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic';/);
+  await expect(page).toHaveTitle("API reference · Checkmark");
+
+  // Scalar rendered the spec: the operations of todos and events, by their summaries.
+  for (const operation of ["List your todos", "Create a todo", "Create an event", "Get an event"]) {
+    await expect(page.getByText(operation, { exact: true }).first()).toBeVisible();
+  }
+  await expect(page.getByText("Loading the API reference…")).toHaveCount(0);
+
+  expect(
+    await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  ).toEqual([]);
+  expect(offOrigin).toEqual([]);
+  // A page of its own, outside the app's layout, so it is checked here rather than in a11y.spec.
+  await expectNoSeriousA11yViolations(page, "/api/docs");
+});
