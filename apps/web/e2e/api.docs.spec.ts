@@ -1,4 +1,3 @@
-import { expectNoSeriousA11yViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 
 test("/api/docs lists the API's operations from this origin alone, under the page CSP, with no violation", async ({
@@ -42,6 +41,4 @@ test("/api/docs lists the API's operations from this origin alone, under the pag
     await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
   ).toEqual([]);
   expect(offOrigin).toEqual([]);
-  // A page of its own, outside the app's layout, so it is checked here rather than in a11y.spec.
-  await expectNoSeriousA11yViolations(page, "/api/docs");
 });
