@@ -41,6 +41,10 @@ export {
   eventImportProgressSchema,
   eventImportRowSchema,
 } from "./event/import-row";
+export {
+  EVENT_LIST_DIRECTIONS,
+  type EventListDirection,
+} from "./event/list-direction";
 export type { Event } from "./event/schema";
 export { calendarDateSchema } from "./shared/calendar-date";
 export { todoDueDateSchema } from "./todo/due-date";

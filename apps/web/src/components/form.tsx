@@ -6,7 +6,7 @@ export const { fieldContext, formContext, useFieldContext, useFormContext } =
   createFormHookContexts();
 
 /** zod issues and plain strings alike, as the sentences a person reads. */
-function messagesOf(errors: unknown[]): string[] {
+export function messagesOf(errors: unknown[]): string[] {
   const messages = errors.map((error) =>
     typeof error === "string"
       ? error
@@ -16,6 +16,10 @@ function messagesOf(errors: unknown[]): string[] {
   );
   return [...new Set(messages.filter(Boolean))];
 }
+
+/** The look of every text-like control: input, textarea, select. */
+export const fieldInputClass =
+  "block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm transition placeholder:text-ink-muted focus-visible:outline-offset-0 aria-[invalid=true]:border-danger";
 
 function TextField(props: {
   label: string;
@@ -43,7 +47,7 @@ function TextField(props: {
         onBlur={field.handleBlur}
         aria-invalid={errors.length > 0}
         aria-describedby={errors.length > 0 ? errorId : undefined}
-        className="block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm transition placeholder:text-ink-muted focus-visible:outline-offset-0 aria-[invalid=true]:border-danger"
+        className={fieldInputClass}
       />
       {errors.length > 0 && (
         <p id={errorId} className="text-sm text-danger">
