@@ -8,7 +8,7 @@ import { cardClass, PageHeading } from "../../../components/page";
 import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { EventForm, eventValues } from "./-event-form";
-import { allEventsKey, eventQuery } from "./-queries";
+import { eventQuery, resetEventLists } from "./-queries";
 
 export const Route = createFileRoute("/_app/agenda/$eventId")({
   // In the browser only, like /agenda/new: the zone list is the browser's.
@@ -63,7 +63,7 @@ function DeleteEvent({ id, title }: { id: string; title: string }) {
     orpc.event.delete.mutationOptions({
       onSuccess: async () => {
         queryClient.removeQueries({ queryKey: eventQuery(id).queryKey });
-        await queryClient.invalidateQueries({ queryKey: allEventsKey() });
+        await resetEventLists(queryClient);
         notifySuccess(`Deleted “${title}”.`);
         await navigate({ to: "/agenda" });
       },

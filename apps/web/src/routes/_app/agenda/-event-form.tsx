@@ -16,7 +16,7 @@ import { notifyFailure, notifyRpcFailure, notifySuccess } from "../../../lib/not
 import { orpc } from "../../../lib/orpc";
 import { browserTimeZone } from "../../../lib/time-zone";
 import { wallClock } from "../../../lib/zoned-time";
-import { allEventsKey } from "./-queries";
+import { eventQuery, resetEventLists } from "./-queries";
 
 export interface EventFormValues {
   title: string;
@@ -86,7 +86,10 @@ function checkEvent(value: EventFormValues) {
 export function EventForm(props: { initial: EventFormValues; id?: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const onSuccess = () => queryClient.invalidateQueries({ queryKey: allEventsKey() });
+  const onSuccess = async (saved: Event) => {
+    queryClient.setQueryData(eventQuery(saved.id).queryKey, saved);
+    await resetEventLists(queryClient);
+  };
   const create = useMutation(orpc.event.create.mutationOptions({ onSuccess }));
   const update = useMutation(orpc.event.update.mutationOptions({ onSuccess }));
   const timeZones = useTimeZones(props.initial.timeZone);

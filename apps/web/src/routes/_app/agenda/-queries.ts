@@ -1,4 +1,5 @@
 import type { EventListDirection } from "@checkmark/api/schemas";
+import type { QueryClient } from "@tanstack/react-query";
 import { orpc } from "../../../lib/orpc";
 
 export const EVENT_PAGE_SIZE = 50;
@@ -16,5 +17,9 @@ export const eventListQuery = (when: EventListDirection, from: Date) =>
 
 export const eventQuery = (id: string) => orpc.event.get.queryOptions({ input: { id } });
 
-/** Every list and event, after a change: the agenda and any open event refetch. */
-export const allEventsKey = () => orpc.event.key();
+/**
+ * After a change: every agenda list starts again from its first page, so the agenda opens
+ * with the change in it rather than showing the old list first.
+ */
+export const resetEventLists = (queryClient: QueryClient) =>
+  queryClient.resetQueries({ queryKey: orpc.event.list.key() });

@@ -5,7 +5,7 @@ import { notifyFailure, notifySuccess } from "../../../lib/notify";
 import { client } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
 import { browserTimeZone } from "../../../lib/time-zone";
-import { allEventsKey } from "./-queries";
+import { resetEventLists } from "./-queries";
 
 export interface ImportCounts {
   /** Rows handled by the server so far, of `total` sent. */
@@ -106,7 +106,7 @@ export function useEventImport() {
         }
       } finally {
         running.current = null;
-        void queryClient.invalidateQueries({ queryKey: allEventsKey() });
+        void resetEventLists(queryClient);
       }
     },
     [queryClient],
