@@ -13,13 +13,13 @@ import { EventItem } from "./-event-item";
 import { eventListQuery } from "./-queries";
 
 const agendaSearchSchema = z.object({
-  /** `past` shows the events before today, latest first. */
-  when: z.enum(EVENT_LIST_DIRECTIONS).default("upcoming").catch("upcoming"),
+  /** `past` shows the events before today, latest first; upcoming ones when left out. */
+  when: z.enum(EVENT_LIST_DIRECTIONS).optional().catch(undefined),
 });
 
 export const Route = createFileRoute("/_app/agenda/")({
   validateSearch: agendaSearchSchema,
-  loaderDeps: ({ search }) => ({ when: search.when }),
+  loaderDeps: ({ search }) => ({ when: search.when ?? "upcoming" }),
   // The zone and today's start travel with the page, so the browser hydrates the very days the
   // server rendered (docs/decisions/024).
   loader: async ({ context, deps }) => {
@@ -42,7 +42,7 @@ function useBrowserTimeZone(renderedZone: string) {
 }
 
 function AgendaPage() {
-  const { when } = Route.useSearch();
+  const when = Route.useSearch().when ?? "upcoming";
   const { zone, from } = Route.useLoaderData();
   useBrowserTimeZone(zone);
   const list = useSuspenseInfiniteQuery(eventListQuery(when, from));
@@ -78,7 +78,7 @@ function AgendaPage() {
             <Link
               key={direction}
               to="/agenda"
-              search={{ when: direction }}
+              search={direction === "past" ? { when: direction } : {}}
               aria-current={direction === when ? "page" : undefined}
               className="rounded-md px-3 py-1 font-medium text-ink-muted hover:text-ink aria-[current=page]:bg-accent-solid aria-[current=page]:text-on-accent"
             >
