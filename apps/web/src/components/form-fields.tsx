@@ -1,94 +1,58 @@
-import { type ReactNode, useId } from "react";
-import { fieldInputClass, messagesOf, useFieldContext } from "./form";
+import { useId } from "react";
+import { useFieldContext } from "./form";
+import { fieldInputClass, LabelledField, messagesOf } from "./labelled-field";
 
-// Field controls beyond the text box of form.tsx, used inside `form.AppField`. Each has a real
-// label and, when invalid, its message tied to the control with aria-describedby.
-
-function useFieldIds() {
-  const id = useId();
-  return { id, errorId: `${id}-error`, hintId: `${id}-hint` };
-}
-
-function FieldMessage({ id, errors }: { id: string; errors: string[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <p id={id} className="text-sm text-danger">
-      {errors.join(" ")}
-    </p>
-  );
-}
-
-function describedBy(...ids: (string | false | undefined)[]) {
-  return ids.filter(Boolean).join(" ") || undefined;
-}
-
-/** A date, a date and time, or one line of text. */
-export function InputField(props: {
-  label: string;
-  type?: "text" | "date" | "datetime-local";
-  hint?: ReactNode;
-}) {
-  const field = useFieldContext<string>();
-  const { id, errorId, hintId } = useFieldIds();
-  const errors = messagesOf(field.state.meta.errors);
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        name={field.name}
-        type={props.type ?? "text"}
-        value={field.state.value}
-        onChange={(event) => field.handleChange(event.target.value)}
-        onBlur={field.handleBlur}
-        aria-invalid={errors.length > 0}
-        aria-describedby={describedBy(
-          errors.length > 0 && errorId,
-          props.hint ? hintId : undefined,
-        )}
-        className={fieldInputClass}
-      />
-      {props.hint && (
-        <p id={hintId} className="text-xs text-ink-muted">
-          {props.hint}
-        </p>
-      )}
-      <FieldMessage id={errorId} errors={errors} />
-    </div>
-  );
-}
+// Field controls beyond form.tsx's TextField, used inside `form.AppField`.
 
 export function TextAreaField(props: { label: string; rows?: number }) {
   const field = useFieldContext<string>();
-  const { id, errorId } = useFieldIds();
-  const errors = messagesOf(field.state.meta.errors);
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {props.label}
-      </label>
-      <textarea
-        id={id}
-        name={field.name}
-        rows={props.rows ?? 3}
-        value={field.state.value}
-        onChange={(event) => field.handleChange(event.target.value)}
-        onBlur={field.handleBlur}
-        aria-invalid={errors.length > 0}
-        aria-describedby={errors.length > 0 ? errorId : undefined}
-        className={fieldInputClass}
-      />
-      <FieldMessage id={errorId} errors={errors} />
-    </div>
+    <LabelledField label={props.label} errors={field.state.meta.errors}>
+      {(control) => (
+        <textarea
+          {...control}
+          name={field.name}
+          rows={props.rows ?? 3}
+          value={field.state.value}
+          onChange={(event) => field.handleChange(event.target.value)}
+          onBlur={field.handleBlur}
+          className={fieldInputClass}
+        />
+      )}
+    </LabelledField>
   );
 }
 
+/** One choice of many; option labels show "_" as spaces (time zone names). */
+export function SelectField(props: { label: string; options: readonly string[] }) {
+  const field = useFieldContext<string>();
+  return (
+    <LabelledField label={props.label} errors={field.state.meta.errors}>
+      {(control) => (
+        <select
+          {...control}
+          name={field.name}
+          value={field.state.value}
+          onChange={(event) => field.handleChange(event.target.value)}
+          onBlur={field.handleBlur}
+          className={fieldInputClass}
+        >
+          {props.options.map((option) => (
+            <option key={option} value={option}>
+              {option.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
+  );
+}
+
+/** A checkbox with its label beside it; `onChange` for fields that follow it. */
 export function CheckboxField(props: { label: string; onChange?: (checked: boolean) => void }) {
   const field = useFieldContext<boolean>();
-  const { id, errorId } = useFieldIds();
-  const errors = messagesOf(field.state.meta.errors);
+  const id = useId();
+  const messages = messagesOf(field.state.meta.errors);
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-2">
@@ -102,45 +66,19 @@ export function CheckboxField(props: { label: string; onChange?: (checked: boole
             props.onChange?.(event.target.checked);
           }}
           onBlur={field.handleBlur}
-          aria-invalid={errors.length > 0}
-          aria-describedby={errors.length > 0 ? errorId : undefined}
+          aria-invalid={messages.length > 0}
+          aria-describedby={messages.length > 0 ? `${id}-error` : undefined}
           className="size-4 rounded border-field-border accent-accent-solid"
         />
         <label htmlFor={id} className="text-sm font-medium text-ink">
           {props.label}
         </label>
       </div>
-      <FieldMessage id={errorId} errors={errors} />
-    </div>
-  );
-}
-
-export function SelectField(props: { label: string; options: readonly string[] }) {
-  const field = useFieldContext<string>();
-  const { id, errorId } = useFieldIds();
-  const errors = messagesOf(field.state.meta.errors);
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {props.label}
-      </label>
-      <select
-        id={id}
-        name={field.name}
-        value={field.state.value}
-        onChange={(event) => field.handleChange(event.target.value)}
-        onBlur={field.handleBlur}
-        aria-invalid={errors.length > 0}
-        aria-describedby={errors.length > 0 ? errorId : undefined}
-        className={fieldInputClass}
-      >
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {option.replaceAll("_", " ")}
-          </option>
-        ))}
-      </select>
-      <FieldMessage id={errorId} errors={errors} />
+      {messages.length > 0 && (
+        <p id={`${id}-error`} className="text-sm text-danger">
+          {messages.join(" ")}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,12 +5,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { secondaryButton } from "../../../components/button-styles";
 import { useAppForm } from "../../../components/form";
-import {
-  CheckboxField,
-  InputField,
-  SelectField,
-  TextAreaField,
-} from "../../../components/form-fields";
+import { CheckboxField, SelectField, TextAreaField } from "../../../components/form-fields";
 import { fieldIssues } from "../../../lib/field-issues";
 import { notifyFailure, notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
@@ -63,6 +58,9 @@ function useTimeZones(current: string) {
     return zones.includes(current) ? zones : [current, ...zones];
   }, [current]);
 }
+
+/** Start and end labels, timed and all day. */
+const TIME_LABELS = { start: ["Starts", "First day"], end: ["Ends", "Last day"] } as const;
 
 const FIELD_NAMES = ["title", "description", "location", "allDay", "timeZone", "start", "end"];
 const isFieldName = (name: string): name is keyof EventFormValues => FIELD_NAMES.includes(name);
@@ -137,22 +135,16 @@ export function EventForm(props: { initial: EventFormValues; id?: string }) {
         <form.Subscribe selector={(state) => state.values.allDay}>
           {(allDay) => (
             <div className="grid gap-4 sm:grid-cols-2">
-              <form.AppField name="start">
-                {() => (
-                  <InputField
-                    label={allDay ? "First day" : "Starts"}
-                    type={allDay ? "date" : "datetime-local"}
-                  />
-                )}
-              </form.AppField>
-              <form.AppField name="end">
-                {() => (
-                  <InputField
-                    label={allDay ? "Last day" : "Ends"}
-                    type={allDay ? "date" : "datetime-local"}
-                  />
-                )}
-              </form.AppField>
+              {(["start", "end"] as const).map((name) => (
+                <form.AppField key={name} name={name}>
+                  {(field) => (
+                    <field.TextField
+                      label={TIME_LABELS[name][allDay ? 1 : 0]}
+                      type={allDay ? "date" : "datetime-local"}
+                    />
+                  )}
+                </form.AppField>
+              ))}
             </div>
           )}
         </form.Subscribe>
