@@ -27,6 +27,30 @@ test("an event added with the form shows in the agenda under its day, and can be
 
   await page.getByLabel("Ends").fill(`${tomorrow}T21:30`);
   await page.getByLabel("Location (optional)").fill("Luigi's");
+  // A refusal only the server makes (say, a zone its runtime lacks) also lands at its field.
+  await page.route("**/rpc/event/create", (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: "application/json",
+      body: JSON.stringify({
+        json: {
+          defined: true,
+          code: "BAD_REQUEST",
+          status: 400,
+          message: "The input is not valid.",
+          data: { issues: [{ path: ["timeZone"], message: "Not a zone this server knows." }] },
+        },
+      }),
+    }),
+  );
+  await page.getByRole("button", { name: "Add event" }).click();
+  await expect(page.getByLabel("Time zone")).toHaveAccessibleDescription(
+    "Not a zone this server knows.",
+  );
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(
+    "Check the fields marked in red.",
+  );
+  await page.unroute("**/rpc/event/create");
   await page.getByRole("button", { name: "Add event" }).click();
   await expect(page.getByRole("region", { name: /Notifications/ })).toContainText("Event added.");
   await expect(page).toHaveURL(/\/agenda$/);
