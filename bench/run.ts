@@ -1,8 +1,11 @@
 // `pnpm bench`: sizes, startup, throughput and CPU of the production build, side by side with
 // two bare Workers measured the same way in the same run. See bench/README.md for how to read it.
 // One wrangler process at a time: two at once fight over workerd's ports.
+// `pnpm bench events` runs only the event scenarios (bench/lib/events.ts) against the server
+// Worker, without sizes, SSR or baselines: for a busy machine, or a change to events alone.
 import { join } from "node:path";
 import { cpuPerCall } from "./lib/cpu.ts";
+import { type EventsReport, measureEvents } from "./lib/events.ts";
 import { type LoadResult, measure } from "./lib/load.ts";
 import { fileTransfer, liveFanout } from "./lib/platform.ts";
 import {
@@ -17,7 +20,7 @@ import {
   wranglerDev,
   writeResult,
 } from "./lib/processes.ts";
-import { printReport, type Report } from "./lib/report.ts";
+import { printEvents, printReport, type Report } from "./lib/report.ts";
 import { postRpc, rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
 import * as sizes from "./lib/sizes.ts";
 import { startupCpuMs } from "./lib/startup.ts";
@@ -144,6 +147,9 @@ async function main() {
       };
       if (page.items.length !== 50)
         throw new Error(`todo.list returned ${page.items.length} items`);
+
+      console.error("bench: events (list of 1,000, imports of 5,000)");
+      report.events = await measureEvents(BASE, pid);
     },
   );
 
@@ -182,11 +188,38 @@ async function main() {
   printReport(report);
   const file = writeResult(`${report.date}.json`, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nJSON: ${file}`);
-  const unclean = report.load.filter((result: LoadResult) => result.errors > 0);
+  const loads = [...report.load, ...(report.events ? [report.events.listLoad] : [])];
+  const unclean = loads.filter((result: LoadResult) => result.errors > 0);
   if (unclean.length > 0) {
     console.error(`bench: non-2xx answers in ${unclean.map((r) => r.name).join(", ")}`);
     process.exitCode = 1;
   }
 }
 
-await main();
+/** The event scenarios alone, against the server Worker with the load-test tier. */
+async function eventsOnly() {
+  const state = freshState("events");
+  migrate(state);
+  console.error("bench: server Worker, event scenarios only");
+  const events: EventsReport = await withWorker(
+    wranglerDev([SERVER_CONFIG], PORT, state, {
+      probePath: "/health",
+      extra: ["--var", "RATE_LIMIT_TIER:loadtest"],
+    }),
+    (server) => measureEvents(BASE, workerdPid(server.child.pid ?? 0)),
+  );
+  const date = new Date().toISOString();
+  console.log(`\nBenchmark ${date} (events only)\n`);
+  printEvents(events);
+  const file = writeResult(`${date}-events.json`, `${JSON.stringify({ date, events }, null, 2)}\n`);
+  console.log(`JSON: ${file}`);
+  if (events.listLoad.errors > 0) {
+    console.error("bench: non-2xx answers in event.list");
+    process.exitCode = 1;
+  }
+}
+
+const scenario = process.argv[2];
+if (scenario === "events") await eventsOnly();
+else if (scenario) throw new Error(`bench: unknown scenario ${scenario} (known: events)`);
+else await main();

@@ -1,3 +1,4 @@
+import type { EventsReport } from "./events.ts";
 import type { LoadResult } from "./load.ts";
 import type { FileTransferResult, LiveFanoutResult } from "./platform.ts";
 import { formatKiB, type Size } from "./sizes.ts";
@@ -26,6 +27,7 @@ export interface Report {
   load: LoadResult[];
   baselines?: { constant: LoadResult; d1: LoadResult };
   platform?: { files: FileTransferResult; live: LiveFanoutResult };
+  events?: EventsReport;
   cpu: Partial<
     Record<
       | "signInMs"
@@ -53,6 +55,34 @@ function table(header: string[], rows: string[][]) {
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of rows) console.log(line(row));
   console.log();
+}
+
+/** The event scenarios: agenda list and 5,000-event imports (bench/lib/events.ts). */
+export function printEvents(events: EventsReport) {
+  table(
+    ["Events", "req/s", "p50", "p99", "non-2xx", "CPU per call"],
+    [
+      [
+        events.listLoad.name,
+        String(events.listLoad.reqPerSec),
+        `${events.listLoad.p50} ms`,
+        `${events.listLoad.p99} ms`,
+        String(events.listLoad.errors),
+        ms(events.listCpuMs),
+      ],
+    ],
+  );
+  table(
+    ["event.import run", "rows", "imported", "progress events", "wall time", "workerd CPU"],
+    events.imports.map((run, i) => [
+      String(i + 1),
+      String(run.rows),
+      String(run.imported),
+      String(run.progressEvents),
+      `${run.wallMs} ms`,
+      `${run.cpuMs} ms`,
+    ]),
+  );
 }
 
 export function printReport(report: Report) {
@@ -153,4 +183,5 @@ export function printReport(report: Report) {
       ],
     );
   }
+  if (report.events) printEvents(report.events);
 }

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./accessibility";
+import { BEFORE_FIXTURE_EVENTS, CALENDAR_FIXTURE, createEventDirectly, dayFromNow } from "./events";
 import { expect, grantAdmin, open, test, throwInPage, useSavedTheme } from "./fixtures";
 
 test.use({ shareAccountInFile: true });
@@ -48,7 +49,52 @@ const signedInPages: PageVisit[] = [
       );
     },
   },
-  { path: "/agenda", title: "Agenda · Checkmark" },
+  {
+    path: "/agenda",
+    title: "Agenda · Checkmark",
+    // With events listed (one in another zone, so its note shows), then one opened for
+    // editing with its delete confirmation up.
+    prepare: async (page) => {
+      const day = dayFromNow(2, "UTC");
+      await createEventDirectly(page, {
+        title: "Quarterly review",
+        start: `${day}T09:00`,
+        end: `${day}T10:30`,
+        timeZone: "America/New_York",
+        location: "Main office",
+      });
+      await page.reload();
+      await page.getByRole("link", { name: "Quarterly review" }).first().click();
+      await expect(page.getByRole("heading", { name: "Edit event" })).toBeVisible();
+      await expect(page).toHaveTitle("Quarterly review · Checkmark");
+      await page.getByRole("button", { name: "Delete event" }).click();
+      await expect(page.getByRole("button", { name: "Keep it" })).toBeFocused();
+      await expectNoSeriousA11yViolations(page, "/agenda/$eventId");
+      await page.getByRole("link", { name: "Cancel" }).click();
+      await expect(page.getByRole("link", { name: "Quarterly review" }).first()).toBeVisible();
+    },
+  },
+  { path: "/agenda?when=past", title: "Agenda · Checkmark" },
+  {
+    path: "/agenda/new",
+    title: "New event · Checkmark",
+    // With the form's messages shown.
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Add event" }).click();
+      await expect(page.getByText("Give the event a title.")).toBeVisible();
+    },
+  },
+  {
+    path: "/agenda/import",
+    title: "Import events · Checkmark",
+    // With an import's progress, summary and failed rows shown.
+    prepare: async (page) => {
+      await page.clock.setFixedTime(BEFORE_FIXTURE_EVENTS);
+      await page.getByLabel("Calendar file (.ics or .csv)").setInputFiles(CALENDAR_FIXTURE);
+      await page.getByRole("button", { name: "Import events" }).click();
+      await expect(page.getByRole("region", { name: /Not imported/ })).toBeVisible();
+    },
+  },
   { path: "/settings", title: "Settings · Checkmark" },
   { path: "/no-such-page", title: "Page not found · Checkmark", missing: true },
 ];

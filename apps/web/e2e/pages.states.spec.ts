@@ -71,8 +71,10 @@ test("a page refused for too many requests asks the visitor to wait", async ({
 
 test("empty pages say what they are for and what to do", async ({ page, account: _signedIn }) => {
   await open(page, "/agenda");
-  await expect(page.getByRole("heading", { name: "No events yet" })).toBeVisible();
-  await page.getByRole("link", { name: "Go to your todos" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing coming up" })).toBeVisible();
+  await page.getByRole("link", { name: "Add an event" }).click();
+  await expect(page.getByRole("heading", { name: "New event" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Todos" }).click();
   await expect(page).toHaveURL(/\/todos$/);
   await expect(page.getByRole("heading", { name: "Your list is empty" })).toBeVisible();
   await expect(page.getByText("Write your first todo in the box above")).toBeVisible();

@@ -18,12 +18,15 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppAdminRouteRouteImport } from './routes/_app/admin/route'
-import { Route as AppAgendaRouteImport } from './routes/_app/agenda'
 import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin/index'
 import { Route as AppAdminAuditRouteImport } from './routes/_app/admin/audit'
 import { Route as AppAdminErrorsRouteImport } from './routes/_app/admin/errors'
+import { Route as AppAgendaIndexRouteImport } from './routes/_app/agenda/index'
+import { Route as AppAgendaEventIdRouteImport } from './routes/_app/agenda/$eventId'
+import { Route as AppAgendaImportRouteImport } from './routes/_app/agenda/import'
+import { Route as AppAgendaNewRouteImport } from './routes/_app/agenda/new'
 import { Route as AppTodosIndexRouteImport } from './routes/_app/todos/index'
 import { Route as AppAdminUsersIndexRouteImport } from './routes/_app/admin/users/index'
 import { Route as AppAdminUsersUserIdRouteImport } from './routes/_app/admin/users/$userId'
@@ -72,11 +75,6 @@ const AppAdminRouteRoute = AppAdminRouteRouteImport.update({
   path: '/admin',
   getParentRoute: () => AppRoute,
 } as any)
-const AppAgendaRoute = AppAgendaRouteImport.update({
-  id: '/agenda',
-  path: '/agenda',
-  getParentRoute: () => AppRoute,
-} as any)
 const AppSettingsRoute = AppSettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
@@ -101,6 +99,26 @@ const AppAdminErrorsRoute = AppAdminErrorsRouteImport.update({
   id: '/errors',
   path: '/errors',
   getParentRoute: () => AppAdminRouteRoute,
+} as any)
+const AppAgendaIndexRoute = AppAgendaIndexRouteImport.update({
+  id: '/agenda/',
+  path: '/agenda/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppAgendaEventIdRoute = AppAgendaEventIdRouteImport.update({
+  id: '/agenda/$eventId',
+  path: '/agenda/$eventId',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppAgendaImportRoute = AppAgendaImportRouteImport.update({
+  id: '/agenda/import',
+  path: '/agenda/import',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppAgendaNewRoute = AppAgendaNewRouteImport.update({
+  id: '/agenda/new',
+  path: '/agenda/new',
+  getParentRoute: () => AppRoute,
 } as any)
 const AppTodosIndexRoute = AppTodosIndexRouteImport.update({
   id: '/todos/',
@@ -127,12 +145,15 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteRouteWithChildren
-  '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
+  '/agenda/$eventId': typeof AppAgendaEventIdRoute
+  '/agenda/import': typeof AppAgendaImportRoute
+  '/agenda/new': typeof AppAgendaNewRoute
   '/admin/': typeof AppAdminIndexRoute
+  '/agenda/': typeof AppAgendaIndexRoute
   '/todos/': typeof AppTodosIndexRoute
   '/admin/users/$userId': typeof AppAdminUsersUserIdRoute
   '/admin/users/': typeof AppAdminUsersIndexRoute
@@ -145,12 +166,15 @@ export interface FileRoutesByTo {
   '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
-  '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
+  '/agenda/$eventId': typeof AppAgendaEventIdRoute
+  '/agenda/import': typeof AppAgendaImportRoute
+  '/agenda/new': typeof AppAgendaNewRoute
   '/admin': typeof AppAdminIndexRoute
+  '/agenda': typeof AppAgendaIndexRoute
   '/todos': typeof AppTodosIndexRoute
   '/admin/users/$userId': typeof AppAdminUsersUserIdRoute
   '/admin/users': typeof AppAdminUsersIndexRoute
@@ -166,12 +190,15 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteRouteWithChildren
-  '/_app/agenda': typeof AppAgendaRoute
   '/_app/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/_app/admin/audit': typeof AppAdminAuditRoute
   '/_app/admin/errors': typeof AppAdminErrorsRoute
+  '/_app/agenda/$eventId': typeof AppAgendaEventIdRoute
+  '/_app/agenda/import': typeof AppAgendaImportRoute
+  '/_app/agenda/new': typeof AppAgendaNewRoute
   '/_app/admin/': typeof AppAdminIndexRoute
+  '/_app/agenda/': typeof AppAgendaIndexRoute
   '/_app/todos/': typeof AppTodosIndexRoute
   '/_app/admin/users/$userId': typeof AppAdminUsersUserIdRoute
   '/_app/admin/users/': typeof AppAdminUsersIndexRoute
@@ -187,12 +214,15 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/admin'
-    | '/agenda'
     | '/settings'
     | '/dev/mailbox'
     | '/admin/audit'
     | '/admin/errors'
+    | '/agenda/$eventId'
+    | '/agenda/import'
+    | '/agenda/new'
     | '/admin/'
+    | '/agenda/'
     | '/todos/'
     | '/admin/users/$userId'
     | '/admin/users/'
@@ -205,12 +235,15 @@ export interface FileRouteTypes {
     | '/reset-password'
     | '/sign-in'
     | '/sign-up'
-    | '/agenda'
     | '/settings'
     | '/dev/mailbox'
     | '/admin/audit'
     | '/admin/errors'
+    | '/agenda/$eventId'
+    | '/agenda/import'
+    | '/agenda/new'
     | '/admin'
+    | '/agenda'
     | '/todos'
     | '/admin/users/$userId'
     | '/admin/users'
@@ -225,12 +258,15 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_app/admin'
-    | '/_app/agenda'
     | '/_app/settings'
     | '/dev/mailbox'
     | '/_app/admin/audit'
     | '/_app/admin/errors'
+    | '/_app/agenda/$eventId'
+    | '/_app/agenda/import'
+    | '/_app/agenda/new'
     | '/_app/admin/'
+    | '/_app/agenda/'
     | '/_app/todos/'
     | '/_app/admin/users/$userId'
     | '/_app/admin/users/'
@@ -313,13 +349,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAdminRouteRouteImport
       parentRoute: typeof AppRoute
     }
-    '/_app/agenda': {
-      id: '/_app/agenda'
-      path: '/agenda'
-      fullPath: '/agenda'
-      preLoaderRoute: typeof AppAgendaRouteImport
-      parentRoute: typeof AppRoute
-    }
     '/_app/settings': {
       id: '/_app/settings'
       path: '/settings'
@@ -354,6 +383,34 @@ declare module '@tanstack/react-router' {
       fullPath: '/admin/errors'
       preLoaderRoute: typeof AppAdminErrorsRouteImport
       parentRoute: typeof AppAdminRouteRoute
+    }
+    '/_app/agenda/': {
+      id: '/_app/agenda/'
+      path: '/agenda'
+      fullPath: '/agenda/'
+      preLoaderRoute: typeof AppAgendaIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/agenda/$eventId': {
+      id: '/_app/agenda/$eventId'
+      path: '/agenda/$eventId'
+      fullPath: '/agenda/$eventId'
+      preLoaderRoute: typeof AppAgendaEventIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/agenda/import': {
+      id: '/_app/agenda/import'
+      path: '/agenda/import'
+      fullPath: '/agenda/import'
+      preLoaderRoute: typeof AppAgendaImportRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/agenda/new': {
+      id: '/_app/agenda/new'
+      path: '/agenda/new'
+      fullPath: '/agenda/new'
+      preLoaderRoute: typeof AppAgendaNewRouteImport
+      parentRoute: typeof AppRoute
     }
     '/_app/todos/': {
       id: '/_app/todos/'
@@ -401,15 +458,21 @@ const AppAdminRouteRouteWithChildren = AppAdminRouteRoute._addFileChildren(
 
 interface AppRouteChildren {
   AppAdminRouteRoute: typeof AppAdminRouteRouteWithChildren
-  AppAgendaRoute: typeof AppAgendaRoute
   AppSettingsRoute: typeof AppSettingsRoute
+  AppAgendaEventIdRoute: typeof AppAgendaEventIdRoute
+  AppAgendaImportRoute: typeof AppAgendaImportRoute
+  AppAgendaNewRoute: typeof AppAgendaNewRoute
+  AppAgendaIndexRoute: typeof AppAgendaIndexRoute
   AppTodosIndexRoute: typeof AppTodosIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppAdminRouteRoute: AppAdminRouteRouteWithChildren,
-  AppAgendaRoute: AppAgendaRoute,
   AppSettingsRoute: AppSettingsRoute,
+  AppAgendaEventIdRoute: AppAgendaEventIdRoute,
+  AppAgendaImportRoute: AppAgendaImportRoute,
+  AppAgendaNewRoute: AppAgendaNewRoute,
+  AppAgendaIndexRoute: AppAgendaIndexRoute,
   AppTodosIndexRoute: AppTodosIndexRoute,
 }
 

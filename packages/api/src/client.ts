@@ -28,6 +28,9 @@ export interface ApiClientOptions {
   batch?: boolean;
 }
 
+/** Procedures that answer with an event iterator: each goes as a request of its own. */
+const STREAMING_PATHS = new Set(["event.import"]);
+
 /** A typed oRPC client for browsers, Node scripts and other Workers. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl;
@@ -40,10 +43,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return options.apiKey ? { ...extra, authorization: `Bearer ${options.apiKey}` } : extra;
     },
     ...(customFetch ? { fetch: async (request: Request) => customFetch(request) } : {}),
-    // Streaming procedures (event iterators) cannot be batched; none is batched by path
-    // once they exist: add their paths to `exclude`.
+    // Streaming procedures (event iterators) cannot be batched (STACK-NOTES 20).
     plugins: options.batch
-      ? [new BatchLinkPlugin({ groups: [{ condition: () => true, context: {} }] })]
+      ? [
+          new BatchLinkPlugin({
+            groups: [{ condition: () => true, context: {} }],
+            exclude: ({ path }) => STREAMING_PATHS.has(path.join(".")),
+          }),
+        ]
       : [],
   });
   return createORPCClient(link);

@@ -42,6 +42,10 @@ export {
   eventImportProgressSchema,
   eventImportRowSchema,
 } from "./event/import-row";
+export {
+  EVENT_LIST_DIRECTIONS,
+  type EventListDirection,
+} from "./event/list-direction";
 export type { Event } from "./event/schema";
 export {
   REMINDER_MINUTES_OPTIONS,

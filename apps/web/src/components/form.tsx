@@ -1,56 +1,35 @@
 import { createFormHook, createFormHookContexts } from "@tanstack/react-form";
-import { type ReactNode, useId } from "react";
+import type { ReactNode } from "react";
 import { primaryButton } from "./button-styles";
+import { fieldInputClass, LabelledField } from "./labelled-field";
 
 export const { fieldContext, formContext, useFieldContext, useFormContext } =
   createFormHookContexts();
 
-/** zod issues and plain strings alike, as the sentences a person reads. */
-function messagesOf(errors: unknown[]): string[] {
-  const messages = errors.map((error) =>
-    typeof error === "string"
-      ? error
-      : error && typeof error === "object" && "message" in error
-        ? String(error.message)
-        : "",
-  );
-  return [...new Set(messages.filter(Boolean))];
-}
-
+/** One line of text, an address, a password, a date or a date and time. */
 function TextField(props: {
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date" | "datetime-local";
   autoComplete?: string;
   placeholder?: string;
 }) {
   const field = useFieldContext<string>();
-  const id = useId();
-  const errors = messagesOf(field.state.meta.errors);
-  const errorId = `${id}-error`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        name={field.name}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        placeholder={props.placeholder}
-        value={field.state.value}
-        onChange={(event) => field.handleChange(event.target.value)}
-        onBlur={field.handleBlur}
-        aria-invalid={errors.length > 0}
-        aria-describedby={errors.length > 0 ? errorId : undefined}
-        className="block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm transition placeholder:text-ink-muted focus-visible:outline-offset-0 aria-[invalid=true]:border-danger"
-      />
-      {errors.length > 0 && (
-        <p id={errorId} className="text-sm text-danger">
-          {errors.join(" ")}
-        </p>
+    <LabelledField label={props.label} errors={field.state.meta.errors}>
+      {(control) => (
+        <input
+          {...control}
+          name={field.name}
+          type={props.type ?? "text"}
+          autoComplete={props.autoComplete}
+          placeholder={props.placeholder}
+          value={field.state.value}
+          onChange={(event) => field.handleChange(event.target.value)}
+          onBlur={field.handleBlur}
+          className={fieldInputClass}
+        />
       )}
-    </div>
+    </LabelledField>
   );
 }
 

@@ -10,6 +10,7 @@ import {
   timeZoneSchema,
   withTimes,
 } from "./fields";
+import { EVENT_LIST_DIRECTIONS } from "./list-direction";
 
 // Ids are UUIDs (v7): anything else is a bad request, not a lookup.
 const eventRow = createSelectSchema(schema.event, { id: () => z.uuid() });
@@ -59,8 +60,6 @@ export const updateEventSchema = eventRow
 
 export const eventIdSchema = eventRow.pick({ id: true });
 
-export const EVENT_LIST_DIRECTIONS = ["upcoming", "past"] as const;
-
 export const listEventsSchema = z
   .object({
     /** The agenda's "now": pass the same value for every page (default: the server's now). */
@@ -79,4 +78,3 @@ export const eventPageSchema = z.object({
 });
 
 export type Event = z.infer<typeof eventSchema>;
-export type EventListDirection = (typeof EVENT_LIST_DIRECTIONS)[number];

@@ -3,7 +3,7 @@ import { eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type Position, toPage } from "../shared/keyset";
 import { type Owner, ownedBy } from "../shared/owner";
-import type { EventListDirection } from "./schema";
+import type { EventListDirection } from "./list-direction";
 import { wallClockTimes } from "./times";
 
 const { event } = schema;

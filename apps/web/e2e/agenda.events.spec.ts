@@ -1,0 +1,156 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { BEFORE_FIXTURE_EVENTS, CALENDAR_FIXTURE, dayFromNow } from "./events";
+import { expect, open, scrollsSideways, test } from "./fixtures";
+
+test.use({ shareAccountInFile: true, timezoneId: "Europe/Berlin" });
+
+const ZONE = "Europe/Berlin";
+
+test("an event added with the form shows in the agenda under its day, and can be edited and deleted", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/agenda");
+  await page.getByRole("link", { name: "New event" }).click();
+  await expect(page.getByRole("heading", { name: "New event" })).toBeVisible();
+  // The form starts in the browser's own zone.
+  await expect(page.getByLabel("Time zone")).toHaveValue(ZONE);
+
+  const tomorrow = dayFromNow(1, ZONE);
+  await page.getByLabel("Title").fill("Dinner with Sam");
+  await page.getByLabel("Starts").fill(`${tomorrow}T19:00`);
+  await page.getByLabel("Ends").fill(`${tomorrow}T18:00`);
+  await page.getByRole("button", { name: "Add event" }).click();
+  // The server's own rule (end before start), checked before sending, at its field.
+  await expect(page.getByLabel("Ends")).toHaveAccessibleDescription("The end is before the start.");
+
+  await page.getByLabel("Ends").fill(`${tomorrow}T21:30`);
+  await page.getByLabel("Location (optional)").fill("Luigi's");
+  // A refusal only the server makes (say, a zone its runtime lacks) also lands at its field.
+  await page.route("**/rpc/event/create", (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: "application/json",
+      body: JSON.stringify({
+        json: {
+          defined: true,
+          code: "BAD_REQUEST",
+          status: 400,
+          message: "The input is not valid.",
+          data: { issues: [{ path: ["timeZone"], message: "Not a zone this server knows." }] },
+        },
+      }),
+    }),
+  );
+  await page.getByRole("button", { name: "Add event" }).click();
+  await expect(page.getByLabel("Time zone")).toHaveAccessibleDescription(
+    "Not a zone this server knows.",
+  );
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(
+    "Check the fields marked in red.",
+  );
+  await page.unroute("**/rpc/event/create");
+  await page.getByRole("button", { name: "Add event" }).click();
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText("Event added.");
+  await expect(page).toHaveURL(/\/agenda$/);
+
+  const day = page.getByRole("region", { name: /^Tomorrow/ });
+  const dinner = day.getByRole("listitem").filter({ hasText: "Dinner with Sam" });
+  await expect(dinner).toContainText("19:00 – 21:30");
+  await expect(dinner).toContainText("Luigi's");
+
+  // After a reload the server renders the same day in the browser's zone (the tz cookie).
+  await page.reload();
+  await expect(page.getByText(`in ${ZONE} time`)).toBeVisible();
+  await expect(dinner).toContainText("19:00 – 21:30");
+
+  await dinner.getByRole("link", { name: "Dinner with Sam" }).click();
+  await expect(page.getByRole("heading", { name: "Edit event" })).toBeVisible();
+  await page.getByLabel("Title").fill("Dinner with Sam and Alex");
+  await page.getByRole("button", { name: "Save event" }).click();
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText("Event saved.");
+  await expect(day.getByRole("link", { name: "Dinner with Sam and Alex" })).toBeVisible();
+
+  await day.getByRole("link", { name: "Dinner with Sam and Alex" }).click();
+  await page.getByRole("button", { name: "Delete event" }).click();
+  await expect(page.getByRole("button", { name: "Keep it" })).toBeFocused();
+  await page.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.getByRole("region", { name: /Notifications/ })).toContainText(
+    "Deleted “Dinner with Sam and Alex”.",
+  );
+  await expect(page).toHaveURL(/\/agenda$/);
+  await expect(page.getByRole("link", { name: "Dinner with Sam and Alex" })).toHaveCount(0);
+});
+
+test("importing a calendar file shows live progress to 100%, then what was imported and what failed", async ({
+  page,
+  account: _signedIn,
+}) => {
+  // The browser's clock just before the fixture's events: its recurrence window and "today".
+  await page.clock.setFixedTime(BEFORE_FIXTURE_EVENTS);
+  await open(page, "/agenda/import");
+  const file = page.getByLabel("Calendar file (.ics or .csv)");
+  const importButton = page.getByRole("button", { name: "Import events" });
+
+  // Too large: refused before a byte is sent.
+  await file.setInputFiles({
+    name: "huge.ics",
+    mimeType: "text/calendar",
+    buffer: Buffer.alloc(6 * 1024 * 1024, "A"),
+  });
+  await expect(page.getByRole("alert")).toContainText(
+    "This file is 6.0 MB; import files may be at most 5 MB.",
+  );
+  await expect(importButton).toBeDisabled();
+
+  await file.setInputFiles(CALENDAR_FIXTURE);
+  await importButton.click();
+  const progress = page.getByRole("progressbar", { name: "Importing calendar.ics" });
+  // 5 stand-ups (6 Mondays but one excluded), the holidays, the flight, the call, the dentist.
+  await expect(progress).toHaveAttribute("max", "9");
+  await expect(progress).toHaveAttribute("value", "9");
+  await expect(page.getByText("100%")).toBeVisible();
+  await expect(page.getByText("Import finished: 8 events imported, 1 row failed.")).toBeVisible();
+  const failed = page.getByRole("region", { name: "Not imported (1)" });
+  await expect(failed).toContainText("Row 5: Dentist");
+  await expect(failed).toContainText("The end is before the start.");
+
+  await page.getByRole("link", { name: "Go to your agenda" }).click();
+  await expect(page.getByRole("link", { name: "Team stand-up" })).toHaveCount(5);
+  const holidays = page.getByRole("listitem").filter({ hasText: "Christmas holidays" });
+  await expect(holidays).toContainText("All day, until Sat 26 Dec");
+  // 17:00 in Tokyo is 09:00 in Berlin; the event's own zone is noted beside it.
+  const call = page.getByRole("listitem").filter({ hasText: "Call with the Tokyo office" });
+  await expect(call).toContainText("09:00 – 10:00");
+  await expect(call).toContainText("17:00 – 18:00 Asia/Tokyo time");
+  await expect(page.getByRole("region", { name: /Thursday 10 December/ })).toContainText(
+    "Flight to Lisbon",
+  );
+
+  // Screenshots for CI's artifacts (README: "Screenshots"), phone and desktop, both themes.
+  const folder = join(test.info().project.outputDir, "screenshots");
+  mkdirSync(folder, { recursive: true });
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [size, viewport] of [
+      ["phone", { width: 375, height: 812 }],
+      ["desktop", { width: 1280, height: 800 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      expect(await scrollsSideways(page), `agenda on a ${size}`).toBe(false);
+      await page.screenshot({
+        path: join(folder, `agenda-events-${size}-${scheme}.png`),
+        fullPage: true,
+      });
+    }
+  }
+
+  // The same file again adds nothing twice.
+  await open(page, "/agenda/import");
+  await file.setInputFiles(CALENDAR_FIXTURE);
+  await importButton.click();
+  await expect(
+    page.getByText("Import finished: 0 events imported, 8 already there, 1 row failed."),
+  ).toBeVisible();
+});

@@ -1,0 +1,117 @@
+import { ORPCError } from "@checkmark/api/client";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute, notFound, useNavigate } from "@tanstack/react-router";
+import { Trash2 } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { secondaryButton } from "../../../components/button-styles";
+import { cardClass, PageHeading } from "../../../components/page";
+import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
+import { orpc } from "../../../lib/orpc";
+import { EventForm, eventValues } from "./-event-form";
+import { eventQuery, resetEventLists } from "./-queries";
+
+export const Route = createFileRoute("/_app/agenda/$eventId")({
+  // In the browser only, like /agenda/new: the zone list is the browser's.
+  ssr: false,
+  loader: async ({ context, params }) => {
+    try {
+      return await context.queryClient.ensureQueryData(eventQuery(params.eventId));
+    } catch (error) {
+      // Someone else's event, a deleted one and a malformed id all look the same: not here.
+      if (
+        error instanceof ORPCError &&
+        (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")
+      ) {
+        throw notFound();
+      }
+      throw error;
+    }
+  },
+  head: ({ loaderData }) => ({
+    meta: [{ title: `${loaderData?.title ?? "Event"} · Checkmark` }],
+  }),
+  component: EditEventPage,
+});
+
+function EditEventPage() {
+  const { eventId } = Route.useParams();
+  const { data: event } = useSuspenseQuery(eventQuery(eventId));
+  return (
+    <section className="py-10">
+      <PageHeading title="Edit event">Change any field, then save.</PageHeading>
+      <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
+        <EventForm key={event.updatedAt.getTime()} initial={eventValues(event)} id={event.id} />
+      </div>
+      <DeleteEvent id={event.id} title={event.title} />
+    </section>
+  );
+}
+
+/** Deleting asks once more, in the page, before anything is lost. */
+function DeleteEvent({ id, title }: { id: string; title: string }) {
+  const [confirming, setConfirming] = useState<boolean | null>(null);
+  // Keyboard focus follows the question: to "Keep it" when asked, back to Delete when kept.
+  const keep = useRef<HTMLButtonElement>(null);
+  const ask = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+    else if (confirming === false) ask.current?.focus();
+  }, [confirming]);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const remove = useMutation(
+    orpc.event.delete.mutationOptions({
+      onSuccess: async () => {
+        queryClient.removeQueries({ queryKey: eventQuery(id).queryKey });
+        await resetEventLists(queryClient);
+        notifySuccess(`Deleted “${title}”.`);
+        await navigate({ to: "/agenda" });
+      },
+      onError: (error) => notifyRpcFailure(error, "The event was not deleted."),
+    }),
+  );
+  return (
+    <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
+      <h2 className="font-semibold">Delete this event</h2>
+      {confirming ? (
+        <div className="mt-2 space-y-3">
+          <p className="text-sm text-ink-muted">
+            Delete “{title}” for good? This cannot be undone.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              onClick={() => remove.mutate({ id })}
+              disabled={remove.isPending}
+              className={`${secondaryButton("sm")} border-danger-line text-danger`}
+            >
+              <Trash2 aria-hidden className="size-4" />
+              {remove.isPending ? "Deleting…" : "Yes, delete it"}
+            </button>
+            <button
+              ref={keep}
+              type="button"
+              onClick={() => setConfirming(false)}
+              className={secondaryButton("sm")}
+            >
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <p className="mt-1 text-sm text-ink-muted">It disappears from your agenda.</p>
+          <button
+            ref={ask}
+            type="button"
+            onClick={() => setConfirming(true)}
+            className={`mt-3 ${secondaryButton("sm")} text-danger`}
+          >
+            <Trash2 aria-hidden className="size-4" />
+            Delete event
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
