@@ -19,7 +19,7 @@ function messagesOf(errors: unknown[]): string[] {
 
 function TextField(props: {
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date";
   autoComplete?: string;
   placeholder?: string;
 }) {

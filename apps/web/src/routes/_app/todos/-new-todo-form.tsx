@@ -1,44 +1,50 @@
-import { todoTextSchema } from "@checkmark/api/schemas";
+import { calendarDateSchema, type TodoSearch, todoTextSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { useAppForm } from "../../../components/form";
-import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
-import { orpc } from "../../../lib/orpc";
+import { useCreateTodo } from "./-mutations";
 
-const newTodoSchema = z.object({ text: todoTextSchema });
+const newTodoSchema = z.object({
+  text: todoTextSchema,
+  dueDate: z.union([z.literal(""), calendarDateSchema]),
+});
 
-export function NewTodoForm() {
-  const queryClient = useQueryClient();
-  const create = useMutation(
-    orpc.todo.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: orpc.todo.key() }),
-    }),
-  );
+export function NewTodoForm({ search }: { search: TodoSearch }) {
+  const create = useCreateTodo(search);
   const form = useAppForm({
-    defaultValues: { text: "" },
+    defaultValues: { text: "", dueDate: "" },
     validationLogic: revalidateLogic(),
     validators: { onDynamic: newTodoSchema },
-    onSubmit: async ({ value, formApi }) => {
-      try {
-        await create.mutateAsync({ text: value.text });
-        formApi.reset();
-        notifySuccess("Todo added.");
-      } catch (error) {
-        // The typed text stays in the box, so nothing the user wrote is lost.
-        notifyRpcFailure(error, "Your todo was not saved.");
-      }
+    onSubmit: ({ value, formApi }) => {
+      const text = value.text.trim();
+      // The todo shows in the list at once, so the box is free for the next one.
+      formApi.reset();
+      create.mutate(
+        { text, dueDate: value.dueDate || undefined },
+        {
+          onError: () => {
+            // Nothing the user wrote is lost: it comes back unless they typed something new.
+            if (!formApi.getFieldValue("text")) {
+              formApi.setFieldValue("text", value.text);
+              formApi.setFieldValue("dueDate", value.dueDate);
+            }
+          },
+        },
+      );
     },
   });
 
   return (
     <form.AppForm>
-      <form.Form className="flex items-start gap-2">
-        <div className="min-w-0 flex-1">
+      <form.Form className="grid grid-cols-[1fr_auto] items-start gap-2 sm:grid-cols-[1fr_11rem_auto]">
+        <div className="col-span-2 min-w-0 sm:col-span-1">
           <form.AppField name="text">
             {(field) => <field.TextField label="New todo" placeholder="What needs doing?" />}
           </form.AppField>
         </div>
+        <form.AppField name="dueDate">
+          {(field) => <field.TextField label="Due date (optional)" type="date" />}
+        </form.AppField>
         <div className="mt-6 w-24 shrink-0 sm:w-28">
           <form.SubmitButton pendingLabel="Adding…">Add</form.SubmitButton>
         </div>
