@@ -16,6 +16,10 @@ export function SegmentedNav({ label, children }: { label: string; children: Rea
 export const segmentClass =
   "flex min-h-9 items-center justify-center gap-1.5 rounded-lg px-3 text-sm font-medium text-ink-muted transition hover:text-ink aria-[current=page]:bg-surface aria-[current=page]:text-ink aria-[current=page]:shadow-sm";
 
+/** A view's name as read out: "Active 2" (the badge alone would run into the label). */
+export const segmentName = (label: string, count?: number) =>
+  count === undefined ? label : `${label} ${count}`;
+
 /** One view's label and, when known, how many things it holds. */
 export function Segment({ label, count }: { label: string; count?: number }) {
   return (

@@ -80,7 +80,12 @@ function TodosPage() {
         </div>
       )}
 
-      {todos.length > 0 ? (
+      {list.isPending ? (
+        <p className="mt-2 flex items-center gap-2 text-sm text-ink-muted">
+          <LoaderCircle aria-hidden className="size-4 motion-safe:animate-spin" />
+          Loading your todos…
+        </p>
+      ) : todos.length > 0 ? (
         <ul
           className={`mt-2 divide-y divide-line transition-opacity ${cardClass} ${updating ? "opacity-60" : ""}`}
           aria-label="Todos"
