@@ -1,6 +1,7 @@
 import { createFormHook, createFormHookContexts } from "@tanstack/react-form";
-import { type ReactNode, useId } from "react";
+import type { ReactNode } from "react";
 import { primaryButton } from "./button-styles";
+import { LabelledInput, type LabelledInputProps } from "./labelled-input";
 
 export const { fieldContext, formContext, useFieldContext, useFormContext } =
   createFormHookContexts();
@@ -17,40 +18,17 @@ function messagesOf(errors: unknown[]): string[] {
   return [...new Set(messages.filter(Boolean))];
 }
 
-function TextField(props: {
-  label: string;
-  type?: "text" | "email" | "password" | "date";
-  autoComplete?: string;
-  placeholder?: string;
-}) {
+function TextField(props: Omit<LabelledInputProps, "name" | "value" | "onChange" | "errors">) {
   const field = useFieldContext<string>();
-  const id = useId();
-  const errors = messagesOf(field.state.meta.errors);
-  const errorId = `${id}-error`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        name={field.name}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        placeholder={props.placeholder}
-        value={field.state.value}
-        onChange={(event) => field.handleChange(event.target.value)}
-        onBlur={field.handleBlur}
-        aria-invalid={errors.length > 0}
-        aria-describedby={errors.length > 0 ? errorId : undefined}
-        className="block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm transition placeholder:text-ink-muted focus-visible:outline-offset-0 aria-[invalid=true]:border-danger"
-      />
-      {errors.length > 0 && (
-        <p id={errorId} className="text-sm text-danger">
-          {errors.join(" ")}
-        </p>
-      )}
-    </div>
+    <LabelledInput
+      {...props}
+      name={field.name}
+      value={field.state.value}
+      onChange={field.handleChange}
+      onBlur={field.handleBlur}
+      errors={messagesOf(field.state.meta.errors)}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { CalendarClock, CalendarX2 } from "lucide-react";
+import { CalendarDays } from "lucide-react";
 import { formatCalendarDate } from "../../../lib/use-today";
 
 /** When a todo is due, in words, and plainly marked when that day has passed. */
@@ -13,14 +13,13 @@ export function DueDate({
 }) {
   const overdue = !completed && date < today;
   const when = date === today ? "today" : formatCalendarDate(date, today);
-  const Icon = overdue ? CalendarX2 : CalendarClock;
   return (
     <span
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
         overdue ? "bg-danger-surface text-danger" : "bg-surface-muted text-ink-muted"
       }`}
     >
-      <Icon aria-hidden className="size-3.5" />
+      <CalendarDays aria-hidden className="size-3.5" />
       {overdue ? `Overdue · ${when}` : `Due ${when}`}
     </span>
   );

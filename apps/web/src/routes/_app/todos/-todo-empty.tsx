@@ -1,6 +1,6 @@
 import type { TodoCounts, TodoSearch } from "@checkmark/api/schemas";
 import { Link } from "@tanstack/react-router";
-import { CircleCheckBig, ListChecks, SearchX } from "lucide-react";
+import { ListChecks, Search } from "lucide-react";
 import { secondaryButton } from "../../../components/button-styles";
 import { EmptyState } from "../../../components/page";
 
@@ -9,7 +9,7 @@ export function TodoEmptyState({ search, counts }: { search: TodoSearch; counts?
   if (search.q) {
     return (
       <EmptyState
-        icon={SearchX}
+        icon={Search}
         title={`Nothing matches “${search.q}”`}
         action={
           <Link
@@ -38,14 +38,14 @@ export function TodoEmptyState({ search, counts }: { search: TodoSearch; counts?
   );
   if (search.status === "completed") {
     return (
-      <EmptyState icon={CircleCheckBig} title="No completed todos yet" action={showAll}>
+      <EmptyState icon={ListChecks} title="No completed todos yet" action={showAll}>
         Tick a todo when it is done and it shows up here.
       </EmptyState>
     );
   }
   if (search.status === "active") {
     return (
-      <EmptyState icon={CircleCheckBig} title="Nothing left to do" action={showAll}>
+      <EmptyState icon={ListChecks} title="Nothing left to do" action={showAll}>
         {counts?.all
           ? "Every todo on your list is done. Add the next one above."
           : "Your list is empty. Add a todo above and it shows up here."}

@@ -1,12 +1,19 @@
 import type { Todo, TodoSearch } from "@checkmark/api/schemas";
 import { Pencil, Trash2 } from "lucide-react";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useToday } from "../../../lib/use-today";
 import { DueDate } from "./-due-date";
 import { useDeleteTodo, useToggleTodo, useUpdateTodo } from "./-mutations";
 import { TodoAttachments } from "./-todo-attachments";
 import { isPendingTodo } from "./-todo-cache";
-import { type TodoChanges, TodoEditForm } from "./-todo-edit-form";
+import type { TodoChanges } from "./-todo-edit-form";
+
+// Loaded when someone is about to edit (pointer over or focus on Edit), not with the page:
+// the first visit's JavaScript has a budget (bench/budgets.ts).
+const loadEditForm = () => import("./-todo-edit-form");
+const TodoEditForm = lazy(() =>
+  loadEditForm().then((module) => ({ default: module.TodoEditForm })),
+);
 
 const iconButton =
   "grid size-9 shrink-0 place-items-center rounded-md text-ink-muted transition disabled:cursor-wait disabled:opacity-50";
@@ -53,7 +60,9 @@ export function TodoItem({ todo, search }: { todo: Todo; search: TodoSearch }) {
   return (
     <li ref={row} className="px-4 py-3" data-testid="todo-item" aria-busy={pending || undefined}>
       {editing ? (
-        <TodoEditForm todo={todo} onSave={onSave} onCancel={stopEditing} />
+        <Suspense fallback={<p className="py-1.5 text-sm text-ink-muted">Opening the editor…</p>}>
+          <TodoEditForm todo={todo} onSave={onSave} onCancel={stopEditing} />
+        </Suspense>
       ) : (
         <div className="flex items-center gap-3">
           <input
@@ -81,6 +90,8 @@ export function TodoItem({ todo, search }: { todo: Todo; search: TodoSearch }) {
             type="button"
             disabled={pending}
             onClick={() => setEditing(true)}
+            onPointerEnter={() => void loadEditForm()}
+            onFocus={() => void loadEditForm()}
             aria-label={`Edit “${todo.text}”`}
             title="Edit"
             className={`${iconButton} hover:bg-surface-muted hover:text-ink`}
