@@ -1,5 +1,6 @@
 import { Search, X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
+import { IconButton } from "./icon-button";
 
 const DEFAULT_DELAY_MS = 300;
 
@@ -74,15 +75,12 @@ export function SearchInput(props: {
         className="block w-full appearance-none rounded-lg border border-field-border bg-surface py-2 pr-10 pl-9 text-ink shadow-sm placeholder:text-ink-muted focus-visible:outline-offset-0 [&::-webkit-search-cancel-button]:hidden"
       />
       {text && (
-        <button
-          type="button"
+        <IconButton
+          label="Clear search"
+          icon={X}
           onClick={clear}
-          aria-label="Clear search"
-          title="Clear search"
-          className="absolute top-1/2 right-1 grid size-8 -translate-y-1/2 place-items-center rounded-md text-ink-muted hover:bg-surface-muted hover:text-ink"
-        >
-          <X aria-hidden className="size-4" />
-        </button>
+          className="absolute top-1/2 right-0.5 -translate-y-1/2"
+        />
       )}
     </div>
   );

@@ -13,20 +13,21 @@ export function SegmentedNav({ label, children }: { label: string; children: Rea
   );
 }
 
+// Inline layout (not flex), so the space between label and count is kept: the link reads
+// "Active 2", to screen readers too.
 export const segmentClass =
-  "flex min-h-9 items-center justify-center gap-1.5 rounded-lg px-3 text-sm font-medium text-ink-muted transition hover:text-ink aria-[current=page]:bg-surface aria-[current=page]:text-ink aria-[current=page]:shadow-sm";
-
-/** A view's name as read out: "Active 2" (the badge alone would run into the label). */
-export const segmentName = (label: string, count?: number) =>
-  count === undefined ? label : `${label} ${count}`;
+  "block rounded-lg px-3 py-1.5 text-center leading-6 text-sm font-medium text-ink-muted transition hover:text-ink aria-[current=page]:bg-surface aria-[current=page]:text-ink aria-[current=page]:shadow-sm";
 
 /** One view's label and, when known, how many things it holds. */
 export function Segment({ label, count }: { label: string; count?: number }) {
   return (
     <>
       {label}
+      {count !== undefined && " "}
       {count !== undefined && (
-        <span className="rounded-full bg-line px-1.5 text-xs tabular-nums text-ink">{count}</span>
+        <span className="inline-block rounded-full bg-line px-1.5 text-xs tabular-nums text-ink">
+          {count}
+        </span>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { TODO_TEXT_MAX, type Todo, todoTextSchema } from "@checkmark/api/schemas
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
+import { IconButton } from "../../../components/icon-button";
 
 export interface TodoChanges {
   text?: string;
@@ -88,15 +89,7 @@ export function TodoEditForm(props: {
           className={fieldClass}
         />
         {dueDate && (
-          <button
-            type="button"
-            onClick={() => setDueDate("")}
-            aria-label="Clear the due date"
-            title="Clear the due date"
-            className="grid size-9 shrink-0 place-items-center rounded-md text-ink-muted hover:bg-surface-muted hover:text-ink"
-          >
-            <X aria-hidden className="size-4" />
-          </button>
+          <IconButton label="Clear the due date" icon={X} onClick={() => setDueDate("")} />
         )}
       </div>
       <div className="ml-auto flex gap-2">

@@ -8,12 +8,7 @@ import {
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useCallback, useId } from "react";
 import { SearchInput } from "../../../components/search-input";
-import {
-  Segment,
-  SegmentedNav,
-  segmentClass,
-  segmentName,
-} from "../../../components/segmented-nav";
+import { Segment, SegmentedNav, segmentClass } from "../../../components/segmented-nav";
 
 const STATUS_LABELS: Record<TodoStatus, string> = {
   all: "All",
@@ -71,7 +66,6 @@ export function TodoFilters({ search, counts }: { search: TodoSearch; counts?: T
               to="/todos"
               search={(prev) => ({ ...prev, status })}
               aria-current={search.status === status ? "page" : undefined}
-              aria-label={segmentName(STATUS_LABELS[status], counts?.[status])}
               className={segmentClass}
             >
               <Segment label={STATUS_LABELS[status]} count={counts?.[status]} />

@@ -1,6 +1,7 @@
 import type { Todo, TodoSearch } from "@checkmark/api/schemas";
 import { Pencil, Trash2 } from "lucide-react";
 import { lazy, Suspense, useRef, useState } from "react";
+import { IconButton } from "../../../components/icon-button";
 import { useToday } from "../../../lib/use-today";
 import { DueDate } from "./-due-date";
 import { useDeleteTodo, useToggleTodo, useUpdateTodo } from "./-mutations";
@@ -14,9 +15,6 @@ const loadEditForm = () => import("./-todo-edit-form");
 const TodoEditForm = lazy(() =>
   loadEditForm().then((module) => ({ default: module.TodoEditForm })),
 );
-
-const iconButton =
-  "grid size-9 shrink-0 place-items-center rounded-md text-ink-muted transition disabled:cursor-wait disabled:opacity-50";
 
 export function TodoItem({ todo, search }: { todo: Todo; search: TodoSearch }) {
   const toggle = useToggleTodo(search);
@@ -85,29 +83,22 @@ export function TodoItem({ todo, search }: { todo: Todo; search: TodoSearch }) {
             </span>
             {todo.dueDate && <DueDate date={todo.dueDate} today={today} completed={completed} />}
           </div>
-          <button
+          <IconButton
             ref={editButton}
-            type="button"
+            label={`Edit “${todo.text}”`}
+            icon={Pencil}
             disabled={pending}
             onClick={() => setEditing(true)}
             onPointerEnter={() => void loadEditForm()}
             onFocus={() => void loadEditForm()}
-            aria-label={`Edit “${todo.text}”`}
-            title="Edit"
-            className={`${iconButton} hover:bg-surface-muted hover:text-ink`}
-          >
-            <Pencil aria-hidden className="size-4" />
-          </button>
-          <button
-            type="button"
+          />
+          <IconButton
+            label={`Delete “${todo.text}”`}
+            icon={Trash2}
+            tone="danger"
             disabled={pending}
             onClick={onDelete}
-            aria-label={`Delete “${todo.text}”`}
-            title="Delete"
-            className={`${iconButton} hover:bg-danger-surface hover:text-danger`}
-          >
-            <Trash2 aria-hidden className="size-4" />
-          </button>
+          />
         </div>
       )}
       {!pending && <TodoAttachments todoId={todo.id} label={todo.text} />}
