@@ -43,8 +43,8 @@ test("a signed-in user reaches every control with the keyboard and always sees w
     ["sort", page.getByRole("combobox", { name: "Sort" })],
   ];
   for (const [name, control, ring = control] of inOrder) {
-    // Past the due date's three parts (month, day, year), Add comes next.
-    await tabTo(page, control, name, name === "add" ? 3 : 1);
+    // Past the due date's three parts (month, day, year) and its calendar button, Add comes.
+    await tabTo(page, control, name, name === "add" ? 4 : 1);
     await expect(control, name).toBeVisible();
     expect(await outlineOf(ring), `focus ring on ${name}`).toBe("solid 2px");
   }
@@ -62,7 +62,7 @@ test("a signed-in user reaches every control with the keyboard and always sees w
   const todo = page.getByRole("checkbox", { name: "Call the bank" });
   // Shown at once; it takes focus once the server has saved it.
   await expect(todo).toBeEnabled();
-  await tabTo(page, todo, "the new todo, past the add button and the filters", 10);
+  await tabTo(page, todo, "the new todo, past the add button and the filters", 11);
   // While the server has not answered yet, focus must stay put (a disabled box would drop it).
   let answer = () => {};
   const answered = new Promise<void>((resolve) => {
