@@ -40,6 +40,8 @@ const signedInPages: PageVisit[] = [
     prepare: async (page) => {
       const text = `Check the smoke alarm ${crypto.randomUUID().slice(0, 4)}`;
       await page.getByLabel("New todo").fill(text);
+      // Overdue, so the warning's colours are checked too.
+      await page.getByLabel("Due date (optional)").fill("2020-01-31");
       await page.getByRole("button", { name: "Add" }).click();
       await page.getByRole("checkbox", { name: text }).check();
       await expect(page.getByRole("checkbox", { name: text })).toBeChecked();

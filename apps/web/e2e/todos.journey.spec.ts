@@ -50,6 +50,7 @@ test("a user keeps their todos across reloads and sign-ins", async ({ page, brow
 
   await fillSignIn(page, account);
   await expect(page).toHaveURL(/\/todos$/);
+  await waitForHydration(page);
   await expect(page.getByRole("checkbox", { name: "Buy oat milk" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Call the plumber" })).not.toBeChecked();
 

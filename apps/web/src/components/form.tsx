@@ -1,35 +1,23 @@
 import { createFormHook, createFormHookContexts } from "@tanstack/react-form";
 import type { ReactNode } from "react";
 import { primaryButton } from "./button-styles";
-import { fieldInputClass, LabelledField } from "./labelled-field";
+import { LabelledInput, type LabelledInputProps } from "./labelled-input";
 
 export const { fieldContext, formContext, useFieldContext, useFormContext } =
   createFormHookContexts();
 
 /** One line of text, an address, a password, a date or a date and time. */
-function TextField(props: {
-  label: string;
-  type?: "text" | "email" | "password" | "date" | "datetime-local";
-  autoComplete?: string;
-  placeholder?: string;
-}) {
+function TextField(props: Omit<LabelledInputProps, "name" | "value" | "onChange" | "errors">) {
   const field = useFieldContext<string>();
   return (
-    <LabelledField label={props.label} errors={field.state.meta.errors}>
-      {(control) => (
-        <input
-          {...control}
-          name={field.name}
-          type={props.type ?? "text"}
-          autoComplete={props.autoComplete}
-          placeholder={props.placeholder}
-          value={field.state.value}
-          onChange={(event) => field.handleChange(event.target.value)}
-          onBlur={field.handleBlur}
-          className={fieldInputClass}
-        />
-      )}
-    </LabelledField>
+    <LabelledInput
+      {...props}
+      name={field.name}
+      value={field.state.value}
+      onChange={field.handleChange}
+      onBlur={field.handleBlur}
+      errors={field.state.meta.errors}
+    />
   );
 }
 

@@ -17,3 +17,10 @@ export const notifyFailure = (message: string) => {
 export const notifyRpcFailure = (error: unknown, fallback: string) => {
   notifyFailure(describeRpcError(error, fallback));
 };
+
+/** Something done that can be taken back: the toast offers Undo for as long as it shows. */
+export const notifyUndoable = (message: string, undo: () => void) => {
+  void showToast((toast) =>
+    toast.success(message, { duration: 10_000, action: { label: "Undo", onClick: undo } }),
+  );
+};

@@ -1,48 +1,77 @@
-import { todoTextSchema } from "@checkmark/api/schemas";
-import { revalidateLogic } from "@tanstack/react-form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { useAppForm } from "../../../components/form";
-import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
-import { orpc } from "../../../lib/orpc";
+import { type TodoSearch, todoTextSchema } from "@checkmark/api/schemas";
+import { type FormEvent, useState } from "react";
+import { primaryButton } from "../../../components/button-styles";
+import { LabelledInput } from "../../../components/labelled-input";
+import { useCreateTodo } from "./-mutations";
 
-const newTodoSchema = z.object({ text: todoTextSchema });
+const textErrors = (text: string) => {
+  const parsed = todoTextSchema.safeParse(text);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+};
 
-export function NewTodoForm() {
-  const queryClient = useQueryClient();
-  const create = useMutation(
-    orpc.todo.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: orpc.todo.key() }),
-    }),
-  );
-  const form = useAppForm({
-    defaultValues: { text: "" },
-    validationLogic: revalidateLogic(),
-    validators: { onDynamic: newTodoSchema },
-    onSubmit: async ({ value, formApi }) => {
-      try {
-        await create.mutateAsync({ text: value.text });
-        formApi.reset();
-        notifySuccess("Todo added.");
-      } catch (error) {
-        // The typed text stays in the box, so nothing the user wrote is lost.
-        notifyRpcFailure(error, "Your todo was not saved.");
-      }
-    },
-  });
+/**
+ * Plain React state rather than TanStack Form: one field and a date do not need it, and the
+ * todos page then loads no form library on a first visit (docs/decisions/013).
+ */
+export function NewTodoForm({ search }: { search: TodoSearch }) {
+  const create = useCreateTodo(search);
+  const [text, setText] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  // Checked as you type only once a send has been refused, as the other forms do.
+  const [tried, setTried] = useState(false);
+  const errors = tried ? textErrors(text) : [];
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (textErrors(text).length > 0) {
+      setTried(true);
+      return;
+    }
+    const sent = { text, dueDate };
+    // The todo shows in the list at once, so the box is free for the next one.
+    setText("");
+    setDueDate("");
+    setTried(false);
+    create.mutate(
+      { text: text.trim(), dueDate: dueDate || undefined },
+      {
+        onError: () => {
+          // Nothing the user wrote is lost: it comes back unless they typed something new.
+          setText((current) => current || sent.text);
+          setDueDate((current) => current || sent.dueDate);
+        },
+      },
+    );
+  };
 
   return (
-    <form.AppForm>
-      <form.Form className="flex items-start gap-2">
-        <div className="min-w-0 flex-1">
-          <form.AppField name="text">
-            {(field) => <field.TextField label="New todo" placeholder="What needs doing?" />}
-          </form.AppField>
-        </div>
-        <div className="mt-6 w-24 shrink-0 sm:w-28">
-          <form.SubmitButton pendingLabel="Adding…">Add</form.SubmitButton>
-        </div>
-      </form.Form>
-    </form.AppForm>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      className="grid grid-cols-[1fr_auto] items-start gap-2 sm:grid-cols-[1fr_11rem_auto]"
+    >
+      <div className="col-span-2 min-w-0 sm:col-span-1">
+        <LabelledInput
+          label="New todo"
+          name="text"
+          placeholder="What needs doing?"
+          value={text}
+          onChange={setText}
+          errors={errors}
+        />
+      </div>
+      <LabelledInput
+        label="Due date (optional)"
+        name="dueDate"
+        type="date"
+        value={dueDate}
+        onChange={setDueDate}
+      />
+      <div className="mt-6 w-24 shrink-0 sm:w-28">
+        <button type="submit" className={`w-full ${primaryButton()}`}>
+          Add
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,80 +1,109 @@
-import type { Todo } from "@checkmark/api/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { LoaderCircle, Trash2 } from "lucide-react";
-import { useRef, useState } from "react";
+import type { Todo, TodoSearch } from "@checkmark/api/schemas";
+import { Pencil, Trash2 } from "lucide-react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { Attachments } from "../../../components/attachments";
-import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
-import { orpc } from "../../../lib/orpc";
+import { IconButton } from "../../../components/icon-button";
+import { useToday } from "../../../lib/use-today";
+import { DueDate } from "./-due-date";
+import { useDeleteTodo, useToggleTodo, useUpdateTodo } from "./-mutations";
+import { isPendingTodo } from "./-todo-cache";
+import type { TodoChanges } from "./-todo-edit-form";
 
-export function TodoItem({ todo }: { todo: Todo }) {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.todo.key() });
-  const toggle = useMutation(
-    orpc.todo.toggle.mutationOptions({
-      onSuccess: refresh,
-      onError: (error) => notifyRpcFailure(error, "That change was not saved."),
-    }),
-  );
+// Loaded when someone is about to edit (pointer over or focus on Edit), not with the page:
+// the first visit's JavaScript has a budget (bench/budgets.ts).
+const loadEditForm = () => import("./-todo-edit-form");
+const TodoEditForm = lazy(() =>
+  loadEditForm().then((module) => ({ default: module.TodoEditForm })),
+);
+
+export function TodoItem({ todo, search }: { todo: Todo; search: TodoSearch }) {
+  const toggle = useToggleTodo(search);
+  const update = useUpdateTodo();
+  const remove = useDeleteTodo(search);
+  const today = useToday();
   const row = useRef<HTMLLIElement>(null);
-  const remove = useMutation(
-    orpc.todo.delete.mutationOptions({
-      onSuccess: async () => {
-        // Keyboard users keep their place: focus goes to the todo that takes this one's spot.
-        const neighbour = focusTargetAfterRemoving(row.current);
-        await refresh();
-        neighbour?.focus();
-        notifySuccess(`Deleted “${todo.text}”.`);
-      },
-      onError: (error) => notifyRpcFailure(error, "That todo was not deleted."),
-    }),
-  );
-  // The requested state shows at once (set in the click itself, so the box never flickers
-  // back) and yields to the server's answer when it settles, success or not.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  // Shown but not yet saved: it has no id the server knows, so it cannot be changed yet.
+  const pending = isPendingTodo(todo);
+  // The requested state shows in the click itself (the cache follows a tick later), so the
+  // box never flickers back; it yields to the cache when the call settles.
   const [requested, setRequested] = useState<boolean | null>(null);
   const completed = requested ?? todo.completed;
-  // Busy controls stay enabled (a disabled one drops keyboard focus) and ignore presses.
+  const textId = `todo-text-${todo.id}`;
+
   const onToggle = () => {
     if (toggle.isPending) return;
     const next = !completed;
     setRequested(next);
     toggle.mutate({ id: todo.id, completed: next }, { onSettled: () => setRequested(null) });
   };
+  const stopEditing = () => {
+    setEditing(false);
+    // Back to where the edit began, so keyboard users keep their place.
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  const onSave = (changes: TodoChanges) => {
+    if (changes.text !== undefined || changes.dueDate !== undefined) {
+      update.mutate({ id: todo.id, ...changes });
+    }
+    stopEditing();
+  };
+  const onDelete = () => {
+    // Keyboard users keep their place: focus goes to the todo that takes this one's spot.
+    focusTargetAfterRemoving(row.current)?.focus();
+    remove.mutate({ id: todo.id });
+  };
 
   return (
-    <li ref={row} className="px-4 py-3" data-testid="todo-item">
-      <div className="flex items-center gap-3">
-        <input
-          type="checkbox"
-          id={`todo-${todo.id}`}
-          checked={completed}
-          aria-disabled={toggle.isPending || undefined}
-          onChange={onToggle}
-          className="size-5 shrink-0 rounded accent-accent-solid"
-        />
-        <label
-          htmlFor={`todo-${todo.id}`}
-          className={`min-w-0 flex-1 break-words ${completed ? "text-ink-muted line-through" : ""}`}
-        >
-          {todo.text}
-        </label>
-        <button
-          type="button"
-          onClick={() => {
-            if (!remove.isPending) remove.mutate({ id: todo.id });
-          }}
-          aria-disabled={remove.isPending || undefined}
-          aria-label={`Delete “${todo.text}”`}
-          title="Delete"
-          className="grid size-9 shrink-0 place-items-center rounded-md text-ink-muted transition hover:bg-danger-surface hover:text-danger aria-disabled:cursor-wait"
-        >
-          {remove.isPending ? (
-            <LoaderCircle aria-hidden className="size-4 motion-safe:animate-spin" />
-          ) : (
-            <Trash2 aria-hidden className="size-4" />
-          )}
-        </button>
-      </div>
-      <Attachments parent={{ type: "todo", id: todo.id }} label={todo.text} className="pl-8" />
+    <li ref={row} className="px-4 py-3" data-testid="todo-item" aria-busy={pending || undefined}>
+      {editing ? (
+        <Suspense fallback={<p className="py-1.5 text-sm text-ink-muted">Opening the editor…</p>}>
+          <TodoEditForm todo={todo} onSave={onSave} onCancel={stopEditing} />
+        </Suspense>
+      ) : (
+        <div className="flex items-center gap-3">
+          <input
+            type="checkbox"
+            checked={completed}
+            disabled={pending}
+            aria-labelledby={textId}
+            aria-disabled={toggle.isPending || undefined}
+            onChange={onToggle}
+            className="size-5 shrink-0 rounded accent-accent-solid"
+          />
+          <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1">
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the Edit button is the way for keyboards and screen readers. */}
+            <span
+              id={textId}
+              onDoubleClick={() => !pending && setEditing(true)}
+              className={`min-w-0 break-words ${completed ? "text-ink-muted line-through" : ""}`}
+            >
+              {todo.text}
+            </span>
+            {todo.dueDate && <DueDate date={todo.dueDate} today={today} completed={completed} />}
+          </div>
+          <IconButton
+            ref={editButton}
+            label={`Edit “${todo.text}”`}
+            icon={Pencil}
+            disabled={pending}
+            onClick={() => setEditing(true)}
+            onPointerEnter={() => void loadEditForm()}
+            onFocus={() => void loadEditForm()}
+          />
+          <IconButton
+            label={`Delete “${todo.text}”`}
+            icon={Trash2}
+            tone="danger"
+            disabled={pending}
+            onClick={onDelete}
+          />
+        </div>
+      )}
+      {!pending && (
+        <Attachments parent={{ type: "todo", id: todo.id }} label={todo.text} className="pl-8" />
+      )}
     </li>
   );
 }

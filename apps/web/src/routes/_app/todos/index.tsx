@@ -1,65 +1,160 @@
-import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { createFileRoute } from "@tanstack/react-router";
-import { ListChecks } from "lucide-react";
+import type { TodoCounts, TodoSearch } from "@checkmark/api/schemas";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { createFileRoute, stripSearchParams } from "@tanstack/react-router";
+import { LoaderCircle, RotateCw } from "lucide-react";
+import { Alert } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
-import { cardClass, EmptyState, PageHeading } from "../../../components/page";
+import { cardClass, PageHeading } from "../../../components/page";
+import { describeRpcError } from "../../../lib/rpc-error";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
+import { useClearCompleted } from "./-mutations";
 import { NewTodoForm } from "./-new-todo-form";
-import { todoListQuery } from "./-queries";
+import { loadTodos, todoCountsQuery, todoListQuery } from "./-queries";
+import { TODO_SEARCH_DEFAULTS, todoSearchFromUrl } from "./-search";
+import { TodoEmptyState } from "./-todo-empty";
+import { TodoFilters } from "./-todo-filters";
 import { TodoItem } from "./-todo-item";
 
 export const Route = createFileRoute("/_app/todos/")({
-  // Awaited during SSR, so the first HTML response already lists the todos.
-  loader: ({ context }) => context.queryClient.ensureInfiniteQueryData(todoListQuery()),
+  validateSearch: todoSearchFromUrl,
+  search: { middlewares: [stripSearchParams(TODO_SEARCH_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  // Awaited when the page opens (during SSR too, so the first HTML already lists the filtered
+  // todos). When only the filters change, the page keeps showing the last result while the
+  // new one loads, instead of swapping the search box for a loading page.
+  loader: async ({ context, deps, cause }) => {
+    const loading = loadTodos(context.queryClient, deps);
+    if (cause === "stay")
+      loading.catch(() => {}); // the list shows its own error
+    else await loading;
+  },
   head: () => ({ meta: [{ title: "Your todos · Checkmark" }] }),
   component: TodosPage,
 });
 
 function TodosPage() {
   const { user } = Route.useRouteContext();
+  const search = Route.useSearch();
   useLiveUpdates();
-  const list = useSuspenseInfiniteQuery(todoListQuery());
-  const todos = list.data.pages.flatMap((page) => page.items);
-  const open = todos.filter((todo) => !todo.completed).length;
+  const list = useInfiniteQuery({ ...todoListQuery(search), placeholderData: keepPreviousData });
+  const counts = useQuery({ ...todoCountsQuery(search.q), placeholderData: keepPreviousData });
+  const todos = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const updating = list.isPlaceholderData && list.isFetching;
 
   return (
     <section className="py-10">
       <PageHeading title="Your todos">
-        Hello {user.name}.{" "}
-        {todos.length === 0
-          ? "Nothing on your list yet."
-          : `${open} of ${todos.length}${list.hasNextPage ? "+" : ""} still to do.`}
+        Hello {user.name}. {summary(search, counts.data)}
       </PageHeading>
 
       <div className={`mt-6 p-4 ${cardClass}`}>
-        <NewTodoForm />
+        <NewTodoForm search={search} />
       </div>
 
-      {todos.length > 0 ? (
-        <ul className={`mt-6 divide-y divide-line ${cardClass}`} aria-label="Todos">
+      <div className="mt-6">
+        <TodoFilters search={search} counts={counts.data} />
+      </div>
+
+      <p role="status" className="mt-2 flex h-5 items-center gap-2 text-sm text-ink-muted">
+        {updating && (
+          <>
+            <LoaderCircle aria-hidden className="size-4 motion-safe:animate-spin" />
+            Updating the list…
+          </>
+        )}
+      </p>
+
+      {list.isError && (
+        <div className="mt-2">
+          <Alert>
+            {describeRpcError(list.error, "Your todos could not be loaded.")}{" "}
+            <button
+              type="button"
+              onClick={() => void list.refetch()}
+              className="inline-flex items-center gap-1 font-medium underline"
+            >
+              <RotateCw aria-hidden className="size-3.5" />
+              Try again
+            </button>
+          </Alert>
+        </div>
+      )}
+
+      {list.isPending ? (
+        <p className="mt-2 flex items-center gap-2 text-sm text-ink-muted">
+          <LoaderCircle aria-hidden className="size-4 motion-safe:animate-spin" />
+          Loading your todos…
+        </p>
+      ) : todos.length > 0 ? (
+        <ul
+          className={`mt-2 divide-y divide-line transition-opacity ${cardClass} ${updating ? "opacity-60" : ""}`}
+          aria-label="Todos"
+          aria-busy={updating || undefined}
+        >
           {todos.map((todo) => (
-            <TodoItem key={todo.id} todo={todo} />
+            <TodoItem key={todo.id} todo={todo} search={search} />
           ))}
         </ul>
       ) : (
-        <EmptyState icon={ListChecks} title="Your list is empty">
-          Write your first todo in the box above and press Add. It is saved to your account straight
-          away, on every device you sign in on.
-        </EmptyState>
+        !list.isError && <TodoEmptyState search={search} counts={counts.data} />
       )}
 
-      {list.hasNextPage && (
-        <div className="mt-4 text-center">
-          <button
-            type="button"
-            onClick={() => void list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
-            className={secondaryButton("sm")}
-          >
-            {list.isFetchingNextPage ? "Loading…" : "Show older todos"}
-          </button>
-        </div>
-      )}
+      <ListFooter
+        search={search}
+        completed={counts.data?.completed ?? 0}
+        more={list.hasNextPage}
+        loadingMore={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
     </section>
+  );
+}
+
+function summary(search: TodoSearch, counts: TodoCounts | undefined) {
+  if (!counts) return "";
+  if (search.q) {
+    return `${counts.all === 1 ? "1 todo matches" : `${counts.all} todos match`} “${search.q}”.`;
+  }
+  if (counts.all === 0) return "Nothing on your list yet.";
+  return `${counts.active} of ${counts.all} still to do.`;
+}
+
+function ListFooter(props: {
+  search: TodoSearch;
+  completed: number;
+  more: boolean;
+  loadingMore: boolean;
+  onMore: () => void;
+}) {
+  const clear = useClearCompleted(props.search);
+  const canClear = props.completed > 0 && props.search.status !== "active";
+  if (!props.more && !canClear) return null;
+  return (
+    <div className="mt-4 flex flex-wrap items-center justify-between gap-2">
+      {props.more ? (
+        <button
+          type="button"
+          onClick={props.onMore}
+          disabled={props.loadingMore}
+          className={secondaryButton("sm")}
+        >
+          {props.loadingMore ? "Loading…" : "Show more todos"}
+        </button>
+      ) : (
+        <span />
+      )}
+      {canClear && (
+        <button
+          type="button"
+          onClick={() => {
+            if (!clear.isPending) clear.mutate({});
+          }}
+          aria-disabled={clear.isPending || undefined}
+          className={secondaryButton("sm")}
+        >
+          Clear completed ({props.completed})
+        </button>
+      )}
+    </div>
   );
 }

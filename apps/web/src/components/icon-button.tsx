@@ -1,0 +1,35 @@
+import type { LucideIcon } from "lucide-react";
+import type { ButtonHTMLAttributes, Ref } from "react";
+
+const TONES = {
+  neutral: "hover:bg-surface-muted hover:text-ink",
+  danger: "hover:bg-danger-surface hover:text-danger",
+};
+
+/** A button that shows only an icon: `label` names it for screen readers and as its tooltip. */
+export function IconButton({
+  label,
+  icon: Icon,
+  tone = "neutral",
+  className = "",
+  ref,
+  ...button
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children" | "aria-label" | "title"> & {
+  label: string;
+  icon: LucideIcon;
+  tone?: keyof typeof TONES;
+  ref?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <button
+      ref={ref}
+      type="button"
+      {...button}
+      aria-label={label}
+      title={label}
+      className={`grid size-9 shrink-0 place-items-center rounded-md text-ink-muted transition disabled:cursor-wait disabled:opacity-50 ${TONES[tone]} ${className}`}
+    >
+      <Icon aria-hidden className="size-4" />
+    </button>
+  );
+}

@@ -1,0 +1,26 @@
+import { CalendarDays } from "lucide-react";
+import { formatCalendarDate } from "../../../lib/use-today";
+
+/** When a todo is due, in words, and plainly marked when that day has passed. */
+export function DueDate({
+  date,
+  today,
+  completed,
+}: {
+  date: string;
+  today: string;
+  completed: boolean;
+}) {
+  const overdue = !completed && date < today;
+  const when = date === today ? "today" : formatCalendarDate(date, today);
+  return (
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
+        overdue ? "bg-danger-surface text-danger" : "bg-surface-muted text-ink-muted"
+      }`}
+    >
+      <CalendarDays aria-hidden className="size-3.5" />
+      {overdue ? `Overdue · ${when}` : `Due ${when}`}
+    </span>
+  );
+}

@@ -1,0 +1,176 @@
+import type { Todo, TodoSearch } from "@checkmark/api/schemas";
+import { useMutation } from "@tanstack/react-query";
+import { notifyRpcFailure, notifySuccess, notifyUndoable } from "../../../lib/notify";
+import { orpc } from "../../../lib/orpc";
+import { todoListQuery } from "./-queries";
+import { newPendingId, useTodoCache } from "./-todo-cache";
+
+// Every change shows at once; if the server refuses it, the lists and counts go back to what
+// they were and a toast says why. Either way the lists refetch once it settles.
+
+const plural = (count: number) => (count === 1 ? "1 todo" : `${count} todos`);
+
+const matches = (text: string, q: string | undefined) =>
+  !q || text.toLowerCase().includes(q.toLowerCase());
+
+export function useCreateTodo(search: TodoSearch) {
+  const cache = useTodoCache();
+  return useMutation(
+    orpc.todo.create.mutationOptions({
+      onMutate: async (input) => {
+        const held = await cache.hold();
+        const pending: Todo = {
+          id: newPendingId(),
+          text: input.text,
+          completed: false,
+          dueDate: input.dueDate ?? null,
+          createdAt: new Date(),
+        };
+        // Only into the list on screen, and only if its filters would show the new todo.
+        if (search.status !== "completed" && matches(input.text, search.q)) {
+          cache.prependTo(todoListQuery(search).queryKey, pending);
+        }
+        cache.editCounts(search.q, (counts) =>
+          matches(input.text, search.q)
+            ? { ...counts, all: counts.all + 1, active: counts.active + 1 }
+            : counts,
+        );
+        return { held, pendingId: pending.id };
+      },
+      onSuccess: (created, _input, optimistic) => {
+        cache.editLists((items) =>
+          items.map((todo) => (todo.id === optimistic.pendingId ? created : todo)),
+        );
+        notifySuccess("Todo added.");
+      },
+      onError: (error, _input, optimistic) => {
+        cache.restore(optimistic?.held);
+        notifyRpcFailure(error, "Your todo was not saved.");
+      },
+      onSettled: () => cache.refresh(),
+    }),
+  );
+}
+
+export function useToggleTodo(search: TodoSearch) {
+  const cache = useTodoCache();
+  return useMutation(
+    orpc.todo.toggle.mutationOptions({
+      onMutate: async ({ id, completed }) => {
+        const held = await cache.hold();
+        cache.editLists((items) =>
+          items.map((todo) => (todo.id === id ? { ...todo, completed } : todo)),
+        );
+        const step = completed ? 1 : -1;
+        cache.editCounts(search.q, (counts) => ({
+          all: counts.all,
+          active: counts.active - step,
+          completed: counts.completed + step,
+        }));
+        return held;
+      },
+      onError: (error, _input, held) => {
+        cache.restore(held);
+        notifyRpcFailure(error, "That change was not saved.");
+      },
+      onSettled: () => cache.refresh(),
+    }),
+  );
+}
+
+export function useUpdateTodo() {
+  const cache = useTodoCache();
+  return useMutation(
+    orpc.todo.update.mutationOptions({
+      onMutate: async ({ id, ...changes }) => {
+        const held = await cache.hold();
+        cache.editLists((items) =>
+          items.map((todo) =>
+            todo.id === id
+              ? {
+                  ...todo,
+                  text: changes.text ?? todo.text,
+                  dueDate: changes.dueDate === undefined ? todo.dueDate : changes.dueDate,
+                }
+              : todo,
+          ),
+        );
+        return held;
+      },
+      onError: (error, _input, held) => {
+        cache.restore(held);
+        notifyRpcFailure(error, "Your edit was not saved.");
+      },
+      onSettled: () => cache.refresh(),
+    }),
+  );
+}
+
+export function useDeleteTodo(search: TodoSearch) {
+  const cache = useTodoCache();
+  return useMutation(
+    orpc.todo.delete.mutationOptions({
+      onMutate: async ({ id }) => {
+        const held = await cache.hold();
+        let removed: Todo | undefined;
+        cache.editLists((items) =>
+          items.filter((todo) => {
+            if (todo.id === id) removed = todo;
+            return todo.id !== id;
+          }),
+        );
+        if (removed) {
+          const { completed } = removed;
+          cache.editCounts(search.q, (counts) => ({
+            all: counts.all - 1,
+            active: counts.active - (completed ? 0 : 1),
+            completed: counts.completed - (completed ? 1 : 0),
+          }));
+        }
+        return { held, text: removed?.text };
+      },
+      onSuccess: (_deleted, _input, optimistic) => {
+        notifySuccess(optimistic.text ? `Deleted “${optimistic.text}”.` : "Todo deleted.");
+      },
+      onError: (error, _input, optimistic) => {
+        cache.restore(optimistic?.held);
+        notifyRpcFailure(error, "That todo was not deleted.");
+      },
+      onSettled: () => cache.refresh(),
+    }),
+  );
+}
+
+/** Clears every completed todo; the toast's Undo brings them back (`todo.restore`). */
+export function useClearCompleted(search: TodoSearch) {
+  const cache = useTodoCache();
+  const restore = useMutation(
+    orpc.todo.restore.mutationOptions({
+      onSuccess: ({ count }) => notifySuccess(`Brought back ${plural(count)}.`),
+      onError: (error) => notifyRpcFailure(error, "Your todos were not brought back."),
+      onSettled: () => cache.refresh(),
+    }),
+  );
+  return useMutation(
+    orpc.todo.clearCompleted.mutationOptions({
+      onMutate: async () => {
+        const held = await cache.hold();
+        cache.editLists((items) => items.filter((todo) => !todo.completed));
+        cache.editCounts(search.q, (counts) => ({
+          all: counts.active,
+          active: counts.active,
+          completed: 0,
+        }));
+        return held;
+      },
+      onSuccess: ({ count, deletedAt }) => {
+        notifyUndoable(`Cleared ${plural(count)}.`, () => restore.mutate({ deletedAt }));
+      },
+      onError: (error, _input, held) => {
+        cache.restore(held);
+        notifyRpcFailure(error, "Completed todos were not cleared.");
+      },
+      onSettled: () => cache.refresh(),
+    }),
+  );
+}
