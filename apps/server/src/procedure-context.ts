@@ -1,5 +1,6 @@
 import { waitUntil } from "cloudflare:workers";
 import type { Context as ProcedureContext } from "@checkmark/api";
+import { queueMailer } from "@checkmark/auth";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { liveFor } from "./live/user-live";
@@ -21,6 +22,8 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
     auth: c.var.auth,
     headers: headersWithHost(c.req.raw),
+    mail: queueMailer(c.env.MAIL_QUEUE),
+    appOrigin: new URL(c.env.BETTER_AUTH_URL || c.req.url).origin,
     files: c.env.FILES,
     // After a change commits: every open tab of the user refetches (src/live).
     changed: (userId, topic) =>

@@ -11,6 +11,7 @@ const FORWARDED_PREFIXES = [
   "/api/auth/",
   "/api/log/",
   "/api/attachments",
+  "/api/account/",
   "/api/live",
   "/api/v1/",
 ];

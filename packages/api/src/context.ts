@@ -1,4 +1,4 @@
-import type { Auth, SessionResult } from "@checkmark/auth";
+import type { Auth, Mailer, SessionResult } from "@checkmark/auth";
 import type { Database } from "@checkmark/db";
 
 /** What every procedure gets; the server Worker builds it once per request. */
@@ -14,6 +14,10 @@ export interface Context {
   auth: Auth;
   /** The request's headers, for Better Auth calls that need its origin. */
   headers: Headers;
+  /** Queues mail (ADR 060); the account's own notices (email change, deletion) go through it. */
+  mail: Mailer;
+  /** The web app's origin, for links in mail: BETTER_AUTH_URL's, else (locally) the request's. */
+  appOrigin: string;
   /** The attachments bucket (R2): objects go when their rows do. */
   files: R2Bucket;
   /** Tells the user's open tabs that `topic` changed; never fails the request. */
