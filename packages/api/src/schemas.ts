@@ -15,6 +15,7 @@ export {
   changeNameSchema,
   changePasswordSchema,
   confirmEmailSchema,
+  deleteAccountFormSchema,
   deleteAccountSchema,
   emailLinkSchema,
   emailSchema,

@@ -65,6 +65,12 @@ export const deleteAccountSchema = z.object({
   password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
 });
 
+/** The settings form: every account has a password today, so the form always asks for it. */
+export const deleteAccountFormSchema = z.object({
+  confirmation: z.string().min(1, "Type your email to confirm."),
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH),
+});
+
 export type ChangeNameInput = z.infer<typeof changeNameSchema>;
 export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
