@@ -2,7 +2,7 @@ import { type ChangeNameInput, changeEmailSchema, changeNameSchema } from "@chec
 import { revalidateLogic } from "@tanstack/react-form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Alert } from "../../components/alert";
 import { useAppForm } from "../../components/form";
 import { cardClass } from "../../components/page";
@@ -15,12 +15,15 @@ import { useAuthSubmit } from "../../lib/use-auth-submit";
 
 /** The display name and the sign-in address. */
 export function ProfileSection({ user }: { user: SessionUser }) {
+  const headingId = useId();
   return (
-    <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
-      <h2 className="font-medium">Profile</h2>
+    <section aria-labelledby={headingId} className={`mt-6 max-w-md p-6 ${cardClass}`}>
+      <h2 id={headingId} className="font-medium">
+        Profile
+      </h2>
       <NameForm name={user.name} />
       <EmailForm email={user.email} />
-    </div>
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 import { deleteAccountFormSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { Download } from "lucide-react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Alert } from "../../components/alert";
 import { secondaryButton } from "../../components/button-styles";
 import { useAppForm } from "../../components/form";
@@ -12,9 +12,12 @@ import { useSessionChange } from "../../lib/session";
 
 /** Download everything the account holds, or delete it for good. */
 export function YourDataSection({ email }: { email: string }) {
+  const headingId = useId();
   return (
-    <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
-      <h2 className="font-medium">Your data</h2>
+    <section aria-labelledby={headingId} className={`mt-6 max-w-md p-6 ${cardClass}`}>
+      <h2 id={headingId} className="font-medium">
+        Your data
+      </h2>
       <p className="mt-1 text-sm text-ink-muted">
         Everything your account holds (profile, todos, events, file names, devices and API key
         names) as one JSON file, and your events as a calendar file.
@@ -29,7 +32,7 @@ export function YourDataSection({ email }: { email: string }) {
         </a>
       </div>
       <DeleteAccountForm email={email} />
-    </div>
+    </section>
   );
 }
 
