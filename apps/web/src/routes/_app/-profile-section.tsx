@@ -9,9 +9,9 @@ import { cardClass } from "../../components/page";
 import { SuccessNote } from "../../components/success-note";
 import { authClient } from "../../lib/auth-client";
 import { orpc } from "../../lib/orpc";
-import { describeRpcError } from "../../lib/rpc-error";
 import { type SessionUser, sessionQuery } from "../../lib/session";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
+import { useRpcSubmit } from "../../lib/use-rpc-submit";
 
 /** The display name and the sign-in address. */
 export function ProfileSection({ user }: { user: SessionUser }) {
@@ -65,20 +65,20 @@ function NameForm({ name }: { name: string }) {
 
 function EmailForm({ email }: { email: string }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const { serverError, submit } = useRpcSubmit(
+    orpc.account.changeEmail.call,
+    "The email was not changed.",
+  );
   const form = useAppForm({
     defaultValues: { newEmail: "", password: "" },
     validationLogic: revalidateLogic(),
     validators: { onDynamic: changeEmailSchema },
     onSubmit: async ({ value, formApi }) => {
       setSentTo(null);
-      setServerError(null);
-      try {
-        setSentTo((await orpc.account.changeEmail.call(value)).sentTo);
-        formApi.reset();
-      } catch (error) {
-        setServerError(describeRpcError(error, "The email was not changed."));
-      }
+      const answer = await submit(value);
+      if (!answer) return;
+      setSentTo(answer.sentTo);
+      formApi.reset();
     },
   });
   return (

@@ -1,14 +1,14 @@
 import { deleteAccountFormSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { Download } from "lucide-react";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Alert } from "../../components/alert";
 import { secondaryButton } from "../../components/button-styles";
 import { useAppForm } from "../../components/form";
 import { cardClass } from "../../components/page";
 import { orpc } from "../../lib/orpc";
-import { describeRpcError } from "../../lib/rpc-error";
 import { useSessionChange } from "../../lib/session";
+import { useRpcSubmit } from "../../lib/use-rpc-submit";
 
 /** Download everything the account holds, or delete it for good. */
 export function YourDataSection({ email }: { email: string }) {
@@ -38,19 +38,16 @@ export function YourDataSection({ email }: { email: string }) {
 
 function DeleteAccountForm({ email }: { email: string }) {
   const onSessionChange = useSessionChange();
-  const [serverError, setServerError] = useState<string | null>(null);
+  const { serverError, submit } = useRpcSubmit(
+    orpc.account.delete.call,
+    "Your account was not deleted.",
+  );
   const form = useAppForm({
     defaultValues: { confirmation: "", password: "" },
     validationLogic: revalidateLogic(),
     validators: { onDynamic: deleteAccountFormSchema },
     onSubmit: async ({ value }) => {
-      setServerError(null);
-      try {
-        await orpc.account.delete.call(value);
-        await onSessionChange("/");
-      } catch (error) {
-        setServerError(describeRpcError(error, "Your account was not deleted."));
-      }
+      if (await submit(value)) await onSessionChange("/");
     },
   });
   return (

@@ -1,5 +1,5 @@
 import { schema } from "@checkmark/db";
-import { asc } from "drizzle-orm";
+import { eventColumns } from "../../event/service";
 import { wallClockOf } from "../../event/wall-clock";
 import type { Owner } from "../../shared/owner";
 import { ownedRows } from "./pages";
@@ -94,24 +94,8 @@ export async function* accountIcs(owner: Owner, host: string): AsyncGenerator<st
     "PRODID:-//Checkmark//Account export//EN",
     "CALSCALE:GREGORIAN",
   ]);
-  const rows = ownedRows(owner, event, (where, limit) =>
-    owner.db
-      .select({
-        id: event.id,
-        title: event.title,
-        description: event.description,
-        location: event.location,
-        startsAt: event.startsAt,
-        endsAt: event.endsAt,
-        allDay: event.allDay,
-        timeZone: event.timeZone,
-        updatedAt: event.updatedAt,
-      })
-      .from(event)
-      .where(where)
-      .orderBy(asc(event.id))
-      .limit(limit),
-  );
+  // The rows hold exactly eventColumns, which include every EventRow field.
+  const rows = ownedRows(owner, event, eventColumns) as AsyncGenerator<EventRow>;
   for await (const row of rows) yield lines(veventLines(row, host));
   yield lines(["END:VCALENDAR"]);
 }

@@ -1,98 +1,40 @@
 import { schema } from "@checkmark/db";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { apiKeySummaryColumns } from "../../api-key/service";
+import { publicAttachmentColumns } from "../../attachment/service";
+import { eventColumns } from "../../event/service";
 import type { Owner } from "../../shared/owner";
 import { ownedRows } from "./pages";
 
-// What the JSON export holds, table by table. Secrets stay out: no session tokens, no
-// password hashes, no API key hashes, no storage keys.
+// What the JSON export holds, table by table: the columns each feature shows its owner, so no
+// session token, password or key hash, or storage key.
 
 const { todo, event, attachment, session, apiKey, user } = schema;
 
-function sections(owner: Owner) {
-  const { db } = owner;
-  return {
-    todos: ownedRows(owner, todo, (where, limit) =>
-      db
-        .select({
-          id: todo.id,
-          text: todo.text,
-          completed: todo.completed,
-          dueDate: todo.dueDate,
-          createdAt: todo.createdAt,
-          updatedAt: todo.updatedAt,
-          deletedAt: todo.deletedAt,
-        })
-        .from(todo)
-        .where(where)
-        .orderBy(asc(todo.id))
-        .limit(limit),
-    ),
-    events: ownedRows(owner, event, (where, limit) =>
-      db
-        .select({
-          id: event.id,
-          title: event.title,
-          description: event.description,
-          location: event.location,
-          startsAt: event.startsAt,
-          endsAt: event.endsAt,
-          allDay: event.allDay,
-          timeZone: event.timeZone,
-          createdAt: event.createdAt,
-          updatedAt: event.updatedAt,
-        })
-        .from(event)
-        .where(where)
-        .orderBy(asc(event.id))
-        .limit(limit),
-    ),
-    attachments: ownedRows(owner, attachment, (where, limit) =>
-      db
-        .select({
-          id: attachment.id,
-          todoId: attachment.todoId,
-          name: attachment.name,
-          contentType: attachment.contentType,
-          size: attachment.size,
-          createdAt: attachment.createdAt,
-        })
-        .from(attachment)
-        .where(where)
-        .orderBy(asc(attachment.id))
-        .limit(limit),
-    ),
-    sessions: ownedRows(owner, session, (where, limit) =>
-      db
-        .select({
-          id: session.id,
-          createdAt: session.createdAt,
-          updatedAt: session.updatedAt,
-          expiresAt: session.expiresAt,
-          ipAddress: session.ipAddress,
-          userAgent: session.userAgent,
-        })
-        .from(session)
-        .where(where)
-        .orderBy(asc(session.id))
-        .limit(limit),
-    ),
-    apiKeys: ownedRows(owner, apiKey, (where, limit) =>
-      db
-        .select({
-          id: apiKey.id,
-          name: apiKey.name,
-          start: apiKey.start,
-          scope: apiKey.scope,
-          expiresAt: apiKey.expiresAt,
-          createdAt: apiKey.createdAt,
-        })
-        .from(apiKey)
-        .where(where)
-        .orderBy(asc(apiKey.id))
-        .limit(limit),
-    ),
-  };
-}
+const todoColumns = {
+  text: todo.text,
+  completed: todo.completed,
+  dueDate: todo.dueDate,
+  createdAt: todo.createdAt,
+  updatedAt: todo.updatedAt,
+  deletedAt: todo.deletedAt,
+};
+
+const sessionColumns = {
+  createdAt: session.createdAt,
+  updatedAt: session.updatedAt,
+  expiresAt: session.expiresAt,
+  ipAddress: session.ipAddress,
+  userAgent: session.userAgent,
+};
+
+const sections = (owner: Owner) => ({
+  todos: ownedRows(owner, todo, todoColumns),
+  events: ownedRows(owner, event, eventColumns),
+  attachments: ownedRows(owner, attachment, publicAttachmentColumns),
+  sessions: ownedRows(owner, session, sessionColumns),
+  apiKeys: ownedRows(owner, apiKey, apiKeySummaryColumns),
+});
 
 /**
  * The account as one JSON document, written piece by piece: a profile object, then one array

@@ -1,33 +1,33 @@
-import { gt } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { asc, gt } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type OwnedTable, type Owner, ownedBy } from "../../shared/owner";
 
 /** Rows per query: a large account is read a page at a time, never held whole. */
 export const EXPORT_PAGE_SIZE = 200;
 
-interface Paged extends OwnedTable {
-  id: SQLiteColumn;
-}
+type PagedTable = SQLiteTable & OwnedTable & { id: SQLiteColumn };
 
 /**
- * Every row the owner has in `table`, page after page in id order (keyset: each page starts
- * strictly after the last id of the previous one). `read` runs one page's query.
+ * Every row the owner has in `table`, as `columns` name them (only these: secrets stay out),
+ * page after page in id order. Keyset: each page starts strictly after the last id of the
+ * previous one, so a page is one index seek however far the export has got.
  */
-export async function* ownedRows<T extends { id: string }>(
+export async function* ownedRows(
   owner: Owner,
-  table: Paged,
-  read: (where: ReturnType<typeof ownedBy>, limit: number) => Promise<T[]>,
-): AsyncGenerator<T> {
-  let after: string | null = null;
+  table: PagedTable,
+  columns: Record<string, SQLiteColumn>,
+): AsyncGenerator<Record<string, unknown>> {
+  let after: unknown = null;
   for (;;) {
-    const rows: T[] = await read(
-      ownedBy(owner, table, after === null ? undefined : gt(table.id, after)),
-      EXPORT_PAGE_SIZE,
-    );
+    const rows: Record<string, unknown>[] = await owner.db
+      .select({ ...columns, id: table.id })
+      .from(table)
+      .where(ownedBy(owner, table, after === null ? undefined : gt(table.id, after)))
+      .orderBy(asc(table.id))
+      .limit(EXPORT_PAGE_SIZE);
     yield* rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < EXPORT_PAGE_SIZE) return;
-    after = last.id;
+    if (rows.length < EXPORT_PAGE_SIZE) return;
+    after = rows.at(-1)?.id;
   }
 }
 
