@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { Hono } from "hono";
+import { exportIcs, exportJson } from "./account/export-routes";
 import type { AppEnv } from "./app-env";
 import { downloadAttachment, uploadAttachment } from "./attachments/routes";
 import { handleAuth } from "./auth-route";
@@ -52,6 +53,11 @@ app.use("/api/attachments", withServices, withSession, rateLimit("rpc"));
 app.use("/api/attachments/:id", withServices, withSession, rateLimit("rpc"));
 app.post("/api/attachments", uploadAttachment);
 app.get("/api/attachments/:id", downloadAttachment);
+
+// The account's data as downloads, streamed (ADR 077).
+app.use("/api/account/*", withServices, withSession, rateLimit("rpc"));
+app.get("/api/account/export.json", exportJson);
+app.get("/api/account/export.ics", exportIcs);
 
 // Live updates: one hibernating WebSocket per tab, held by the user's Durable Object.
 app.get("/api/live", withServices, withSession, rateLimit("rpc"), openLive);

@@ -1,5 +1,6 @@
 import { waitUntil } from "cloudflare:workers";
 import { createReminderScheduler, type Context as ProcedureContext } from "@checkmark/api";
+import { queueMailer } from "@checkmark/auth";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { liveFor } from "./live/user-live";
@@ -25,6 +26,8 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     setCookies: (headers) => {
       for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
     },
+    mail: queueMailer(c.env.MAIL_QUEUE),
+    appOrigin: new URL(c.env.BETTER_AUTH_URL || c.req.url).origin,
     files: c.env.FILES,
     reminders: createReminderScheduler({ db: c.var.db, workflow: c.env.EVENT_REMINDER }, (work) =>
       waitUntil(work),

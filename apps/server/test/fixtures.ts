@@ -63,7 +63,7 @@ export function mailTo(email: string, subject: string) {
       if (!row) throw new Error(`no mail to ${email} about "${subject}"`);
       return row;
     },
-    { timeout: 5_000, interval: 20 },
+    { timeout: 10_000, interval: 20 },
   );
 }
 

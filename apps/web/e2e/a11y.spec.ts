@@ -29,6 +29,8 @@ const signedOutPages: PageVisit[] = [
   { path: "/check-email?email=someone%40example.com", title: "Check your email · Checkmark" },
   { path: "/confirm-email?token=not-a-real-token", title: "Confirm your email · Checkmark" },
   { path: "/reset-password", title: "Choose a new password · Checkmark" },
+  { path: "/confirm-email-change?token=x.y", title: "Confirm your new email · Checkmark" },
+  { path: "/restore-email?token=x.y", title: "Restore your email · Checkmark" },
   { path: "/dev/mailbox", title: "Dev mailbox · Checkmark" },
   { path: "/no-such-page", title: "Page not found · Checkmark", missing: true },
 ];

@@ -13,8 +13,10 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as AppRouteImport } from './routes/_app'
 import { Route as CheckEmailRouteImport } from './routes/check-email'
 import { Route as ConfirmEmailRouteImport } from './routes/confirm-email'
+import { Route as ConfirmEmailChangeRouteImport } from './routes/confirm-email-change'
 import { Route as ForgotPasswordRouteImport } from './routes/forgot-password'
 import { Route as ResetPasswordRouteImport } from './routes/reset-password'
+import { Route as RestoreEmailRouteImport } from './routes/restore-email'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppAdminRouteRouteImport } from './routes/_app/admin/route'
@@ -50,6 +52,11 @@ const ConfirmEmailRoute = ConfirmEmailRouteImport.update({
   path: '/confirm-email',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ConfirmEmailChangeRoute = ConfirmEmailChangeRouteImport.update({
+  id: '/confirm-email-change',
+  path: '/confirm-email-change',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ForgotPasswordRoute = ForgotPasswordRouteImport.update({
   id: '/forgot-password',
   path: '/forgot-password',
@@ -58,6 +65,11 @@ const ForgotPasswordRoute = ForgotPasswordRouteImport.update({
 const ResetPasswordRoute = ResetPasswordRouteImport.update({
   id: '/reset-password',
   path: '/reset-password',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const RestoreEmailRoute = RestoreEmailRouteImport.update({
+  id: '/restore-email',
+  path: '/restore-email',
   getParentRoute: () => rootRouteImport,
 } as any)
 const SignInRoute = SignInRouteImport.update({
@@ -140,8 +152,10 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/check-email': typeof CheckEmailRoute
   '/confirm-email': typeof ConfirmEmailRoute
+  '/confirm-email-change': typeof ConfirmEmailChangeRoute
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
+  '/restore-email': typeof RestoreEmailRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteRouteWithChildren
@@ -162,8 +176,10 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/check-email': typeof CheckEmailRoute
   '/confirm-email': typeof ConfirmEmailRoute
+  '/confirm-email-change': typeof ConfirmEmailChangeRoute
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
+  '/restore-email': typeof RestoreEmailRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/settings': typeof AppSettingsRoute
@@ -185,8 +201,10 @@ export interface FileRoutesById {
   '/_app': typeof AppRouteWithChildren
   '/check-email': typeof CheckEmailRoute
   '/confirm-email': typeof ConfirmEmailRoute
+  '/confirm-email-change': typeof ConfirmEmailChangeRoute
   '/forgot-password': typeof ForgotPasswordRoute
   '/reset-password': typeof ResetPasswordRoute
+  '/restore-email': typeof RestoreEmailRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteRouteWithChildren
@@ -209,8 +227,10 @@ export interface FileRouteTypes {
     | '/'
     | '/check-email'
     | '/confirm-email'
+    | '/confirm-email-change'
     | '/forgot-password'
     | '/reset-password'
+    | '/restore-email'
     | '/sign-in'
     | '/sign-up'
     | '/admin'
@@ -231,8 +251,10 @@ export interface FileRouteTypes {
     | '/'
     | '/check-email'
     | '/confirm-email'
+    | '/confirm-email-change'
     | '/forgot-password'
     | '/reset-password'
+    | '/restore-email'
     | '/sign-in'
     | '/sign-up'
     | '/settings'
@@ -253,8 +275,10 @@ export interface FileRouteTypes {
     | '/_app'
     | '/check-email'
     | '/confirm-email'
+    | '/confirm-email-change'
     | '/forgot-password'
     | '/reset-password'
+    | '/restore-email'
     | '/sign-in'
     | '/sign-up'
     | '/_app/admin'
@@ -277,8 +301,10 @@ export interface RootRouteChildren {
   AppRoute: typeof AppRouteWithChildren
   CheckEmailRoute: typeof CheckEmailRoute
   ConfirmEmailRoute: typeof ConfirmEmailRoute
+  ConfirmEmailChangeRoute: typeof ConfirmEmailChangeRoute
   ForgotPasswordRoute: typeof ForgotPasswordRoute
   ResetPasswordRoute: typeof ResetPasswordRoute
+  RestoreEmailRoute: typeof RestoreEmailRoute
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
   DevMailboxRoute: typeof DevMailboxRoute
@@ -314,6 +340,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ConfirmEmailRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/confirm-email-change': {
+      id: '/confirm-email-change'
+      path: '/confirm-email-change'
+      fullPath: '/confirm-email-change'
+      preLoaderRoute: typeof ConfirmEmailChangeRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/forgot-password': {
       id: '/forgot-password'
       path: '/forgot-password'
@@ -326,6 +359,13 @@ declare module '@tanstack/react-router' {
       path: '/reset-password'
       fullPath: '/reset-password'
       preLoaderRoute: typeof ResetPasswordRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/restore-email': {
+      id: '/restore-email'
+      path: '/restore-email'
+      fullPath: '/restore-email'
+      preLoaderRoute: typeof RestoreEmailRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/sign-in': {
@@ -483,8 +523,10 @@ const rootRouteChildren: RootRouteChildren = {
   AppRoute: AppRouteWithChildren,
   CheckEmailRoute: CheckEmailRoute,
   ConfirmEmailRoute: ConfirmEmailRoute,
+  ConfirmEmailChangeRoute: ConfirmEmailChangeRoute,
   ForgotPasswordRoute: ForgotPasswordRoute,
   ResetPasswordRoute: ResetPasswordRoute,
+  RestoreEmailRoute: RestoreEmailRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
   DevMailboxRoute: DevMailboxRoute,

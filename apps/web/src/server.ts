@@ -12,6 +12,7 @@ const FORWARDED_PREFIXES = [
   "/api/auth/",
   "/api/log/",
   "/api/attachments",
+  "/api/account/",
   "/api/live",
   "/api/v1/",
 ];

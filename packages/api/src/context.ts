@@ -1,4 +1,4 @@
-import type { Auth, SessionResult } from "@checkmark/auth";
+import type { Auth, Mailer, SessionResult } from "@checkmark/auth";
 import type { Database } from "@checkmark/db";
 import type { ReminderScheduler } from "./reminder/scheduler";
 import type { LiveTopic } from "./shared/live-topic";
@@ -18,6 +18,10 @@ export interface Context {
   headers: Headers;
   /** Adds the Set-Cookie headers of a Better Auth call to this response (impersonation). */
   setCookies(headers: Headers): void;
+  /** Queues mail (ADR 060); the account's own notices (email change, deletion) go through it. */
+  mail: Mailer;
+  /** The web app's origin, for links in mail: BETTER_AUTH_URL's, else (locally) the request's. */
+  appOrigin: string;
   /** The attachments bucket (R2): objects go when their rows do. */
   files: R2Bucket;
   /** Event reminders (Workflows, docs/decisions/064); never fails the request. */

@@ -1,3 +1,4 @@
+export { accountIcsStream, accountJsonStream } from "./account/export";
 export { findApiKey } from "./api-key/service";
 export { detectFileType, SIGNATURE_BYTES } from "./attachment/file-type";
 export { ATTACHMENT_MAX_BYTES, ATTACHMENT_QUOTA_BYTES } from "./attachment/limits";

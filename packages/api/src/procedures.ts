@@ -42,6 +42,17 @@ export const protectedProcedure = base.use(({ context, next, errors, procedure }
   return next({ context: { session: context.session, user, owner } });
 });
 
+/**
+ * Signed in with the session cookie, not an API key: what manages the account itself (keys,
+ * address, deletion) stays with the person, never with a program holding a key.
+ */
+export const sessionProcedure = protectedProcedure.use(({ context, next, errors }) => {
+  if (context.apiKeyId) {
+    throw errors.FORBIDDEN({ message: "Do this from the settings page; API keys may not." });
+  }
+  return next();
+});
+
 /** Signed-in admins only (FORBIDDEN, HTTP 403, for everyone else signed in). */
 export const adminProcedure = protectedProcedure.use(({ context, next, errors }) => {
   if (context.user.role !== "admin")

@@ -1,15 +1,23 @@
 // Browser-safe entry: zod schemas and limits only, no server code.
 export type {
+  ChangeEmailInput,
+  ChangeNameInput,
   ChangePasswordInput,
   ConfirmEmailInput,
+  DeleteAccountInput,
   ForgotPasswordInput,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
 } from "./account/schema";
 export {
+  changeEmailSchema,
+  changeNameSchema,
   changePasswordSchema,
   confirmEmailSchema,
+  deleteAccountFormSchema,
+  deleteAccountSchema,
+  emailLinkSchema,
   emailSchema,
   forgotPasswordSchema,
   nameSchema,

@@ -6,7 +6,8 @@ export {
   RESET_PASSWORD_LINK_LIFETIME_SECONDS,
 } from "./link-lifetimes";
 export { createMailTransport, type MailEnv } from "./mail/create-mailer";
-export type { MailMessage, MailTransport, OutgoingMail } from "./mail/mailer";
+export type { Mailer, MailMessage, MailTransport, OutgoingMail } from "./mail/mailer";
+export { queueMailer } from "./mail/queue-mailer";
 export { NAME_MAX_LENGTH, nameProblem } from "./name-policy";
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 export { AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS } from "./rate-limits";

@@ -4,6 +4,8 @@ import { stopImpersonation } from "../admin/impersonation.service";
 import { stopImpersonationSchema } from "../admin/schema";
 import type { Context } from "../context";
 import { protectedProcedure, publicProcedure } from "../procedures";
+import { deleteProcedures } from "./delete-router";
+import { profileProcedures } from "./profile-router";
 import { sessionUserSchema } from "./session-user";
 
 /** The admin acting as this session's user, for the banner; null in a session of one's own. */
@@ -32,4 +34,6 @@ export const accountRouter = {
   stopImpersonating: protectedProcedure
     .output(stopImpersonationSchema)
     .handler(({ context }) => stopImpersonation(context)),
+  ...profileProcedures,
+  ...deleteProcedures,
 };

@@ -45,3 +45,32 @@ export type ConfirmEmailInput = z.infer<typeof confirmEmailSchema>;
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const changeNameSchema = z.object({ name: nameSchema });
+
+export const changeEmailSchema = z.object({
+  newEmail: emailSchema,
+  password: z
+    .string()
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX_LENGTH, "That is not your password."),
+});
+
+/** A mailed link's token (`<userId>.<secret>`), as the confirm and restore pages send it. */
+export const emailLinkSchema = z.object({ token: z.string().min(1).max(200) });
+
+/** Typing the account's email confirms a deletion; the password proves it is the owner. */
+export const deleteAccountSchema = z.object({
+  confirmation: z.string().max(254),
+  password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
+});
+
+/** The settings form: every account has a password today, so the form always asks for it. */
+export const deleteAccountFormSchema = z.object({
+  confirmation: z.string().min(1, "Type your email to confirm."),
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH),
+});
+
+export type ChangeNameInput = z.infer<typeof changeNameSchema>;
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

@@ -1,4 +1,4 @@
-import { protectedProcedure } from "../procedures";
+import { sessionProcedure } from "../procedures";
 import {
   apiKeyIdSchema,
   apiKeySummarySchema,
@@ -7,12 +7,8 @@ import {
 } from "./schema";
 import * as service from "./service";
 
-/** Keys are managed from a signed-in session only: a key can never mint or revoke keys. */
-const sessionOnly = protectedProcedure.use(({ context, next, errors }) => {
-  if (context.apiKeyId)
-    throw errors.FORBIDDEN({ message: "Manage API keys from the settings page." });
-  return next();
-});
+// Keys are managed from a signed-in session only: a key can never mint or revoke keys.
+const sessionOnly = sessionProcedure;
 
 export const apiKeyRouter = {
   list: sessionOnly

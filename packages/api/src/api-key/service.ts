@@ -21,7 +21,8 @@ function newKey(): string {
   return PREFIX + base64url;
 }
 
-const summary = {
+/** A key as its owner sees it: never the hash (also what the account export writes). */
+export const apiKeySummaryColumns = {
   id: apiKey.id,
   name: apiKey.name,
   start: apiKey.start,
@@ -45,14 +46,14 @@ export async function createApiKey(db: Database, userId: string, input: CreateAp
       scope: input.scope,
       expiresAt,
     })
-    .returning(summary);
+    .returning(apiKeySummaryColumns);
   if (!row) throw new Error("insert returned no row");
   return { ...row, key };
 }
 
 export function listApiKeys(db: Database, userId: string): Promise<ApiKeySummary[]> {
   return db
-    .select(summary)
+    .select(apiKeySummaryColumns)
     .from(apiKey)
     .where(eq(apiKey.userId, userId))
     .orderBy(desc(apiKey.createdAt), desc(apiKey.id));

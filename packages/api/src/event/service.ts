@@ -11,7 +11,8 @@ const { event } = schema;
 // Every query goes through ownedBy: another user's event is indistinguishable from a missing
 // one; the caller gets null and says NOT_FOUND.
 
-const eventColumns = {
+/** What a client sees of an event (also what the account export writes). */
+export const eventColumns = {
   id: event.id,
   title: event.title,
   description: event.description,

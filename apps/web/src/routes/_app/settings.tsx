@@ -12,6 +12,8 @@ import { orpc } from "../../lib/orpc";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
 import { ApiKeysSection } from "./-api-keys-section";
 import { ReminderSection } from "./-reminder-section";
+import { ProfileSection } from "./-profile-section";
+import { YourDataSection } from "./-your-data-section";
 
 export const Route = createFileRoute("/_app/settings")({
   head: () => ({ meta: [{ title: "Settings · Checkmark" }] }),
@@ -42,6 +44,7 @@ function SettingsPage() {
     <section className="py-10">
       <PageHeading title="Settings">Signed in as {user.email}.</PageHeading>
       <StorageUsage />
+      <ProfileSection user={user} />
       <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
         <h2 className="font-medium">Change your password</h2>
         <p className="mt-1 text-sm text-ink-muted">
@@ -73,6 +76,7 @@ function SettingsPage() {
       </div>
       <ReminderSection />
       <ApiKeysSection />
+      <YourDataSection email={user.email} />
     </section>
   );
 }

@@ -1,0 +1,150 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import {
+  authPost,
+  countMailTo,
+  issuePaths,
+  linkIn,
+  mailTo,
+  rpc,
+  signedInUser,
+  uniqueEmail,
+} from "./fixtures";
+
+const signIn = (email: string, password: string) => authPost("sign-in/email", { email, password });
+
+/** The token in the newest mail to `email` about `subject`. */
+async function mailedToken(email: string, subject: string) {
+  const { body } = await mailTo(email, subject);
+  const token = new URL(linkIn(body)).searchParams.get("token");
+  if (!token) throw new Error(`no token in: ${body}`);
+  return token;
+}
+
+const emailOf = (userId: string) =>
+  env.DB.prepare("SELECT email FROM user WHERE id = ?").bind(userId).first<string>("email");
+
+describe("changing the display name", () => {
+  it("shows the new name, and a name over 100 characters is refused", async () => {
+    const me = await signedInUser({ name: "Old Name" });
+    const renamed = await authPost("update-user", { name: "New Name" }, { cookie: me.cookie });
+    expect(renamed.status).toBe(200);
+    expect(await me.client.account.me()).toMatchObject({ name: "New Name" });
+
+    const tooLong = await authPost("update-user", { name: "n".repeat(101) }, { cookie: me.cookie });
+    expect(tooLong.status).toBe(400);
+    expect(await me.client.account.me()).toMatchObject({ name: "New Name" });
+  });
+});
+
+describe("changing the email", () => {
+  it("keeps the old address until the new one is confirmed, then switches and tells the old one", async () => {
+    const me = await signedInUser();
+    const newEmail = uniqueEmail("moved");
+    await expect(
+      me.client.account.changeEmail({ newEmail, password: me.password }),
+    ).resolves.toEqual({ sentTo: newEmail });
+    const token = await mailedToken(newEmail, "Confirm your new email");
+
+    // Not yet confirmed: the old address still signs in, the new one does not.
+    expect((await signIn(me.email, me.password)).status).toBe(200);
+    expect((await signIn(newEmail, me.password)).status).toBe(401);
+
+    await expect(rpc().account.confirmEmailChange({ token })).resolves.toEqual({
+      email: newEmail,
+    });
+    expect((await signIn(newEmail, me.password)).status).toBe(200);
+    expect((await signIn(me.email, me.password)).status).toBe(401);
+    expect(await me.client.account.me()).toMatchObject({ email: newEmail });
+
+    const notice = await mailTo(me.email, "Your Checkmark email was changed");
+    expect(notice.body).toContain(newEmail);
+    expect(linkIn(notice.body)).toContain("/restore-email?token=");
+
+    // The link works once.
+    await expect(rpc().account.confirmEmailChange({ token })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+
+  it("is refused with the wrong password, and nothing is mailed", async () => {
+    const me = await signedInUser();
+    const newEmail = uniqueEmail("moved");
+    const refused = me.client.account.changeEmail({ newEmail, password: "not my password" });
+    await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(issuePaths(await refused.catch((error) => error))).toEqual(["password"]);
+    expect(await countMailTo(newEmail)).toBe(0);
+    expect(await emailOf(me.userId)).toBe(me.email);
+  });
+
+  it("to an address another account holds answers alike but changes nothing and mails no link", async () => {
+    const me = await signedInUser();
+    const other = await signedInUser();
+    await expect(
+      me.client.account.changeEmail({ newEmail: other.email, password: me.password }),
+    ).resolves.toEqual({ sentTo: other.email });
+
+    // Its owner hears of the attempt; no confirmation link exists for it.
+    const notice = await mailTo(other.email, "Someone tried to move a Checkmark account");
+    expect(notice.body).not.toContain(me.email);
+    const links = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM dev_mail WHERE recipient = ? AND subject LIKE '%Confirm your new email%'",
+    )
+      .bind(other.email)
+      .first<number>("n");
+    expect(links).toBe(0);
+    expect(await emailOf(me.userId)).toBe(me.email);
+    expect(await emailOf(other.userId)).toBe(other.email);
+  });
+
+  it("is refused when the address was taken between the request and the click", async () => {
+    const me = await signedInUser();
+    const newEmail = uniqueEmail("raced");
+    await me.client.account.changeEmail({ newEmail, password: me.password });
+    const token = await mailedToken(newEmail, "Confirm your new email");
+    await signedInUser({ email: newEmail });
+
+    await expect(rpc().account.confirmEmailChange({ token })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("another account"),
+    });
+    expect(await emailOf(me.userId)).toBe(me.email);
+  });
+
+  it("refuses a made-up or tampered link", async () => {
+    const me = await signedInUser();
+    const newEmail = uniqueEmail("moved");
+    await me.client.account.changeEmail({ newEmail, password: me.password });
+    const token = await mailedToken(newEmail, "Confirm your new email");
+    for (const bad of [`${token}x`, `${me.userId}.nothing`, "garbage"]) {
+      await expect(rpc().account.confirmEmailChange({ token: bad })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+    }
+    expect(await emailOf(me.userId)).toBe(me.email);
+  });
+
+  it("can be undone from the old address, which signs out every device", async () => {
+    const me = await signedInUser();
+    const newEmail = uniqueEmail("intruder");
+    await me.client.account.changeEmail({ newEmail, password: me.password });
+    await rpc().account.confirmEmailChange({
+      token: await mailedToken(newEmail, "Confirm your new email"),
+    });
+    const token = await mailedToken(me.email, "Your Checkmark email was changed");
+
+    await expect(rpc().account.restoreEmail({ token })).resolves.toEqual({ email: me.email });
+    expect(await emailOf(me.userId)).toBe(me.email);
+    expect(await me.client.account.me()).toBeNull();
+    expect((await signIn(newEmail, me.password)).status).toBe(401);
+    await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+
+  it("needs a session", async () => {
+    await expect(
+      rpc().account.changeEmail({ newEmail: uniqueEmail(), password: "whatever it is" }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});

@@ -1,0 +1,53 @@
+import type { ReactNode } from "react";
+import { useState } from "react";
+import { describeRpcError } from "../lib/rpc-error";
+import { Alert } from "./alert";
+import { primaryButton } from "./button-styles";
+import { SuccessNote } from "./success-note";
+
+/**
+ * A mailed link's page: nothing happens on opening it (mail scanners open links too), only
+ * when the person presses the button. Shows the outcome, or why the link did not work.
+ */
+export function MailedLinkAction(props: {
+  token: string | undefined;
+  action: string;
+  pendingLabel: string;
+  run: (token: string) => Promise<{ email: string }>;
+  done: (email: string) => ReactNode;
+}) {
+  const [state, setState] = useState<
+    | { kind: "idle" }
+    | { kind: "running" }
+    | { kind: "done"; email: string }
+    | { kind: "failed"; message: string }
+  >({ kind: "idle" });
+
+  if (!props.token) {
+    return <Alert>This link is incomplete. Open it from the email again.</Alert>;
+  }
+  const token = props.token;
+  if (state.kind === "done") return <SuccessNote>{props.done(state.email)}</SuccessNote>;
+
+  async function go() {
+    setState({ kind: "running" });
+    try {
+      setState({ kind: "done", email: (await props.run(token)).email });
+    } catch (error) {
+      setState({ kind: "failed", message: describeRpcError(error, "That did not work.") });
+    }
+  }
+  return (
+    <div className="space-y-4">
+      {state.kind === "failed" && <Alert>{state.message}</Alert>}
+      <button
+        type="button"
+        className={`w-full ${primaryButton()}`}
+        disabled={state.kind === "running"}
+        onClick={() => void go()}
+      >
+        {state.kind === "running" ? props.pendingLabel : props.action}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { deleteAccountFormSchema } from "@checkmark/api/schemas";
+import { revalidateLogic } from "@tanstack/react-form";
+import { Download } from "lucide-react";
+import { useId } from "react";
+import { Alert } from "../../components/alert";
+import { secondaryButton } from "../../components/button-styles";
+import { useAppForm } from "../../components/form";
+import { cardClass } from "../../components/page";
+import { orpc } from "../../lib/orpc";
+import { useSessionChange } from "../../lib/session";
+import { useRpcSubmit } from "../../lib/use-rpc-submit";
+
+/** Download everything the account holds, or delete it for good. */
+export function YourDataSection({ email }: { email: string }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className={`mt-6 max-w-md p-6 ${cardClass}`}>
+      <h2 id={headingId} className="font-medium">
+        Your data
+      </h2>
+      <p className="mt-1 text-sm text-ink-muted">
+        Everything your account holds (profile, todos, events, file names, devices and API key
+        names) as one JSON file, and your events as a calendar file.
+      </p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        {/* Plain links: the browser streams the download to disk; the server names the file. */}
+        <a href="/api/account/export.json" download className={secondaryButton("sm")}>
+          <Download aria-hidden className="size-4" /> Download your data (JSON)
+        </a>
+        <a href="/api/account/export.ics" download className={secondaryButton("sm")}>
+          <Download aria-hidden className="size-4" /> Download your events (.ics)
+        </a>
+      </div>
+      <DeleteAccountForm email={email} />
+    </section>
+  );
+}
+
+function DeleteAccountForm({ email }: { email: string }) {
+  const onSessionChange = useSessionChange();
+  const { serverError, submit } = useRpcSubmit(
+    orpc.account.delete.call,
+    "Your account was not deleted.",
+  );
+  const form = useAppForm({
+    defaultValues: { confirmation: "", password: "" },
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: deleteAccountFormSchema },
+    onSubmit: async ({ value }) => {
+      if (await submit(value)) await onSessionChange("/");
+    },
+  });
+  return (
+    <form.AppForm>
+      <form.Form className="mt-6 space-y-4 border-t border-line pt-6">
+        <h3 className="font-medium text-danger">Delete your account</h3>
+        <p className="text-sm text-ink-muted">
+          This deletes your todos, events, files and API keys and signs out every device. It cannot
+          be undone. Type <strong className="text-ink">{email}</strong> to confirm.
+        </p>
+        <form.AppField name="confirmation">
+          {(field) => <field.TextField label="Your email" type="email" autoComplete="off" />}
+        </form.AppField>
+        <form.AppField name="password">
+          {(field) => (
+            <field.TextField
+              label="Your password"
+              type="password"
+              autoComplete="current-password"
+            />
+          )}
+        </form.AppField>
+        {serverError && <Alert>{serverError}</Alert>}
+        <form.SubmitButton pendingLabel="Deleting…">Delete my account</form.SubmitButton>
+      </form.Form>
+    </form.AppForm>
+  );
+}

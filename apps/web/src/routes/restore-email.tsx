@@ -1,0 +1,39 @@
+import { createFileRoute, Link } from "@tanstack/react-router";
+import { z } from "zod";
+import { AuthCard } from "../components/auth-card";
+import { MailedLinkAction } from "../components/mailed-link-action";
+import { orpc } from "../lib/orpc";
+
+export const Route = createFileRoute("/restore-email")({
+  // The notice to the old address links here with ?token= ("this wasn't me").
+  validateSearch: z.object({ token: z.string().max(200).optional() }),
+  head: () => ({ meta: [{ title: "Restore your email · Checkmark" }] }),
+  component: RestoreEmailPage,
+});
+
+function RestoreEmailPage() {
+  const { token } = Route.useSearch();
+  return (
+    <AuthCard
+      title="Restore your email"
+      subtitle="If you did not change your email, put your old address back and sign out every device."
+    >
+      <MailedLinkAction
+        token={token}
+        action="Restore my email and sign out everywhere"
+        pendingLabel="Restoring…"
+        run={(value) => orpc.account.restoreEmail.call({ token: value })}
+        done={(email) => (
+          <>
+            Your account signs in with {email} again and every device is signed out. Whoever changed
+            it may know your password:{" "}
+            <Link to="/forgot-password" className="underline">
+              choose a new one now
+            </Link>
+            .
+          </>
+        )}
+      />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,59 @@
+import { schema } from "@checkmark/db";
+import { eq, inArray, or } from "drizzle-orm";
+import type { Context } from "../context";
+import { linkIdentifier } from "./link-token";
+import { accountDeletedMessage } from "./mail";
+
+/** How recent a sign-in must be to stand in for the password (accounts without one). */
+export const FRESH_SIGN_IN_SECONDS = 5 * 60;
+
+// R2 deletes at most 1000 keys per call.
+const R2_DELETE_MAX_KEYS = 1000;
+
+/**
+ * Removes everything the user owns in one D1 batch (all or nothing), then their stored files.
+ * The mail is queued first: once the rows are gone nothing could say where to send it, and
+ * the queued message holds only the address, no reference to the user. Audit entries about
+ * the user stay (ADR 044, 076).
+ */
+export async function deleteAccount(
+  context: Context,
+  user: { id: string; name: string; email: string },
+) {
+  const { db } = context;
+  const objects = await db
+    .select({ key: schema.attachment.objectKey })
+    .from(schema.attachment)
+    .where(eq(schema.attachment.userId, user.id));
+
+  await context.mail.send(accountDeletedMessage(user.name, user.email));
+  await db.batch([
+    // Children before parents, though each also cascades from the user: the list says what goes.
+    db.delete(schema.attachment).where(eq(schema.attachment.userId, user.id)),
+    db.delete(schema.todo).where(eq(schema.todo.userId, user.id)),
+    db.delete(schema.event).where(eq(schema.event.userId, user.id)),
+    db.delete(schema.apiKey).where(eq(schema.apiKey.userId, user.id)),
+    db.delete(schema.session).where(eq(schema.session.userId, user.id)),
+    db.delete(schema.account).where(eq(schema.account.userId, user.id)),
+    // Pending links: ours are named by user id; Better Auth's reset links hold it as the value.
+    db
+      .delete(schema.verification)
+      .where(
+        or(
+          inArray(schema.verification.identifier, [
+            linkIdentifier("change-email", user.id),
+            linkIdentifier("restore-email", user.id),
+          ]),
+          eq(schema.verification.value, user.id),
+        ),
+      ),
+    db.delete(schema.user).where(eq(schema.user.id, user.id)),
+  ]);
+
+  // After the rows: a failed delete leaves an object no row points to, which the hourly
+  // sweep removes (ADR 061); the other order could leave rows pointing at nothing.
+  const keys = objects.map((object) => object.key);
+  for (let i = 0; i < keys.length; i += R2_DELETE_MAX_KEYS) {
+    await context.files.delete(keys.slice(i, i + R2_DELETE_MAX_KEYS));
+  }
+}
