@@ -1,8 +1,10 @@
+import { passkey } from "@better-auth/passkey";
 import { createDb, schema } from "@checkmark/db";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 // The minimal build leaves out Kysely, which the Drizzle adapter makes dead weight.
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
+import { twoFactor } from "better-auth/plugins/two-factor";
 import { accountHooks } from "./account-hooks";
 import { authLogger } from "./auth-logger";
 import { type BannableUser, banRefusal } from "./ban";
@@ -79,7 +81,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
         mailer.send(verifyEmailMessage(user, confirmPageUrl(url, token))),
     },
     disabledPaths: ["/verify-email"],
-    plugins: [confirmEmail()],
+    plugins: [confirmEmail(), twoFactor(), passkey()],
     user: {
       // Only set by an operator (npm run admin:create), never by sign-up or update-user.
       additionalFields: {
