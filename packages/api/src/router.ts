@@ -4,9 +4,11 @@ import { adminRouter } from "./admin/router";
 import { apiKeyRouter } from "./api-key/router";
 import { attachmentRouter } from "./attachment/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
+import { deviceRouter } from "./device/router";
 import { eventRouter } from "./event/router";
 import { healthCheck } from "./health/router";
 import { todoRouter } from "./todo/router";
+import { twoFactorRouter } from "./two-factor/router";
 
 export const appRouter = {
   healthCheck,
@@ -15,6 +17,8 @@ export const appRouter = {
   event: eventRouter,
   attachment: attachmentRouter,
   apiKey: apiKeyRouter,
+  device: deviceRouter,
+  twoFactor: twoFactorRouter,
   devMailbox: devMailboxRouter,
   admin: adminRouter,
 };

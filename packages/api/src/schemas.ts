@@ -24,6 +24,7 @@ export {
   type ApiKeySummary,
   createApiKeySchema,
 } from "./api-key/schema";
+export type { Device } from "./device/schema";
 export {
   EVENT_DESCRIPTION_MAX,
   EVENT_LOCATION_MAX,
@@ -55,3 +56,4 @@ export {
   todoSearchSchema,
 } from "./todo/search";
 export { TODO_TEXT_MAX, todoTextSchema } from "./todo/text";
+export { backupCodeSchema, passkeyNameSchema, totpCodeSchema } from "./two-factor/schema";

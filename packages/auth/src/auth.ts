@@ -4,7 +4,6 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 // The minimal build leaves out Kysely, which the Drizzle adapter makes dead weight.
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
-import { twoFactor } from "better-auth/plugins/two-factor";
 import { accountHooks } from "./account-hooks";
 import { authLogger } from "./auth-logger";
 import { type BannableUser, banRefusal } from "./ban";
@@ -18,6 +17,8 @@ import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from
 import { queueMailer } from "./mail/queue-mailer";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { authRateLimit } from "./rate-limits";
+import { countryOf } from "./session-device";
+import { totpReplayGuard, twoFactorSignIn } from "./two-factor";
 
 /** How auth hands the Worker work that may finish after the response (mail). */
 export interface AuthRequestScope {
@@ -56,6 +57,8 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
         account: schema.account,
         verification: schema.verification,
         rateLimit: schema.rateLimit,
+        twoFactor: schema.twoFactor,
+        passkey: schema.passkey,
       },
     }),
     emailAndPassword: {
@@ -81,7 +84,13 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
         mailer.send(verifyEmailMessage(user, confirmPageUrl(url, token))),
     },
     disabledPaths: ["/verify-email"],
-    plugins: [confirmEmail(), twoFactor(), passkey()],
+    plugins: [
+      confirmEmail(),
+      twoFactorSignIn(),
+      totpReplayGuard(db),
+      // Relying party: BETTER_AUTH_URL's host in production, localhost in local runs.
+      passkey({ rpName: "Checkmark" }),
+    ],
     user: {
       // Only set by an operator (npm run admin:create), never by sign-up or update-user.
       additionalFields: {
@@ -100,6 +109,10 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
             const found = await ctx?.context.internalAdapter.findUserById(session.userId);
             const refusal = found && banRefusal(found as BannableUser);
             if (refusal) throw new APIError("FORBIDDEN", refusal);
+            // For the devices list: where the sign-in came from, and seen now.
+            return {
+              data: { ...session, country: countryOf(ctx?.request), lastSeenAt: new Date() },
+            };
           },
         },
       },
@@ -108,6 +121,9 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       additionalFields: {
         // The admin behind an impersonation session; audit rows made in it carry this id.
         impersonatedBy: { type: "string", required: false, input: false },
+        // Shown in the devices list (packages/api/src/device).
+        country: { type: "string", required: false, input: false },
+        lastSeenAt: { type: "date", required: false, input: false },
       },
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,

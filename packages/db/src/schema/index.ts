@@ -6,4 +6,5 @@ export * from "./dev-mail";
 export * from "./event";
 export * from "./frontend-error";
 export * from "./mail";
+export * from "./sign-in-factors";
 export * from "./todo";
