@@ -21,6 +21,7 @@ import { Route as AppAdminRouteRouteImport } from './routes/_app/admin/route'
 import { Route as AppAgendaRouteImport } from './routes/_app/agenda'
 import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
+import { Route as SignInTwoFactorRouteImport } from './routes/sign-in_.two-factor'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin/index'
 import { Route as AppAdminAuditRouteImport } from './routes/_app/admin/audit'
 import { Route as AppAdminErrorsRouteImport } from './routes/_app/admin/errors'
@@ -87,6 +88,11 @@ const DevMailboxRoute = DevMailboxRouteImport.update({
   path: '/dev/mailbox',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SignInTwoFactorRoute = SignInTwoFactorRouteImport.update({
+  id: '/sign-in_/two-factor',
+  path: '/sign-in/two-factor',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -130,6 +136,7 @@ export interface FileRoutesByFullPath {
   '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/sign-in/two-factor': typeof SignInTwoFactorRoute
   '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
   '/admin/': typeof AppAdminIndexRoute
@@ -148,6 +155,7 @@ export interface FileRoutesByTo {
   '/agenda': typeof AppAgendaRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/sign-in/two-factor': typeof SignInTwoFactorRoute
   '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
   '/admin': typeof AppAdminIndexRoute
@@ -169,6 +177,7 @@ export interface FileRoutesById {
   '/_app/agenda': typeof AppAgendaRoute
   '/_app/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/sign-in_/two-factor': typeof SignInTwoFactorRoute
   '/_app/admin/audit': typeof AppAdminAuditRoute
   '/_app/admin/errors': typeof AppAdminErrorsRoute
   '/_app/admin/': typeof AppAdminIndexRoute
@@ -190,6 +199,7 @@ export interface FileRouteTypes {
     | '/agenda'
     | '/settings'
     | '/dev/mailbox'
+    | '/sign-in/two-factor'
     | '/admin/audit'
     | '/admin/errors'
     | '/admin/'
@@ -208,6 +218,7 @@ export interface FileRouteTypes {
     | '/agenda'
     | '/settings'
     | '/dev/mailbox'
+    | '/sign-in/two-factor'
     | '/admin/audit'
     | '/admin/errors'
     | '/admin'
@@ -228,6 +239,7 @@ export interface FileRouteTypes {
     | '/_app/agenda'
     | '/_app/settings'
     | '/dev/mailbox'
+    | '/sign-in_/two-factor'
     | '/_app/admin/audit'
     | '/_app/admin/errors'
     | '/_app/admin/'
@@ -246,6 +258,7 @@ export interface RootRouteChildren {
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
   DevMailboxRoute: typeof DevMailboxRoute
+  SignInTwoFactorRoute: typeof SignInTwoFactorRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -332,6 +345,13 @@ declare module '@tanstack/react-router' {
       path: '/dev/mailbox'
       fullPath: '/dev/mailbox'
       preLoaderRoute: typeof DevMailboxRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sign-in_/two-factor': {
+      id: '/sign-in_/two-factor'
+      path: '/sign-in/two-factor'
+      fullPath: '/sign-in/two-factor'
+      preLoaderRoute: typeof SignInTwoFactorRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_app/admin/': {
@@ -425,6 +445,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
   DevMailboxRoute: DevMailboxRoute,
+  SignInTwoFactorRoute: SignInTwoFactorRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

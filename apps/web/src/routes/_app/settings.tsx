@@ -11,6 +11,9 @@ import { authClient } from "../../lib/auth-client";
 import { orpc } from "../../lib/orpc";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
 import { ApiKeysSection } from "./-api-keys-section";
+import { DevicesSection } from "./-devices-section";
+import { PasskeysSection } from "./-passkeys-section";
+import { TwoFactorSection } from "./-two-factor-section";
 
 export const Route = createFileRoute("/_app/settings")({
   head: () => ({ meta: [{ title: "Settings · Checkmark" }] }),
@@ -70,6 +73,9 @@ function SettingsPage() {
           </form.Form>
         </form.AppForm>
       </div>
+      <DevicesSection />
+      <TwoFactorSection />
+      <PasskeysSection />
       <ApiKeysSection />
     </section>
   );
