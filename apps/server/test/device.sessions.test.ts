@@ -60,6 +60,7 @@ describe("the devices list", () => {
   it("refreshes last seen when a device is used after a few minutes", async () => {
     const user = await signUp();
     const [device] = await rpc(user.cookie).device.list();
+    if (!device) throw new Error("no device listed");
     const longAgo = Date.now() - 60 * 60 * 1000;
     await env.DB.prepare("UPDATE session SET last_seen_at = ? WHERE id = ?")
       .bind(longAgo, device.id)
@@ -105,6 +106,7 @@ describe("signing a device out", () => {
     const owner = await signUp();
     const stranger = await signUp();
     const [strangers] = await rpc(stranger.cookie).device.list();
+    if (!strangers) throw new Error("no device listed");
     await expect(rpc(owner.cookie).device.revoke({ id: strangers.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
       status: 404,

@@ -3,7 +3,7 @@
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-function base32Decode(text: string): Uint8Array {
+function base32Decode(text: string): Uint8Array<ArrayBuffer> {
   let bits = 0;
   let value = 0;
   const out: number[] = [];
@@ -35,8 +35,9 @@ export async function totpCode(base32Secret: string, offset = 0): Promise<string
   );
   const counter = new DataView(new ArrayBuffer(8));
   counter.setBigUint64(0, BigInt(Math.floor(Date.now() / 30_000) + offset));
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, counter.buffer));
-  const at = mac[mac.length - 1] & 0x0f;
-  const number = ((mac[at] & 0x7f) << 24) | (mac[at + 1] << 16) | (mac[at + 2] << 8) | mac[at + 3];
+  const mac = new DataView(await crypto.subtle.sign("HMAC", key, counter.buffer));
+  // Dynamic truncation: 31 bits from the offset the last nibble names.
+  const at = mac.getUint8(mac.byteLength - 1) & 0x0f;
+  const number = mac.getUint32(at) & 0x7fffffff;
   return String(number % 1_000_000).padStart(6, "0");
 }
