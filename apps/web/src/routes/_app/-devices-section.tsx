@@ -63,7 +63,7 @@ export function DevicesSection() {
               <p className="font-medium">
                 {deviceName(device)}
                 {device.current && (
-                  <span className="ml-2 rounded-full bg-success-surface px-2 py-0.5 text-xs text-success">
+                  <span className="ml-2 whitespace-nowrap rounded-full bg-success-surface px-2 py-0.5 text-xs text-success">
                     This device
                   </span>
                 )}
