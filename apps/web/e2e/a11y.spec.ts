@@ -17,6 +17,7 @@ interface PageVisit {
 const signedOutPages: PageVisit[] = [
   { path: "/", title: "Checkmark: keep your todos" },
   { path: "/sign-in", title: "Sign in · Checkmark" },
+  { path: "/sign-in/two-factor", title: "Enter your code · Checkmark" },
   {
     path: "/sign-up",
     title: "Create your account · Checkmark",

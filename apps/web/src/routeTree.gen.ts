@@ -22,6 +22,7 @@ import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppAdminRouteRouteImport } from './routes/_app/admin/route'
 import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
+import { Route as SignInTwoFactorRouteImport } from './routes/sign-in_.two-factor'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin/index'
 import { Route as AppAdminAuditRouteImport } from './routes/_app/admin/audit'
 import { Route as AppAdminErrorsRouteImport } from './routes/_app/admin/errors'
@@ -97,6 +98,11 @@ const DevMailboxRoute = DevMailboxRouteImport.update({
   path: '/dev/mailbox',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SignInTwoFactorRoute = SignInTwoFactorRouteImport.update({
+  id: '/sign-in_/two-factor',
+  path: '/sign-in/two-factor',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AppAdminIndexRoute = AppAdminIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -161,6 +167,7 @@ export interface FileRoutesByFullPath {
   '/admin': typeof AppAdminRouteRouteWithChildren
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/sign-in/two-factor': typeof SignInTwoFactorRoute
   '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
   '/agenda/$eventId': typeof AppAgendaEventIdRoute
@@ -184,6 +191,7 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute
   '/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/sign-in/two-factor': typeof SignInTwoFactorRoute
   '/admin/audit': typeof AppAdminAuditRoute
   '/admin/errors': typeof AppAdminErrorsRoute
   '/agenda/$eventId': typeof AppAgendaEventIdRoute
@@ -210,6 +218,7 @@ export interface FileRoutesById {
   '/_app/admin': typeof AppAdminRouteRouteWithChildren
   '/_app/settings': typeof AppSettingsRoute
   '/dev/mailbox': typeof DevMailboxRoute
+  '/sign-in_/two-factor': typeof SignInTwoFactorRoute
   '/_app/admin/audit': typeof AppAdminAuditRoute
   '/_app/admin/errors': typeof AppAdminErrorsRoute
   '/_app/agenda/$eventId': typeof AppAgendaEventIdRoute
@@ -236,6 +245,7 @@ export interface FileRouteTypes {
     | '/admin'
     | '/settings'
     | '/dev/mailbox'
+    | '/sign-in/two-factor'
     | '/admin/audit'
     | '/admin/errors'
     | '/agenda/$eventId'
@@ -259,6 +269,7 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/settings'
     | '/dev/mailbox'
+    | '/sign-in/two-factor'
     | '/admin/audit'
     | '/admin/errors'
     | '/agenda/$eventId'
@@ -284,6 +295,7 @@ export interface FileRouteTypes {
     | '/_app/admin'
     | '/_app/settings'
     | '/dev/mailbox'
+    | '/sign-in_/two-factor'
     | '/_app/admin/audit'
     | '/_app/admin/errors'
     | '/_app/agenda/$eventId'
@@ -308,6 +320,7 @@ export interface RootRouteChildren {
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
   DevMailboxRoute: typeof DevMailboxRoute
+  SignInTwoFactorRoute: typeof SignInTwoFactorRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -401,6 +414,13 @@ declare module '@tanstack/react-router' {
       path: '/dev/mailbox'
       fullPath: '/dev/mailbox'
       preLoaderRoute: typeof DevMailboxRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sign-in_/two-factor': {
+      id: '/sign-in_/two-factor'
+      path: '/sign-in/two-factor'
+      fullPath: '/sign-in/two-factor'
+      preLoaderRoute: typeof SignInTwoFactorRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_app/admin/': {
@@ -530,6 +550,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
   DevMailboxRoute: DevMailboxRoute,
+  SignInTwoFactorRoute: SignInTwoFactorRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

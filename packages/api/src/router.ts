@@ -4,10 +4,12 @@ import { adminRouter } from "./admin/router";
 import { apiKeyRouter } from "./api-key/router";
 import { attachmentRouter } from "./attachment/router";
 import { devMailboxRouter } from "./dev-mailbox/router";
+import { deviceRouter } from "./device/router";
 import { eventRouter } from "./event/router";
 import { healthCheck } from "./health/router";
 import { reminderRouter } from "./reminder/router";
 import { todoRouter } from "./todo/router";
+import { twoFactorRouter } from "./two-factor/router";
 
 export const appRouter = {
   healthCheck,
@@ -17,6 +19,8 @@ export const appRouter = {
   attachment: attachmentRouter,
   reminder: reminderRouter,
   apiKey: apiKeyRouter,
+  device: deviceRouter,
+  twoFactor: twoFactorRouter,
   devMailbox: devMailboxRouter,
   admin: adminRouter,
 };

@@ -33,6 +33,7 @@ export {
   createApiKeySchema,
 } from "./api-key/schema";
 export type { AttachmentParent } from "./attachment/schema";
+export type { Device } from "./device/schema";
 export {
   EVENT_DESCRIPTION_MAX,
   EVENT_LOCATION_MAX,
@@ -74,3 +75,4 @@ export {
   todoSearchSchema,
 } from "./todo/search";
 export { TODO_TEXT_MAX, todoTextSchema } from "./todo/text";
+export { backupCodeSchema, passkeyNameSchema, totpCodeSchema } from "./two-factor/schema";

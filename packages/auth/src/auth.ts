@@ -1,3 +1,4 @@
+import { passkey } from "@better-auth/passkey";
 import { createDb, schema } from "@checkmark/db";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
@@ -17,6 +18,8 @@ import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from
 import { queueMailer } from "./mail/queue-mailer";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { authRateLimit } from "./rate-limits";
+import { countryOf } from "./session-device";
+import { totpReplayGuard, twoFactorSignIn } from "./two-factor";
 
 /** How auth hands the Worker work that may finish after the response (mail). */
 export interface AuthRequestScope {
@@ -55,6 +58,8 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
         account: schema.account,
         verification: schema.verification,
         rateLimit: schema.rateLimit,
+        twoFactor: schema.twoFactor,
+        passkey: schema.passkey,
       },
     }),
     emailAndPassword: {
@@ -80,7 +85,14 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
         mailer.send(verifyEmailMessage(user, confirmPageUrl(url, token))),
     },
     disabledPaths: ["/verify-email"],
-    plugins: [confirmEmail(), impersonation()],
+    plugins: [
+      confirmEmail(),
+      impersonation(),
+      twoFactorSignIn(),
+      totpReplayGuard(db),
+      // Relying party: BETTER_AUTH_URL's host in production, localhost in local runs.
+      passkey({ rpName: "Checkmark" }),
+    ],
     user: {
       // Only set by an operator (npm run admin:create), never by sign-up or update-user.
       additionalFields: {
@@ -99,6 +111,10 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
             const found = await ctx?.context.internalAdapter.findUserById(session.userId);
             const refusal = found && banRefusal(found as BannableUser);
             if (refusal) throw new APIError("FORBIDDEN", refusal);
+            // For the devices list: where the sign-in came from, and seen now.
+            return {
+              data: { ...session, country: countryOf(ctx?.request), lastSeenAt: new Date() },
+            };
           },
         },
       },
@@ -107,6 +123,9 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       additionalFields: {
         // The admin behind an impersonation session; audit rows made in it carry this id.
         impersonatedBy: { type: "string", required: false, input: false },
+        // Shown in the devices list (packages/api/src/device).
+        country: { type: "string", required: false, input: false },
+        lastSeenAt: { type: "date", required: false, input: false },
       },
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,

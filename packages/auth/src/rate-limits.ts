@@ -12,6 +12,12 @@ export const authRateLimit = {
     "/send-verification-email": { window: 300, max: 3 },
     "/reset-password": { window: 60, max: 5 },
     "/change-password": { window: 60, max: 5 },
+    // Per IP; each account also locks after 10 wrong codes from anywhere (two-factor.ts).
+    "/two-factor/verify-totp": { window: 60, max: 5 },
+    "/two-factor/verify-backup-code": { window: 60, max: 5 },
+    "/two-factor/enable": { window: 60, max: 5 },
+    "/two-factor/disable": { window: 60, max: 5 },
+    "/passkey/verify-authentication": { window: 60, max: 10 },
   },
 } as const;
 

@@ -1,8 +1,10 @@
 import { waitUntil } from "cloudflare:workers";
+import { noteSessionSeen } from "@checkmark/api";
 import { type Auth, createAuth, readSession } from "@checkmark/auth";
 import { createDb } from "@checkmark/db";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { errorFields, logEvent } from "../log";
 import { isAllowedOrigin } from "./allowed-origins";
 import { presentedApiKey, useApiKey } from "./api-key";
 
@@ -27,14 +29,26 @@ export const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The caller's session, read once (from the signed cookie cache when fresh, else D1). */
+/** The caller's session, read once from D1 (ADR 008). */
 export const withSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   // A program's API key decides alone: any cookie beside it is ignored.
   const key = presentedApiKey(c);
   if (key) await useApiKey(c, key);
-  else c.set("session", await readSession(c.var.auth, c.req.raw));
+  else c.set("session", await readCookieSession(c));
   await next();
 };
+
+/** The cookie's session; its "last seen" for the devices list is refreshed after the response. */
+async function readCookieSession(c: Context<AppEnv>) {
+  const found = await readSession(c.var.auth, c.req.raw);
+  if (found) {
+    const noted = noteSessionSeen(c.var.db, found.session).catch((error) =>
+      logEvent(c, "last-seen-failed", errorFields(error)),
+    );
+    waitUntil(noted);
+  }
+  return found;
+}
 
 /**
  * For /api/v1: the cookie session only when the request comes from this app's own origins
@@ -48,7 +62,7 @@ export const withRestSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (key) {
     await useApiKey(c, key);
   } else if (firstParty && !crossSite) {
-    c.set("session", await readSession(c.var.auth, c.req.raw));
+    c.set("session", await readCookieSession(c));
   } else {
     c.set("session", null);
   }

@@ -12,6 +12,21 @@ const MESSAGES: Record<string, string> = {
   TOKEN_EXPIRED: "This link has expired. Ask for a new one.",
   INVALID_PASSWORD: "That password is not right.",
   INVALID_NAME: "Enter a name of at most 100 characters, on one line.",
+  INVALID_CODE: "That code is not right. Check your authenticator app and try again.",
+  CODE_ALREADY_USED: "That code was already used. Wait for the next one in your app.",
+  INVALID_BACKUP_CODE: "That backup code is not right, or it was already used.",
+  INVALID_TWO_FACTOR_COOKIE: "This sign-in took too long. Start again with your password.",
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "Too many wrong codes. Start again with your password.",
+  ACCOUNT_TEMPORARILY_LOCKED:
+    "Too many wrong codes for this account. Wait 15 minutes and try again.",
+  AUTH_CANCELLED: "Passkey sign-in was cancelled or timed out. Try again.",
+  REGISTRATION_CANCELLED: "Adding the passkey was cancelled or timed out.",
+  PREVIOUSLY_REGISTERED: "This device already holds a passkey for your account.",
+  ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED:
+    "This device already holds a passkey for your account.",
+  AUTHENTICATION_FAILED: "That passkey is not known here. Sign in with your password.",
+  PASSKEY_NOT_FOUND: "That passkey is not known here. Sign in with your password.",
+  SESSION_NOT_FRESH: "Sign in again to change your passkeys (for your safety).",
   SIGNED_IN_AS_SOMEONE_ELSE:
     "You are signed in to another account. Sign out, then open the link again.",
 };

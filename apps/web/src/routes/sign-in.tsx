@@ -1,6 +1,7 @@
 import { type SignInInput, signInSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
-import { createFileRoute, Link } from "@tanstack/react-router";
+import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
+import { useRef } from "react";
 import { z } from "zod";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
@@ -11,6 +12,7 @@ import { describeAuthError } from "../lib/auth-errors";
 import { guestOnly } from "../lib/guest-only";
 import { useSessionChange } from "../lib/session";
 import { useAuthSubmit } from "../lib/use-auth-submit";
+import { PasskeySignIn } from "./-passkey-sign-in";
 
 export const Route = createFileRoute("/sign-in")({
   // Better Auth sends people back here with ?error= when a mailed link was no good.
@@ -26,9 +28,16 @@ export const Route = createFileRoute("/sign-in")({
 function SignInPage() {
   const { error: linkError, reset } = Route.useSearch();
   const onSessionChange = useSessionChange();
+  const navigate = useNavigate();
+  // With two-factor on, the password only opens the second step.
+  const needsCode = useRef(false);
   const { serverError, submit } = useAuthSubmit(
-    (value: SignInInput) => authClient.signIn.email({ ...value, callbackURL: "/sign-in" }),
-    () => onSessionChange("/todos"),
+    async (value: SignInInput) => {
+      const result = await authClient.signIn.email({ ...value, callbackURL: "/sign-in" });
+      needsCode.current = Boolean(result.data && "twoFactorRedirect" in result.data);
+      return result;
+    },
+    () => (needsCode.current ? navigate({ to: "/sign-in/two-factor" }) : onSessionChange("/todos")),
   );
   const form = useAppForm({
     defaultValues: { email: "", password: "" },
@@ -69,6 +78,7 @@ function SignInPage() {
             <Alert>{serverError ?? describeAuthError({ code: linkError })}</Alert>
           )}
           <form.SubmitButton pendingLabel="Signing in…">Sign in</form.SubmitButton>
+          <PasskeySignIn />
           <p className="text-center text-sm">
             <Link to="/forgot-password" className="text-accent underline-offset-2 hover:underline">
               Forgot your password?

@@ -17,6 +17,8 @@ export const user = sqliteTable("user", {
   banReason: text("ban_reason"),
   /** When the ban ends by itself; null: until an admin lifts it. */
   banExpires: timestamp("ban_expires"),
+  /** Sign-in asks for a code from an authenticator app (Better Auth's twoFactor plugin). */
+  twoFactorEnabled: integer("two_factor_enabled", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -31,6 +33,10 @@ export const session = sqliteTable(
     userAgent: text("user_agent"),
     /** The admin behind an impersonation session (admin.users.impersonate); null otherwise. */
     impersonatedBy: text("impersonated_by"),
+    /** Two-letter country Cloudflare saw the sign-in come from, for the devices list. */
+    country: text("country"),
+    /** Last request made with this session, refreshed at most every few minutes. */
+    lastSeenAt: timestamp("last_seen_at"),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),

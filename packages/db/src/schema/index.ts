@@ -7,4 +7,5 @@ export * from "./event";
 export * from "./frontend-error";
 export * from "./mail";
 export * from "./reminder";
+export * from "./sign-in-factors";
 export * from "./todo";

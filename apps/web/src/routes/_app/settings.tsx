@@ -11,8 +11,11 @@ import { authClient } from "../../lib/auth-client";
 import { orpc } from "../../lib/orpc";
 import { useAuthSubmit } from "../../lib/use-auth-submit";
 import { ApiKeysSection } from "./-api-keys-section";
-import { ReminderSection } from "./-reminder-section";
+import { DevicesSection } from "./-devices-section";
+import { PasskeysSection } from "./-passkeys-section";
 import { ProfileSection } from "./-profile-section";
+import { ReminderSection } from "./-reminder-section";
+import { TwoFactorSection } from "./-two-factor-section";
 import { YourDataSection } from "./-your-data-section";
 
 export const Route = createFileRoute("/_app/settings")({
@@ -75,6 +78,9 @@ function SettingsPage() {
         </form.AppForm>
       </div>
       <ReminderSection />
+      <DevicesSection />
+      <TwoFactorSection />
+      <PasskeysSection />
       <ApiKeysSection />
       <YourDataSection email={user.email} />
     </section>

@@ -1,0 +1,115 @@
+import type { Page } from "@playwright/test";
+// The same RFC 6238 computation an authenticator app makes, shared with the workerd tests.
+import { totpCode } from "../../server/test/totp";
+import {
+  type Account,
+  expect,
+  newVisitorContext,
+  open,
+  signInDirectly,
+  test,
+  waitForHydration,
+} from "./fixtures";
+
+// One account for the file: devices and passkeys first, two-factor (which changes how the
+// account signs in) last.
+test.use({ shareAccountInFile: true });
+
+const FIREFOX_ON_ANDROID = "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0";
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL("/");
+}
+
+async function signInWithPassword(page: Page, account: Account) {
+  await open(page, "/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("signing out another device from settings signs that browser out", async ({
+  page,
+  browser,
+  account,
+}) => {
+  const phone = await newVisitorContext(browser, { userAgent: FIREFOX_ON_ANDROID });
+  const phonePage = await phone.newPage();
+  await signInDirectly(phonePage, account);
+  await open(phonePage, "/todos");
+  await expect(phonePage.getByRole("heading", { name: "Your todos" })).toBeVisible();
+
+  await open(page, "/settings");
+  const devices = page.getByRole("list", { name: "Signed-in devices" });
+  await expect(devices.getByText("This device")).toBeVisible();
+  await expect(devices.getByText("Firefox on Android phone")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out Firefox on Android phone" }).click();
+  await expect(devices.getByText("Firefox on Android phone")).toHaveCount(0);
+
+  // The phone's very next page load finds its session gone.
+  await phonePage.reload();
+  await expect(phonePage).toHaveURL(/\/sign-in/);
+  await phone.close();
+});
+
+test("a passkey added in settings signs in without a password, and can be removed", async ({
+  page,
+  account: _signedIn,
+}) => {
+  // Chromium's virtual authenticator stands in for a fingerprint reader or phone.
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send("WebAuthn.enable");
+  await devtools.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+
+  await open(page, "/settings");
+  await page.getByLabel("Passkey name").fill("Test laptop");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  const passkeys = page.getByRole("list", { name: "Your passkeys" });
+  await expect(passkeys.getByText("Test laptop")).toBeVisible();
+
+  await signOut(page);
+  await open(page, "/sign-in");
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(page).toHaveURL("/todos");
+
+  await open(page, "/settings");
+  await page.getByRole("button", { name: "Remove passkey Test laptop" }).click();
+  await expect(page.getByText("No passkeys yet.")).toBeVisible();
+});
+
+test("two-factor sign-in turned on with a code from the shown key, then asked for at sign-in", async ({
+  page,
+  account,
+}) => {
+  await open(page, "/settings");
+  await page.getByLabel("Your password").fill(account.password);
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+  await page.getByLabel("Code from your app").fill(await totpCode(secret));
+  await page.getByRole("button", { name: "Check code and turn on" }).click();
+  await expect(page.getByRole("list", { name: "Backup codes" }).getByRole("listitem")).toHaveCount(
+    10,
+  );
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await expect(page.getByText("Two-factor sign-in is on.")).toBeVisible();
+
+  await signOut(page);
+  await signInWithPassword(page, account);
+  await expect(page).toHaveURL("/sign-in/two-factor");
+  await waitForHydration(page);
+  // The current step's code was used to turn it on; the next one is accepted (clock drift).
+  await page.getByLabel("Code from your app").fill(await totpCode(secret, 1));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/todos");
+});

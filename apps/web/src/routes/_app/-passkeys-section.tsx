@@ -1,0 +1,117 @@
+import { passkeyNameSchema } from "@checkmark/api/schemas";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Alert } from "../../components/alert";
+import { primaryButton, secondaryButton } from "../../components/button-styles";
+import { cardClass } from "../../components/page";
+import { describeAuthError } from "../../lib/auth-errors";
+import { formatUtc } from "../../lib/format-time";
+import { notifyFailure, notifySuccess } from "../../lib/notify";
+import { factorsClient } from "../../lib/sign-in-factors-client";
+
+const passkeysKey = ["passkeys"] as const;
+
+/** Better Auth answers `{ data, error }`; queries and mutations want a value or a throw. */
+async function unwrap<T>(
+  call: Promise<{ data: T | null; error: { code?: string; message?: string } | null }>,
+) {
+  const { data, error } = await call;
+  if (error) throw new Error(describeAuthError(error));
+  return data as T;
+}
+
+/** Passkeys sign in without a password; add one per device, name it, remove it. */
+export function PasskeysSection() {
+  const queryClient = useQueryClient();
+  const passkeys = useQuery({
+    queryKey: passkeysKey,
+    queryFn: () => unwrap(factorsClient.passkey.listUserPasskeys()),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: passkeysKey });
+  const remove = useMutation({
+    mutationFn: (id: string) => unwrap(factorsClient.passkey.deletePasskey({ id })),
+    onSuccess: () => notifySuccess("Passkey removed."),
+    onError: (error) => notifyFailure(error.message),
+    onSettled: refresh,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const name = passkeyNameSchema.safeParse(new FormData(form).get("name"));
+    if (!name.success) return setError(name.error.issues[0]?.message ?? "Name the passkey.");
+    setError(null);
+    setAdding(true);
+    const result = await factorsClient.passkey.addPasskey({ name: name.data });
+    setAdding(false);
+    if (result?.error) return setError(describeAuthError(result.error));
+    form.reset();
+    notifySuccess("Passkey added. You can sign in with it now.");
+    await refresh();
+  }
+
+  return (
+    <div className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
+      <h2 className="font-medium">Passkeys</h2>
+      <p className="mt-1 text-sm text-ink-muted">
+        Sign in with your fingerprint, face or screen lock instead of your password.
+      </p>
+      <form className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" onSubmit={onAdd}>
+        <label className="block flex-1 text-sm font-medium">
+          Passkey name
+          <input
+            name="name"
+            required
+            maxLength={60}
+            placeholder="e.g. Work laptop"
+            className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm placeholder:text-ink-muted"
+          />
+        </label>
+        <button type="submit" className={primaryButton("sm")} disabled={adding}>
+          {adding ? "Waiting for your device…" : "Add a passkey"}
+        </button>
+      </form>
+      {error && <Alert>{error}</Alert>}
+      {passkeys.isPending && <p className="mt-4 text-sm text-ink-muted">Loading your passkeys…</p>}
+      {passkeys.isError && (
+        <div className="mt-4 space-y-2">
+          <Alert>Your passkeys could not be loaded.</Alert>
+          <button
+            type="button"
+            className={secondaryButton("sm")}
+            onClick={() => passkeys.refetch()}
+          >
+            Try again
+          </button>
+        </div>
+      )}
+      {passkeys.data?.length === 0 && (
+        <p className="mt-4 text-sm text-ink-muted">No passkeys yet.</p>
+      )}
+      <ul className="mt-4 divide-y divide-line" aria-label="Your passkeys">
+        {passkeys.data?.map((passkey) => (
+          <li key={passkey.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+            <span className="min-w-0 break-words">
+              <strong>{passkey.name || "Passkey"}</strong>
+              <span className="text-ink-muted">
+                {" "}
+                · added {formatUtc(new Date(passkey.createdAt))}
+              </span>
+            </span>
+            <button
+              type="button"
+              className={`shrink-0 ${secondaryButton("sm")}`}
+              aria-label={`Remove passkey ${passkey.name || ""}`.trim()}
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(passkey.id)}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
