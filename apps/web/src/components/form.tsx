@@ -43,6 +43,15 @@ function Form(props: { className?: string; children: ReactNode }) {
       className={props.className}
       onSubmit={(event) => {
         event.preventDefault();
+        // What the server said about the last try is for that try: each send starts clean.
+        // This component serves every form, so its field names are not known here.
+        for (const name of Object.keys(form.state.fieldMeta) as never[]) {
+          if (!form.getFieldMeta(name)?.errorMap.onServer) continue;
+          form.setFieldMeta(name, (meta) => ({
+            ...meta,
+            errorMap: { ...meta.errorMap, onServer: undefined },
+          }));
+        }
         void form.handleSubmit();
       }}
     >

@@ -103,13 +103,13 @@ export function EventForm(props: { initial: EventFormValues; id?: string }) {
         notifySuccess(props.id ? "Event saved." : "Event added.");
         await navigate({ to: "/agenda" });
       } catch (error) {
-        // The server's word on a field goes next to that field; it clears once edited.
+        // The server's word on a field goes next to that field, until the form is sent again.
         const issues = fieldIssues(error);
         for (const [name, message] of issues) {
           if (!isFieldName(name)) continue;
           formApi.setFieldMeta(name, (meta) => ({
             ...meta,
-            errorMap: { ...meta.errorMap, onDynamic: message },
+            errorMap: { ...meta.errorMap, onServer: message },
           }));
         }
         if (issues.size > 0) notifyFailure("Check the fields marked in red.");
