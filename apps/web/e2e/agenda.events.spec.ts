@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { BEFORE_FIXTURE_EVENTS, CALENDAR_FIXTURE, dayFromNow } from "./events";
-import { expect, open, scrollsSideways, test } from "./fixtures";
+import { expect, open, scrollsSideways, TINY_PNG, test } from "./fixtures";
 
 test.use({ shareAccountInFile: true, timezoneId: "Europe/Berlin" });
 
@@ -76,6 +76,15 @@ test("an event added with the form shows in the agenda under its day, and can be
   await expect(day.getByRole("link", { name: "Dinner with Sam and Alex" })).toBeVisible();
 
   await day.getByRole("link", { name: "Dinner with Sam and Alex" }).click();
+  // Files attach to an event as they do to a todo.
+  await page
+    .getByLabel("Attach a file to “Dinner with Sam and Alex”")
+    .setInputFiles({ name: "table-plan.png", mimeType: "image/png", buffer: TINY_PNG });
+  await expect(
+    page
+      .getByRole("list", { name: "Files of “Dinner with Sam and Alex”" })
+      .getByRole("link", { name: "table-plan.png" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Delete event" }).click();
   await expect(page.getByRole("button", { name: "Keep it" })).toBeFocused();
   await page.getByRole("button", { name: "Yes, delete it" }).click();

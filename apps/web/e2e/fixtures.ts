@@ -275,3 +275,8 @@ export async function throwInPage(page: Page, message: string) {
   }, message);
   return reported;
 }
+
+/** A PNG signature and a few bytes: the server checks a file's content, not its name. */
+export const TINY_PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8,
+]);

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute, notFound, useNavigate } from "@tanstack/react-router";
 import { Trash2 } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { Attachments } from "../../../components/attachments";
 import { secondaryButton } from "../../../components/button-styles";
 import { cardClass, PageHeading } from "../../../components/page";
 import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
@@ -41,6 +42,10 @@ function EditEventPage() {
       <PageHeading title="Edit event">Change any field, then save.</PageHeading>
       <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
         <EventForm key={event.updatedAt.getTime()} initial={eventValues(event)} id={event.id} />
+      </div>
+      <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
+        <h2 className="font-semibold">Files</h2>
+        <Attachments parent={{ type: "event", id: event.id }} label={event.title} />
       </div>
       <DeleteEvent id={event.id} title={event.title} />
     </section>
