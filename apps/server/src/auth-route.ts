@@ -1,14 +1,18 @@
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
+import { problem } from "./problem";
 
-/** Better Auth's handler, with its rate-limit answer carrying the standard Retry-After header. */
+/**
+ * Better Auth's handler. Its own per-address limiter's refusal becomes the same 429 problem details as the
+ * Worker's rate limits, with the standard Retry-After header, so a client meets one shape.
+ */
 export async function handleAuth(c: Context<AppEnv>) {
   const response = await c.var.auth.handler(c.req.raw);
+  // Only the limiter sets X-Retry-After; other 429s (a locked two-factor) keep their code.
   const retryAfter = response.headers.get("x-retry-after");
-  if (response.status !== 429 || !retryAfter || response.headers.has("retry-after")) {
-    return response;
-  }
-  const limited = new Response(response.body, response);
-  limited.headers.set("Retry-After", retryAfter);
-  return limited;
+  if (response.status !== 429 || !retryAfter) return response;
+  await response.body?.cancel();
+  return problem(c, 429, "Too many attempts from this address. Wait, then try again.", {
+    "Retry-After": retryAfter,
+  });
 }

@@ -20,6 +20,9 @@ describe("auth rate limit", () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
     expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The same problem details as the Worker's own limits.
+    expect(refused?.headers.get("content-type")).toBe("application/problem+json");
+    expect(await refused?.json()).toMatchObject({ status: 429, title: "Too Many Requests" });
 
     // Even the right password waits out the window: guessing cannot be mixed with a real try.
     const right = await authPost(
