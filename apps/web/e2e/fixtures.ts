@@ -257,7 +257,7 @@ export async function fillSignIn(page: Page, user: { email: string; password: st
   await open(page, "/sign-in");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /**

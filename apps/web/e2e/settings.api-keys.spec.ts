@@ -14,7 +14,7 @@ test("a user creates an API key, sees it once, uses it, and revokes it", async (
     password: "correct horse battery",
   });
   await open(page, "/settings");
-  await page.getByLabel("Name").fill("CI script");
+  await page.getByLabel("Name", { exact: true }).fill("CI script");
   await page.getByLabel("Access").selectOption("read-write");
   await page.getByRole("button", { name: "Create key" }).click();
 

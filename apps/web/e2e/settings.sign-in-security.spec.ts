@@ -92,7 +92,8 @@ test("two-factor sign-in turned on with a code from the shown key, then asked fo
   account,
 }) => {
   await open(page, "/settings");
-  await page.getByLabel("Your password").fill(account.password);
+  const twoFactor = page.getByRole("region", { name: "Two-factor sign-in" });
+  await twoFactor.getByLabel("Your password").fill(account.password);
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
@@ -110,6 +111,6 @@ test("two-factor sign-in turned on with a code from the shown key, then asked fo
   await waitForHydration(page);
   // The current step's code was used to turn it on; the next one is accepted (clock drift).
   await page.getByLabel("Code from your app").fill(await totpCode(secret, 1));
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL("/todos");
 });

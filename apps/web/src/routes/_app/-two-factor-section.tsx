@@ -1,6 +1,6 @@
 import { totpCodeSchema } from "@checkmark/api/schemas";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { Alert } from "../../components/alert";
 import { primaryButton, secondaryButton } from "../../components/button-styles";
 import { cardClass } from "../../components/page";
@@ -24,10 +24,13 @@ export function TwoFactorSection() {
   const [setup, setSetup] = useState<Setup | null>(null);
   const [savedCodes, setSavedCodes] = useState<string[] | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.twoFactor.key() });
+  const headingId = useId();
 
   return (
-    <div className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
-      <h2 className="font-medium">Two-factor sign-in</h2>
+    <section aria-labelledby={headingId} className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
+      <h2 id={headingId} className="font-medium">
+        Two-factor sign-in
+      </h2>
       <p className="mt-1 text-sm text-ink-muted">
         After your password, sign-in asks for a code from an authenticator app on your phone.
       </p>
@@ -76,7 +79,7 @@ export function TwoFactorSection() {
           />
         </>
       )}
-    </div>
+    </section>
   );
 }
 
