@@ -20,7 +20,7 @@ import { Route as RestoreEmailRouteImport } from './routes/restore-email'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AppAdminRouteRouteImport } from './routes/_app/admin/route'
-import { Route as AppSettingsRouteImport } from './routes/_app/settings'
+import { Route as AppSettingsRouteRouteImport } from './routes/_app/settings/route'
 import { Route as DevMailboxRouteImport } from './routes/dev/mailbox'
 import { Route as SignInTwoFactorRouteImport } from './routes/sign-in_.two-factor'
 import { Route as AppAdminIndexRouteImport } from './routes/_app/admin/index'
@@ -88,7 +88,7 @@ const AppAdminRouteRoute = AppAdminRouteRouteImport.update({
   path: '/admin',
   getParentRoute: () => AppRoute,
 } as any)
-const AppSettingsRoute = AppSettingsRouteImport.update({
+const AppSettingsRouteRoute = AppSettingsRouteRouteImport.update({
   id: '/settings',
   path: '/settings',
   getParentRoute: () => AppRoute,
@@ -165,7 +165,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/admin': typeof AppAdminRouteRouteWithChildren
-  '/settings': typeof AppSettingsRoute
+  '/settings': typeof AppSettingsRouteRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/sign-in/two-factor': typeof SignInTwoFactorRoute
   '/admin/audit': typeof AppAdminAuditRoute
@@ -189,7 +189,7 @@ export interface FileRoutesByTo {
   '/restore-email': typeof RestoreEmailRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
-  '/settings': typeof AppSettingsRoute
+  '/settings': typeof AppSettingsRouteRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/sign-in/two-factor': typeof SignInTwoFactorRoute
   '/admin/audit': typeof AppAdminAuditRoute
@@ -216,7 +216,7 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_app/admin': typeof AppAdminRouteRouteWithChildren
-  '/_app/settings': typeof AppSettingsRoute
+  '/_app/settings': typeof AppSettingsRouteRoute
   '/dev/mailbox': typeof DevMailboxRoute
   '/sign-in_/two-factor': typeof SignInTwoFactorRoute
   '/_app/admin/audit': typeof AppAdminAuditRoute
@@ -406,7 +406,7 @@ declare module '@tanstack/react-router' {
       id: '/_app/settings'
       path: '/settings'
       fullPath: '/settings'
-      preLoaderRoute: typeof AppSettingsRouteImport
+      preLoaderRoute: typeof AppSettingsRouteRouteImport
       parentRoute: typeof AppRoute
     }
     '/dev/mailbox': {
@@ -518,7 +518,7 @@ const AppAdminRouteRouteWithChildren = AppAdminRouteRoute._addFileChildren(
 
 interface AppRouteChildren {
   AppAdminRouteRoute: typeof AppAdminRouteRouteWithChildren
-  AppSettingsRoute: typeof AppSettingsRoute
+  AppSettingsRouteRoute: typeof AppSettingsRouteRoute
   AppAgendaEventIdRoute: typeof AppAgendaEventIdRoute
   AppAgendaImportRoute: typeof AppAgendaImportRoute
   AppAgendaNewRoute: typeof AppAgendaNewRoute
@@ -528,7 +528,7 @@ interface AppRouteChildren {
 
 const AppRouteChildren: AppRouteChildren = {
   AppAdminRouteRoute: AppAdminRouteRouteWithChildren,
-  AppSettingsRoute: AppSettingsRoute,
+  AppSettingsRouteRoute: AppSettingsRouteRoute,
   AppAgendaEventIdRoute: AppAgendaEventIdRoute,
   AppAgendaImportRoute: AppAgendaImportRoute,
   AppAgendaNewRoute: AppAgendaNewRoute,

@@ -1,8 +1,8 @@
 import { REMINDER_MINUTES_OPTIONS } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert } from "../../components/alert";
-import { cardClass } from "../../components/page";
-import { orpc } from "../../lib/orpc";
+import { Alert } from "../../../components/alert";
+import { cardClass } from "../../../components/page";
+import { orpc } from "../../../lib/orpc";
 
 function describe(minutes: number) {
   if (minutes % 1440 === 0)

@@ -1,11 +1,11 @@
 import type { Device } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert } from "../../components/alert";
-import { secondaryButton } from "../../components/button-styles";
-import { cardClass } from "../../components/page";
-import { formatUtc } from "../../lib/format-time";
-import { notifyRpcFailure, notifySuccess } from "../../lib/notify";
-import { orpc } from "../../lib/orpc";
+import { Alert } from "../../../components/alert";
+import { secondaryButton } from "../../../components/button-styles";
+import { cardClass } from "../../../components/page";
+import { formatUtc } from "../../../lib/format-time";
+import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
+import { orpc } from "../../../lib/orpc";
 
 const deviceName = (device: Device) => `${device.browser} on ${device.device}`;
 

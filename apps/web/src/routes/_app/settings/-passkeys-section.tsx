@@ -1,13 +1,13 @@
 import { passkeyNameSchema } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/alert";
-import { primaryButton, secondaryButton } from "../../components/button-styles";
-import { cardClass } from "../../components/page";
-import { describeAuthError } from "../../lib/auth-errors";
-import { formatUtc } from "../../lib/format-time";
-import { notifyFailure, notifySuccess } from "../../lib/notify";
-import { factorsClient } from "../../lib/sign-in-factors-client";
+import { Alert } from "../../../components/alert";
+import { primaryButton, secondaryButton } from "../../../components/button-styles";
+import { cardClass } from "../../../components/page";
+import { describeAuthError } from "../../../lib/auth-errors";
+import { formatUtc } from "../../../lib/format-time";
+import { notifyFailure, notifySuccess } from "../../../lib/notify";
+import { factorsClient } from "../../../lib/sign-in-factors-client";
 
 const passkeysKey = ["passkeys"] as const;
 

@@ -1,9 +1,9 @@
 import { API_KEY_SCOPES, type ApiKeyScope } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/alert";
-import { cardClass } from "../../components/page";
-import { orpc } from "../../lib/orpc";
+import { Alert } from "../../../components/alert";
+import { cardClass } from "../../../components/page";
+import { orpc } from "../../../lib/orpc";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: "Read only",

@@ -3,15 +3,15 @@ import { revalidateLogic } from "@tanstack/react-form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
 import { useId, useState } from "react";
-import { Alert } from "../../components/alert";
-import { useAppForm } from "../../components/form";
-import { cardClass } from "../../components/page";
-import { SuccessNote } from "../../components/success-note";
-import { authClient } from "../../lib/auth-client";
-import { orpc } from "../../lib/orpc";
-import { type SessionUser, sessionQuery } from "../../lib/session";
-import { useAuthSubmit } from "../../lib/use-auth-submit";
-import { useRpcSubmit } from "../../lib/use-rpc-submit";
+import { Alert } from "../../../components/alert";
+import { useAppForm } from "../../../components/form";
+import { cardClass } from "../../../components/page";
+import { SuccessNote } from "../../../components/success-note";
+import { authClient } from "../../../lib/auth-client";
+import { orpc } from "../../../lib/orpc";
+import { type SessionUser, sessionQuery } from "../../../lib/session";
+import { useAuthSubmit } from "../../../lib/use-auth-submit";
+import { useRpcSubmit } from "../../../lib/use-rpc-submit";
 
 /** The display name and the sign-in address. */
 export function ProfileSection({ user }: { user: SessionUser }) {

@@ -2,13 +2,13 @@ import { deleteAccountFormSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { Download } from "lucide-react";
 import { useId } from "react";
-import { Alert } from "../../components/alert";
-import { secondaryButton } from "../../components/button-styles";
-import { useAppForm } from "../../components/form";
-import { cardClass } from "../../components/page";
-import { orpc } from "../../lib/orpc";
-import { useSessionChange } from "../../lib/session";
-import { useRpcSubmit } from "../../lib/use-rpc-submit";
+import { Alert } from "../../../components/alert";
+import { secondaryButton } from "../../../components/button-styles";
+import { useAppForm } from "../../../components/form";
+import { cardClass } from "../../../components/page";
+import { orpc } from "../../../lib/orpc";
+import { useSessionChange } from "../../../lib/session";
+import { useRpcSubmit } from "../../../lib/use-rpc-submit";
 
 /** Download everything the account holds, or delete it for good. */
 export function YourDataSection({ email }: { email: string }) {
