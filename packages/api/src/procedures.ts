@@ -43,6 +43,14 @@ export const protectedProcedure = base.use(({ context, next, errors, procedure }
 });
 
 /**
+ * A protected procedure on one kind of owned thing. A missing row and another user's row are
+ * the same NOT_FOUND (shared/owner.ts), named after the thing, e.g. "That todo does not exist."
+ */
+export function ownedThingProcedure(thing: string) {
+  return protectedProcedure.errors({ NOT_FOUND: { message: `That ${thing} does not exist.` } });
+}
+
+/**
  * Signed in with the session cookie, not an API key: what manages the account itself (keys,
  * address, deletion) stays with the person, never with a program holding a key.
  */

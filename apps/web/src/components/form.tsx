@@ -21,6 +21,11 @@ function TextField(props: Omit<LabelledInputProps, "name" | "value" | "onChange"
   );
 }
 
+/** The password the person signs in with, asked again before something that matters. */
+function CurrentPasswordField({ label = "Your password" }: { label?: string }) {
+  return <TextField label={label} type="password" autoComplete="current-password" />;
+}
+
 function SubmitButton(props: { children: ReactNode; pendingLabel: string }) {
   const form = useFormContext();
   return (
@@ -63,6 +68,6 @@ function Form(props: { className?: string; children: ReactNode }) {
 export const { useAppForm } = createFormHook({
   fieldContext,
   formContext,
-  fieldComponents: { TextField },
+  fieldComponents: { TextField, CurrentPasswordField },
   formComponents: { Form, SubmitButton },
 });

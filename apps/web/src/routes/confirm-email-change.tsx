@@ -1,12 +1,11 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod";
 import { AuthCard } from "../components/auth-card";
-import { MailedLinkAction } from "../components/mailed-link-action";
+import { MailedLinkAction, mailedLinkSearchSchema } from "../components/mailed-link-action";
 import { orpc } from "../lib/orpc";
 
 export const Route = createFileRoute("/confirm-email-change")({
   // The mail to the new address links here with ?token=.
-  validateSearch: z.object({ token: z.string().max(200).optional() }),
+  validateSearch: mailedLinkSearchSchema,
   head: () => ({ meta: [{ title: "Confirm your new email · Checkmark" }] }),
   component: ConfirmEmailChangePage,
 });

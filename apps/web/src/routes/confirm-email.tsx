@@ -66,9 +66,7 @@ function ConfirmEmailPage() {
       <form.AppForm>
         <form.Form className="space-y-4">
           <form.AppField name="password">
-            {(field) => (
-              <field.TextField label="Password" type="password" autoComplete="current-password" />
-            )}
+            {(field) => <field.CurrentPasswordField label="Password" />}
           </form.AppField>
           {serverError && <Alert>{serverError}</Alert>}
           <form.SubmitButton pendingLabel="Confirming…">Confirm and sign in</form.SubmitButton>

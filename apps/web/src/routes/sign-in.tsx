@@ -67,9 +67,7 @@ function SignInPage() {
             {(field) => <field.TextField label="Email" type="email" autoComplete="email" />}
           </form.AppField>
           <form.AppField name="password">
-            {(field) => (
-              <field.TextField label="Password" type="password" autoComplete="current-password" />
-            )}
+            {(field) => <field.CurrentPasswordField label="Password" />}
           </form.AppField>
           {reset && !serverError && (
             <SuccessNote>Your password is changed. Sign in with the new one.</SuccessNote>

@@ -1,4 +1,4 @@
-import { protectedProcedure } from "../procedures";
+import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { ATTACHMENT_QUOTA_BYTES } from "./limits";
 import {
   attachmentIdSchema,
@@ -8,14 +8,10 @@ import {
 } from "./schema";
 import * as service from "./service";
 
-const attachmentProcedure = protectedProcedure.errors({
-  NOT_FOUND: { message: "That does not exist." },
-});
-
 // Uploads and downloads are plain HTTP routes of the server Worker (apps/server/src/attachments),
 // since they stream bytes; listing, usage and deleting are procedures like the rest.
 export const attachmentRouter = {
-  list: attachmentProcedure
+  list: ownedThingProcedure("todo or event")
     .meta({ access: "read" })
     .input(attachmentParentSchema)
     .output(attachmentSchema.array())
@@ -34,7 +30,7 @@ export const attachmentRouter = {
       quotaBytes: ATTACHMENT_QUOTA_BYTES,
     })),
 
-  delete: attachmentProcedure
+  delete: ownedThingProcedure("file")
     .input(attachmentIdSchema)
     .output(attachmentIdSchema)
     .handler(async ({ context, input, errors }) => {

@@ -1,6 +1,6 @@
 import { eventIterator } from "@orpc/server";
 import { objectKeysOf } from "../attachment/service";
-import { protectedProcedure } from "../procedures";
+import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { findEventReminder } from "../reminder/schedule";
 import { endOnAbort, thenFinally } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
@@ -16,9 +16,7 @@ import {
 } from "./schema";
 import * as service from "./service";
 
-const eventProcedure = protectedProcedure.errors({
-  NOT_FOUND: { message: "That event does not exist." },
-});
+const eventProcedure = ownedThingProcedure("event");
 
 export const eventRouter = {
   list: protectedProcedure

@@ -1,5 +1,5 @@
 import { objectKeysOf } from "../attachment/service";
-import { protectedProcedure } from "../procedures";
+import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { decodeCursor } from "../shared/keyset";
 import { countTodos, listTodos, TODO_ORDERS } from "./list";
 import {
@@ -18,9 +18,7 @@ import {
 } from "./schema";
 import * as service from "./service";
 
-const todoProcedure = protectedProcedure.errors({
-  NOT_FOUND: { message: "That todo does not exist." },
-});
+const todoProcedure = ownedThingProcedure("todo");
 
 export const todoRouter = {
   list: todoProcedure

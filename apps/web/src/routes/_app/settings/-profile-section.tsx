@@ -91,15 +91,7 @@ function EmailForm({ email }: { email: string }) {
         <form.AppField name="newEmail">
           {(field) => <field.TextField label="New email" type="email" autoComplete="email" />}
         </form.AppField>
-        <form.AppField name="password">
-          {(field) => (
-            <field.TextField
-              label="Your password"
-              type="password"
-              autoComplete="current-password"
-            />
-          )}
-        </form.AppField>
+        <form.AppField name="password">{(field) => <field.CurrentPasswordField />}</form.AppField>
         {serverError && <Alert>{serverError}</Alert>}
         {sentTo && (
           <SuccessNote>

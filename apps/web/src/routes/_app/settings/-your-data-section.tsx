@@ -61,15 +61,7 @@ function DeleteAccountForm({ email }: { email: string }) {
         <form.AppField name="confirmation">
           {(field) => <field.TextField label="Your email" type="email" autoComplete="off" />}
         </form.AppField>
-        <form.AppField name="password">
-          {(field) => (
-            <field.TextField
-              label="Your password"
-              type="password"
-              autoComplete="current-password"
-            />
-          )}
-        </form.AppField>
+        <form.AppField name="password">{(field) => <field.CurrentPasswordField />}</form.AppField>
         {serverError && <Alert>{serverError}</Alert>}
         <form.SubmitButton pendingLabel="Deleting…">Delete my account</form.SubmitButton>
       </form.Form>

@@ -56,13 +56,7 @@ function SettingsPage() {
         <form.AppForm>
           <form.Form className="mt-4 space-y-4">
             <form.AppField name="currentPassword">
-              {(field) => (
-                <field.TextField
-                  label="Current password"
-                  type="password"
-                  autoComplete="current-password"
-                />
-              )}
+              {(field) => <field.CurrentPasswordField label="Current password" />}
             </form.AppField>
             <form.AppField name="newPassword">
               {(field) => (
