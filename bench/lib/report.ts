@@ -1,7 +1,9 @@
+import type { TargetResult } from "../targets.ts";
 import type { EventsReport } from "./events.ts";
 import type { LoadResult } from "./load.ts";
-import type { FileTransferResult, LiveFanoutResult } from "./platform.ts";
-import { formatKiB, type Size } from "./sizes.ts";
+import type { FileTransferResult, LiveFanoutResult, UploadMemory } from "./platform.ts";
+import type { ScaleRow } from "./scale.ts";
+import { type FirstLoadJs, formatKiB, type Size } from "./sizes.ts";
 
 export interface Report {
   date: string;
@@ -10,7 +12,7 @@ export interface Report {
     webWorker: Size;
     clientJsTotal: Size;
     largestClientChunk: Size & { file: string };
-    firstLoadJs: Size & { files: number };
+    firstLoadJs: FirstLoadJs;
   };
   startup: Partial<
     Record<
@@ -24,10 +26,13 @@ export interface Report {
       number
     >
   >;
+  /** Where this run's startup profiles are (one .cpuprofile per Worker and profile). */
+  startupProfiles?: string;
   load: LoadResult[];
   baselines?: { constant: LoadResult; d1: LoadResult };
-  platform?: { files: FileTransferResult; live: LiveFanoutResult };
+  platform?: { files: FileTransferResult; live: LiveFanoutResult; bareR2?: UploadMemory };
   events?: EventsReport;
+  scale?: ScaleRow[];
   cpu: Partial<
     Record<
       | "signInMs"
@@ -107,7 +112,7 @@ export function printReport(report: Report) {
     ],
   );
   table(
-    ["Startup", "CPU (wrangler check startup)", "process start to first 200"],
+    ["Startup", "CPU (wrangler check startup, median)", "process start to first 200"],
     [
       ["server Worker", ms(startup.serverCpuMs), ms(startup.serverReadyMs)],
       ["web Worker", ms(startup.webCpuMs), "-"],
@@ -159,8 +164,10 @@ export function printReport(report: Report) {
     ],
   );
   if (report.platform) {
-    const { files, live } = report.platform;
+    const { files, live, bareR2: bare } = report.platform;
     const mib = (value: number) => `${value.toFixed(1)} MiB`;
+    const grown = (memory: UploadMemory) =>
+      `${(memory.rssAfterUploadsMiB - memory.rssBeforeMiB).toFixed(1)} MiB (peak +${(memory.rssPeakMiB - memory.rssBeforeMiB).toFixed(1)})`;
     table(
       ["Platform features", "figure"],
       [
@@ -177,6 +184,20 @@ export function printReport(report: Report) {
           `${mib(files.rssBeforeMiB)} / ${mib(files.rssAfterUploadsMiB)} / ${mib(files.rssAfterMiB)} (${mib(files.rssPeakMiB)})`,
         ],
         [
+          "workerd RSS growth over the 5 uploads: app / bare R2 put Worker",
+          `${grown(files)} / ${bare ? grown(bare) : "-"}`,
+        ],
+        [
+          "bare R2 put Worker: upload (median of 5)",
+          bare ? `${bare.uploadMiBps.toFixed(1)} MiB/s` : "-",
+        ],
+        [
+          "bare R2 put Worker: RSS before / after 5 uploads (peak)",
+          bare
+            ? `${mib(bare.rssBeforeMiB)} / ${mib(bare.rssAfterUploadsMiB)} (${mib(bare.rssPeakMiB)})`
+            : "-",
+        ],
+        [
           `live update, todo.create to message on ${live.sockets} sockets (${live.rounds} rounds)`,
           `p50 ${live.p50Ms.toFixed(1)} ms, max ${live.maxMs.toFixed(1)} ms`,
         ],
@@ -184,4 +205,45 @@ export function printReport(report: Report) {
     );
   }
   if (report.events) printEvents(report.events);
+  if (report.scale) printScale(report.scale);
+}
+
+/** The same lists for a user with 50 rows and one with 10,000 todos and 2,000 events. */
+export function printScale(rows: ScaleRow[]) {
+  const cell = (figure: { cpuMs: number; p50Ms: number }) =>
+    `${figure.cpuMs.toFixed(1)} ms / ${figure.p50Ms.toFixed(1)} ms`;
+  table(
+    [
+      "Scale: CPU per call / p50, one call at a time",
+      "50 todos, 50 events",
+      "10,000 todos, 2,000 events",
+      "CPU large vs small",
+    ],
+    rows.map((row) => [
+      row.name,
+      cell(row.small),
+      cell(row.large),
+      `${(row.large.cpuMs / row.small.cpuMs).toFixed(2)}x`,
+    ]),
+  );
+}
+
+/** Each target of issue 13 with its figure (median over the runs) and whether it holds. */
+export function printTargets(results: TargetResult[], runs: number) {
+  console.log(`Targets (issue 13), ${runs === 1 ? "one run" : `median of ${runs} runs`}:\n`);
+  table(
+    ["target", "limit", "figure", "status", ...(runs > 1 ? ["per run"] : [])],
+    results.map((result) => [
+      result.name,
+      result.limit,
+      result.shown,
+      result.status,
+      ...(runs > 1
+        ? [result.runs.map((value) => (value === null ? "-" : value.toFixed(2))).join(", ")]
+        : []),
+    ]),
+  );
+  for (const result of results.filter((r) => r.status !== "HOLDS")) {
+    console.log(`${result.status}: ${result.name}; profile: ${result.profile}`);
+  }
 }
