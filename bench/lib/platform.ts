@@ -2,6 +2,7 @@
 // whether the Worker's memory stays flat while the bytes stream), and how long a change takes
 // to reach an open WebSocket of the same user (live updates).
 import { readFileSync } from "node:fs";
+import { median } from "./median.ts";
 import { rpcCall } from "./seed.ts";
 
 const FILE_BYTES = 5 * 1024 * 1024;
@@ -28,11 +29,6 @@ async function peakRssDuring<T>(pid: number, work: () => Promise<T>) {
     clearInterval(timer);
   }
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 /** RSS of the workerd process around `TRANSFERS` uploads of a 5 MB PNG, and their speed. */
 export interface UploadMemory {

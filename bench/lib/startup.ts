@@ -17,6 +17,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { median } from "./median.ts";
 import { freshState, ROOT } from "./processes.ts";
 
 const SERVER_DIR = join(ROOT, "apps/server");
@@ -80,8 +81,6 @@ export function startupCpuMs(bundle: string, outfile: string): number {
   if (!active?.[1]) throw new Error(`wrangler check startup printed no active time:\n${output}`);
   return Number(active[1]);
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /**
  * `STARTUP_PROFILES` profiles of each bundle, taken in turn so that a busy moment on the machine
