@@ -185,11 +185,14 @@ async function measureRun(run: number, bundles: Bundles, startupDir: string): Pr
       if (page.status !== 200) throw new Error(`SSR /todos: ${page.status}`);
       await page.arrayBuffer();
     });
-    report.load.push(
-      await measure(SSR_TODOS, `${BASE}/todos`, {
-        cookies: ssrUsers.map((user) => user.cookie),
-      }),
-    );
+    const ssr = await measure(SSR_TODOS, `${BASE}/todos`, {
+      cookies: ssrUsers.map((user) => user.cookie),
+    });
+    report.load.push(ssr);
+    // Refusals under load: keep the Workers' log tail (access lines name status and reason).
+    if (ssr.errors > 0) {
+      report.ssrLog = writeResult(`${report.date}-run-${run}-ssr.log`, web.log().slice(-200_000));
+    }
   });
 
   console.error(`bench run ${run}: scale (10,000 todos, 2,000 events)`);

@@ -17,6 +17,8 @@ export interface Target {
   format: (value: number) => string;
   /** Where to look when it is missed. */
   profile: string;
+  /** Why a run's figure does not count (a load row with refusals measured the refusals). */
+  invalid?: (report: Report) => string | undefined;
 }
 
 const times = (value: number) => `${value.toFixed(2)}x`;
@@ -25,6 +27,14 @@ const kib = (value: number) => `${(value / KiB).toFixed(1)} KiB`;
 const ratio = (value: number | undefined, base: number | undefined) =>
   value === undefined || !base ? undefined : value / base;
 const load = (report: Report, name: string) => report.load.find((row) => row.name === name);
+const refused = (name: string) => (report: Report) => {
+  const row = load(report, name);
+  if (!row || row.errors === 0) return undefined;
+  const statuses = Object.entries(row.statuses ?? {})
+    .filter(([code]) => !code.startsWith("2"))
+    .map(([code, count]) => `${count}x ${code}`);
+  return `${row.errors} non-2xx answers under load (${statuses.join(", ") || "errors or timeouts"})`;
+};
 
 export const SSR_TODOS = "SSR GET /todos (signed in)";
 export const SIGNED_IN_LIST = "rpc todo.list (50, signed in)";
@@ -37,6 +47,7 @@ export const targets: Target[] = [
     limit: 3,
     format: times,
     profile: "`pnpm bench:profile ssr` (web Worker rendering /todos)",
+    invalid: refused(SSR_TODOS),
   },
   {
     name: "CPU per SSR /todos page, both Workers",
@@ -64,6 +75,7 @@ export const targets: Target[] = [
     limit: 0.8,
     format: times,
     profile: "`pnpm bench:profile` (server Worker serving signed-in todo.list)",
+    invalid: refused(SIGNED_IN_LIST),
   },
   {
     name: "first-load JS of /todos, gzip",
@@ -100,13 +112,19 @@ export interface TargetResult {
   shown: string;
   status: "HOLDS" | "MISSED" | "NOT MEASURED";
   profile?: string;
+  /** Why some runs' figures were left out of the median. */
+  leftOut?: string[];
 }
 
 /** Every target judged on the median of its per-run figures. */
 export function judge(runs: Report[]): TargetResult[] {
   return targets.map((target) => {
     const figures = runs.map((run) => target.figure(run));
-    const measured = figures.filter((value): value is number => value !== undefined);
+    const reasons = runs.map((run) => target.invalid?.(run));
+    const measured = figures.filter(
+      (value, i): value is number => value !== undefined && reasons[i] === undefined,
+    );
+    const leftOut = reasons.flatMap((reason, i) => (reason ? [`run ${i + 1}: ${reason}`] : []));
     const figure = measured.length > 0 ? median(measured) : null;
     const holds =
       figure !== null && (target.kind === "max" ? figure <= target.limit : figure >= target.limit);
@@ -119,6 +137,7 @@ export function judge(runs: Report[]): TargetResult[] {
       shown: figure === null ? "-" : target.format(figure),
       status,
       ...(status === "HOLDS" ? {} : { profile: target.profile }),
+      ...(leftOut.length > 0 ? { leftOut } : {}),
     };
   });
 }

@@ -28,6 +28,8 @@ export interface Report {
   >;
   /** Where this run's startup profiles are (one .cpuprofile per Worker and profile). */
   startupProfiles?: string;
+  /** The Workers' log tail when SSR under load met non-2xx answers. */
+  ssrLog?: string;
   load: LoadResult[];
   baselines?: { constant: LoadResult; d1: LoadResult };
   platform?: { files: FileTransferResult; live: LiveFanoutResult; bareR2?: UploadMemory };
@@ -47,6 +49,13 @@ export interface Report {
 }
 
 const kb = formatKiB;
+/** Non-2xx count, with the statuses when there are any. */
+const nonOk = (row: LoadResult) => {
+  const codes = Object.entries(row.statuses ?? {}).filter(([code]) => !code.startsWith("2"));
+  return row.errors === 0 || codes.length === 0
+    ? String(row.errors)
+    : `${row.errors} (${codes.map(([code, count]) => `${count}x ${code}`).join(", ")})`;
+};
 const ms = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(1)} ms`);
 const ratio = (value: number, base: number | undefined) =>
   base ? `${(value / base).toFixed(2)}x` : "-";
@@ -139,7 +148,7 @@ export function printReport(report: Report) {
       String(row.reqPerSec),
       `${row.p50} ms`,
       `${row.p99} ms`,
-      String(row.errors),
+      nonOk(row),
       ratio(row.reqPerSec, baselines?.constant.reqPerSec),
       ratio(row.reqPerSec, baselines?.d1.reqPerSec),
       ratio(row.p50, baselines?.constant.p50),
@@ -245,5 +254,8 @@ export function printTargets(results: TargetResult[], runs: number) {
   );
   for (const result of results.filter((r) => r.status !== "HOLDS")) {
     console.log(`${result.status}: ${result.name}; profile: ${result.profile}`);
+  }
+  for (const result of results.filter((r) => r.leftOut)) {
+    console.log(`Left out of "${result.name}": ${result.leftOut?.join("; ")}`);
   }
 }
