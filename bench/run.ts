@@ -100,9 +100,12 @@ async function measureRun(run: number, bundles: Bundles, startupDir: string): Pr
   console.error(`bench run ${run}: startup CPU (wrangler check startup)`);
   report.startupProfiles = join(startupDir, `run-${run}`);
   const startup = measureStartup(bundles, report.startupProfiles);
-  report.startup.serverCpuMs = startup.server;
-  report.startup.webCpuMs = startup.web;
-  report.startup.constantCpuMs = startup.constant;
+  report.startup.serverCpuMs = startup.active.server;
+  report.startup.webCpuMs = startup.active.web;
+  report.startup.constantCpuMs = startup.active.constant;
+  report.startup.serverSampledMs = startup.sampled.server;
+  report.startup.webSampledMs = startup.sampled.web;
+  report.startup.constantSampledMs = startup.sampled.constant;
 
   // The server Worker alone, with the documented load-test tier, over the same D1 state the
   // web Worker uses below.

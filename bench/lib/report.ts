@@ -19,6 +19,9 @@ export interface Report {
       | "serverCpuMs"
       | "webCpuMs"
       | "constantCpuMs"
+      | "serverSampledMs"
+      | "webSampledMs"
+      | "constantSampledMs"
       | "serverReadyMs"
       | "webReadyMs"
       | "constantReadyMs"
@@ -121,13 +124,28 @@ export function printReport(report: Report) {
     ],
   );
   table(
-    ["Startup", "CPU (wrangler check startup, median)", "process start to first 200"],
     [
-      ["server Worker", ms(startup.serverCpuMs), ms(startup.serverReadyMs)],
-      ["web Worker", ms(startup.webCpuMs), "-"],
-      ["web + server Workers together", "-", ms(startup.webReadyMs)],
-      ["baseline: constant", ms(startup.constantCpuMs), ms(startup.constantReadyMs)],
-      ["baseline: D1", "-", ms(startup.d1ReadyMs)],
+      "Startup",
+      "CPU: wrangler check startup (median)",
+      "non-idle samples x interval",
+      "process start to first 200",
+    ],
+    [
+      [
+        "server Worker",
+        ms(startup.serverCpuMs),
+        ms(startup.serverSampledMs),
+        ms(startup.serverReadyMs),
+      ],
+      ["web Worker", ms(startup.webCpuMs), ms(startup.webSampledMs), "-"],
+      ["web + server Workers together", "-", "-", ms(startup.webReadyMs)],
+      [
+        "baseline: constant",
+        ms(startup.constantCpuMs),
+        ms(startup.constantSampledMs),
+        ms(startup.constantReadyMs),
+      ],
+      ["baseline: D1", "-", "-", ms(startup.d1ReadyMs)],
     ],
   );
   const rows = [...report.load, ...(baselines ? [baselines.constant, baselines.d1] : [])];
