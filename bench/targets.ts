@@ -99,7 +99,7 @@ export const targets: Target[] = [
     kind: "max",
     limit: 1.3,
     format: times,
-    profile: "startup.profiles in this run's JSON (.cpuprofile files in bench/results/)",
+    profile: "the .cpuprofile files in the folder named by startupProfiles in this run's JSON",
   },
 ];
 
@@ -108,6 +108,8 @@ export interface TargetResult {
   limit: string;
   /** The figure of each run, in order, then the median that is judged. */
   runs: (number | null)[];
+  /** The same, formatted. */
+  shownRuns: string[];
   figure: number | null;
   shown: string;
   status: "HOLDS" | "MISSED" | "NOT MEASURED";
@@ -133,6 +135,9 @@ export function judge(runs: Report[]): TargetResult[] {
       name: target.name,
       limit: `${target.kind === "max" ? "<=" : ">="} ${target.format(target.limit)}`,
       runs: figures.map((value) => value ?? null),
+      shownRuns: figures.map((value, i) =>
+        value === undefined ? "-" : `${target.format(value)}${reasons[i] ? " (left out)" : ""}`,
+      ),
       figure,
       shown: figure === null ? "-" : target.format(figure),
       status,

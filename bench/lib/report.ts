@@ -265,9 +265,7 @@ export function printTargets(results: TargetResult[], runs: number) {
       result.limit,
       result.shown,
       result.status,
-      ...(runs > 1
-        ? [result.runs.map((value) => (value === null ? "-" : value.toFixed(2))).join(", ")]
-        : []),
+      ...(runs > 1 ? [result.shownRuns.join(", ")] : []),
     ]),
   );
   for (const result of results.filter((r) => r.status !== "HOLDS")) {
