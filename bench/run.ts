@@ -1,13 +1,17 @@
 // `pnpm bench`: sizes, startup, throughput and CPU of the production build, side by side with
 // two bare Workers measured the same way in the same run. See bench/README.md for how to read it.
 // One wrangler process at a time: two at once fight over workerd's ports.
+// `pnpm bench --runs 3` repeats every measured scenario three times on the one build and reports
+// the median of each figure, and judges the targets (targets.ts) on the median of their per-run
+// figures.
 // `pnpm bench events` runs only the event scenarios (bench/lib/events.ts) against the server
 // Worker, without sizes, SSR or baselines: for a busy machine, or a change to events alone.
 import { join } from "node:path";
 import { cpuPerCall } from "./lib/cpu.ts";
 import { type EventsReport, measureEvents } from "./lib/events.ts";
 import { type LoadResult, measure } from "./lib/load.ts";
-import { fileTransfer, liveFanout } from "./lib/platform.ts";
+import { medianOf } from "./lib/median.ts";
+import { bareR2Uploads, fileTransfer, liveFanout } from "./lib/platform.ts";
 import {
   BASE,
   freshState,
@@ -20,10 +24,12 @@ import {
   wranglerDev,
   writeResult,
 } from "./lib/processes.ts";
-import { printEvents, printReport, type Report } from "./lib/report.ts";
+import { printEvents, printReport, printTargets, type Report } from "./lib/report.ts";
+import { insertLargeUsersTodos, measureScale, seedScaleUsers } from "./lib/scale.ts";
 import { postRpc, rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
 import * as sizes from "./lib/sizes.ts";
-import { startupCpuMs } from "./lib/startup.ts";
+import { measureStartup, startupBundle } from "./lib/startup.ts";
+import { judge, SIGNED_IN_LIST, SSR_TODOS } from "./targets.ts";
 
 const TODOS_FOR_MAIN_USER = 100;
 const SSR_USERS = 32;
@@ -36,6 +42,8 @@ const SERVER_CONFIG = join(ROOT, "apps/server/wrangler.jsonc");
 const WEB_CONFIG = join(ROOT, "apps/web/dist/server/wrangler.json");
 const CONSTANT_CONFIG = join(ROOT, "bench/baselines/constant/wrangler.jsonc");
 const D1_CONFIG = join(ROOT, "bench/baselines/d1/wrangler.jsonc");
+const R2_PUT_CONFIG = join(ROOT, "bench/baselines/r2-put/wrangler.jsonc");
+const LOAD_TEST_TIER = ["--var", "RATE_LIMIT_TIER:loadtest"];
 
 const json = (input: unknown) => JSON.stringify({ json: input });
 const LIST_INPUT = { limit: 50 };
@@ -69,7 +77,10 @@ function baseline(config: string, name: string) {
   });
 }
 
-async function main() {
+type Bundles = Record<"server" | "web" | "constant", string>;
+
+/** One run of every measured scenario on the build, from an empty D1. */
+async function measureRun(run: number, bundles: Bundles, startupDir: string): Promise<Report> {
   const state = freshState("app");
   migrate(state);
   const report: Report = {
@@ -79,27 +90,29 @@ async function main() {
       webWorker: sizes.webWorker(),
       clientJsTotal: sizes.allClientJs(),
       largestClientChunk: sizes.largestClientChunk(),
-      firstLoadJs: { raw: 0, gzip: 0, files: 0 },
+      firstLoadJs: { raw: 0, gzip: 0, files: 0, list: [] },
     },
     startup: {},
     load: [],
     cpu: {},
   };
 
-  console.error("bench: startup CPU (wrangler check startup)");
-  report.startup.serverCpuMs = startupCpuMs(SERVER_CONFIG);
-  report.startup.webCpuMs = startupCpuMs(WEB_CONFIG);
-  report.startup.constantCpuMs = startupCpuMs(CONSTANT_CONFIG);
+  console.error(`bench run ${run}: startup CPU (wrangler check startup)`);
+  report.startupProfiles = join(startupDir, `run-${run}`);
+  const startup = measureStartup(bundles, report.startupProfiles);
+  report.startup.serverCpuMs = startup.active.server;
+  report.startup.webCpuMs = startup.active.web;
+  report.startup.constantCpuMs = startup.active.constant;
+  report.startup.serverSampledMs = startup.sampled.server;
+  report.startup.webSampledMs = startup.sampled.web;
+  report.startup.constantSampledMs = startup.sampled.constant;
 
   // The server Worker alone, with the documented load-test tier, over the same D1 state the
   // web Worker uses below.
   const ssrUsers: SeededUser[] = [];
-  console.error("bench: server Worker");
-  await withWorker(
-    wranglerDev([SERVER_CONFIG], PORT, state, {
-      probePath: "/health",
-      extra: ["--var", "RATE_LIMIT_TIER:loadtest"],
-    }),
+  console.error(`bench run ${run}: server Worker`);
+  const scaleUsers = await withWorker(
+    wranglerDev([SERVER_CONFIG], PORT, state, { probePath: "/health", extra: LOAD_TEST_TIER }),
     async (server) => {
       report.startup.serverReadyMs = server.readyMs;
       const user = await seedUser(BASE, 0, TODOS_FOR_MAIN_USER);
@@ -122,7 +135,7 @@ async function main() {
         }),
       );
       report.load.push(
-        await measure("rpc todo.list (50, signed in)", `${BASE}/rpc/todo/list`, {
+        await measure(SIGNED_IN_LIST, `${BASE}/rpc/todo/list`, {
           method: "POST",
           body: json(LIST_INPUT),
           ...auth,
@@ -148,14 +161,18 @@ async function main() {
       if (page.items.length !== 50)
         throw new Error(`todo.list returned ${page.items.length} items`);
 
-      console.error("bench: events (list of 1,000, imports of 5,000)");
+      console.error(`bench run ${run}: events (list of 1,000, imports of 5,000)`);
       report.events = await measureEvents(BASE, pid);
+      console.error(`bench run ${run}: seeding the scale users`);
+      return seedScaleUsers(BASE);
     },
   );
+  // No Worker runs on the state now: the large user's 10,000 todos go straight into D1.
+  insertLargeUsersTodos(state, scaleUsers.large.id);
 
   // Web and server Workers as deployed: SSR through the service binding. The server here runs
   // with its default (strict) limits, so the load is spread over many signed-in users.
-  console.error("bench: web + server Workers");
+  console.error(`bench run ${run}: web + server Workers`);
   await withWorker(wranglerDev([WEB_CONFIG, SERVER_CONFIG], PORT, state), async (web) => {
     report.startup.webReadyMs = web.readyMs;
     const html = await fetch(`${BASE}/todos`, { headers: { cookie: ssrUsers[0]?.cookie ?? "" } });
@@ -171,24 +188,69 @@ async function main() {
       if (page.status !== 200) throw new Error(`SSR /todos: ${page.status}`);
       await page.arrayBuffer();
     });
-    report.load.push(
-      await measure("SSR GET /todos (signed in)", `${BASE}/todos`, {
-        cookies: ssrUsers.map((user) => user.cookie),
-      }),
-    );
+    const ssr = await measure(SSR_TODOS, `${BASE}/todos`, {
+      cookies: ssrUsers.map((user) => user.cookie),
+    });
+    report.load.push(ssr);
+    // Refusals under load: keep the Workers' log tail (access lines name status and reason).
+    if (ssr.errors > 0) {
+      report.ssrLog = writeResult(`${report.date}-run-${run}-ssr.log`, web.log().slice(-200_000));
+    }
   });
 
-  console.error("bench: baselines");
+  console.error(`bench run ${run}: scale (10,000 todos, 2,000 events)`);
+  report.scale = await withWorker(
+    wranglerDev([SERVER_CONFIG], PORT, state, { probePath: "/health", extra: LOAD_TEST_TIER }),
+    (server) => measureScale(BASE, workerdPid(server.child.pid ?? 0), scaleUsers),
+  );
+
+  console.error(`bench run ${run}: baselines`);
   const constant = await baseline(CONSTANT_CONFIG, "baseline: constant JSON");
   const d1 = await baseline(D1_CONFIG, "baseline: D1 SELECT 50");
   report.baselines = { constant: constant.load, d1: d1.load };
   Object.assign(report.startup, { constantReadyMs: constant.readyMs, d1ReadyMs: d1.readyMs });
   Object.assign(report.cpu, { constantMs: constant.cpuMs, d1Ms: d1.cpuMs });
+  // The same five uploads into a bare `BUCKET.put(key, request.body)` Worker: what local R2
+  // itself costs in memory, next to the app's figure.
+  const bareR2 = await withWorker(
+    wranglerDev([R2_PUT_CONFIG], PORT, freshState("baseline")),
+    (worker) => bareR2Uploads(BASE, workerdPid(worker.child.pid ?? 0)),
+  );
+  if (report.platform) report.platform.bareR2 = bareR2;
+  return report;
+}
 
+async function main(runs: number) {
+  const date = new Date().toISOString();
+  console.error("bench: deploy bundles for the startup profiles");
+  const bundles: Bundles = {
+    // As deployed to staging, with the secrets that environment requires (throwaway values).
+    server: await startupBundle({
+      config: SERVER_CONFIG,
+      env: "staging",
+      secrets: ["BETTER_AUTH_SECRET", "RESEND_API_KEY"],
+    }),
+    web: await startupBundle({ config: WEB_CONFIG }),
+    constant: await startupBundle({ config: CONSTANT_CONFIG }),
+  };
+  const startupDir = join(ROOT, "bench/results", `${date.replaceAll(":", "-")}-startup`);
+  const reports: Report[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const report = await measureRun(run, bundles, startupDir);
+    reports.push(report);
+    // Kept as soon as it is taken: a later run that fails does not lose it.
+    writeResult(`${date}-run-${run}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  const report: Report = runs === 1 ? (reports[0] as Report) : { ...medianOf(reports), date };
+  const targets = judge(reports);
+
+  if (runs > 1) console.log(`\nMedian of ${runs} runs; each run's figures are in the JSON.`);
   printReport(report);
-  const file = writeResult(`${report.date}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  printTargets(targets, runs);
+  const result = { ...report, targets, ...(runs > 1 ? { runs: reports } : {}) };
+  const file = writeResult(`${date}.json`, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nJSON: ${file}`);
-  const loads = [...report.load, ...(report.events ? [report.events.listLoad] : [])];
+  const loads = reports.flatMap((r) => [...r.load, ...(r.events ? [r.events.listLoad] : [])]);
   const unclean = loads.filter((result: LoadResult) => result.errors > 0);
   if (unclean.length > 0) {
     console.error(`bench: non-2xx answers in ${unclean.map((r) => r.name).join(", ")}`);
@@ -202,10 +264,7 @@ async function eventsOnly() {
   migrate(state);
   console.error("bench: server Worker, event scenarios only");
   const events: EventsReport = await withWorker(
-    wranglerDev([SERVER_CONFIG], PORT, state, {
-      probePath: "/health",
-      extra: ["--var", "RATE_LIMIT_TIER:loadtest"],
-    }),
+    wranglerDev([SERVER_CONFIG], PORT, state, { probePath: "/health", extra: LOAD_TEST_TIER }),
     (server) => measureEvents(BASE, workerdPid(server.child.pid ?? 0)),
   );
   const date = new Date().toISOString();
@@ -219,7 +278,20 @@ async function eventsOnly() {
   }
 }
 
-const scenario = process.argv[2];
+/** `--runs N` (or `--runs=N`): how many times to measure; 1 by default. */
+function runsArgument(args: string[]) {
+  const at = args.findIndex((arg) => arg === "--runs" || arg.startsWith("--runs="));
+  if (at < 0) return { runs: 1, rest: args };
+  const value = args[at]?.includes("=") ? args[at]?.split("=")[1] : args[at + 1];
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`bench: --runs wants a count, got ${value}`);
+  const rest = args.filter((_, i) => i !== at && (args[at]?.includes("=") || i !== at + 1));
+  return { runs, rest };
+}
+
+const { runs, rest } = runsArgument(process.argv.slice(2));
+const scenario = rest[0];
 if (scenario === "events") await eventsOnly();
 else if (scenario) throw new Error(`bench: unknown scenario ${scenario} (known: events)`);
-else await main();
+else await main(runs);

@@ -53,7 +53,7 @@ interface Progress {
 }
 
 /** Sends rows to event.import and reads its event stream to the end. */
-async function importRows(base: string, cookie: string, rows: unknown[]) {
+export async function importRows(base: string, cookie: string, rows: unknown[]) {
   const response = await postRpc(base, "event/import", { rows }, cookie);
   const text = await response.text();
   const steps = text

@@ -7,6 +7,8 @@ export interface LoadResult {
   p99: number;
   /** Non-2xx answers: a figure with any is not a clean measurement. */
   errors: number;
+  /** Answers by HTTP status, so a row with non-2xx says which. */
+  statuses: Record<string, number>;
 }
 
 export const CONNECTIONS = 10;
@@ -46,5 +48,8 @@ export async function measure(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
+    ),
   };
 }

@@ -2,6 +2,7 @@
 // whether the Worker's memory stays flat while the bytes stream), and how long a change takes
 // to reach an open WebSocket of the same user (live updates).
 import { readFileSync } from "node:fs";
+import { median } from "./median.ts";
 import { rpcCall } from "./seed.ts";
 
 const FILE_BYTES = 5 * 1024 * 1024;
@@ -29,20 +30,50 @@ async function peakRssDuring<T>(pid: number, work: () => Promise<T>) {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-export interface FileTransferResult {
-  fileMiB: number;
+/** RSS of the workerd process around `TRANSFERS` uploads of a 5 MB PNG, and their speed. */
+export interface UploadMemory {
   uploadMiBps: number;
-  downloadMiBps: number;
   rssBeforeMiB: number;
-  rssPeakMiB: number;
-  /** After the uploads, before the downloads. */
   rssAfterUploadsMiB: number;
+  /** Highest RSS while the uploads ran, sampled every 10 ms. */
+  rssPeakMiB: number;
+}
+
+export interface FileTransferResult extends UploadMemory {
+  fileMiB: number;
+  downloadMiBps: number;
   rssAfterMiB: number;
+}
+
+/** A 5 MB body that starts as a PNG, so the app's content check accepts it. */
+function pngBytes() {
+  const bytes = new Uint8Array(FILE_BYTES);
+  bytes.set(PNG_SIGNATURE);
+  return bytes;
+}
+
+/** `TRANSFERS` uploads, one after another, by `upload(i, bytes)`; median speed, memory around. */
+export async function uploadsWithMemory(
+  pid: number,
+  upload: (i: number, bytes: Uint8Array) => Promise<void>,
+): Promise<UploadMemory> {
+  const bytes = pngBytes();
+  const rssBeforeMiB = rssMiB(pid);
+  const { result: speeds, peakMiB } = await peakRssDuring(pid, async () => {
+    const speeds: number[] = [];
+    for (let i = 0; i < TRANSFERS; i++) {
+      const started = performance.now();
+      await upload(i, bytes);
+      speeds.push(FILE_BYTES / MIB / ((performance.now() - started) / 1000));
+    }
+    return speeds;
+  });
+  return {
+    uploadMiBps: median(speeds),
+    rssBeforeMiB,
+    rssAfterUploadsMiB: rssMiB(pid),
+    rssPeakMiB: peakMiB,
+  };
 }
 
 /** Uploads then downloads a 5 MB PNG through the app `TRANSFERS` times each; medians count. */
@@ -54,29 +85,21 @@ export async function fileTransfer(
   const todo = (await rpcCall(base, "todo/create", { text: "bench files" }, cookie)) as {
     id: string;
   };
-  const bytes = new Uint8Array(FILE_BYTES);
-  bytes.set(PNG_SIGNATURE);
   const headers = { cookie, origin: base, "cf-connecting-ip": "198.51.100.9" };
-  const rssBeforeMiB = rssMiB(pid);
-  const { result, peakMiB } = await peakRssDuring(pid, async () => {
-    const up: number[] = [];
-    const down: number[] = [];
-    const ids: string[] = [];
-    let afterUploads = Number.NaN;
-    for (let i = 0; i < TRANSFERS; i++) {
-      const started = performance.now();
-      const query = new URLSearchParams({ todoId: todo.id, name: `bench-${i}.png` });
-      const response = await fetch(`${base}/api/attachments?${query}`, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/octet-stream" },
-        body: bytes,
-      });
-      if (response.status !== 201)
-        throw new Error(`upload: ${response.status} ${await response.text()}`);
-      ids.push(((await response.json()) as { id: string }).id);
-      up.push(FILE_BYTES / MIB / ((performance.now() - started) / 1000));
-    }
-    afterUploads = rssMiB(pid);
+  const ids: string[] = [];
+  const uploads = await uploadsWithMemory(pid, async (i, bytes) => {
+    const query = new URLSearchParams({ todoId: todo.id, name: `bench-${i}.png` });
+    const response = await fetch(`${base}/api/attachments?${query}`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/octet-stream" },
+      body: bytes,
+    });
+    if (response.status !== 201)
+      throw new Error(`upload: ${response.status} ${await response.text()}`);
+    ids.push(((await response.json()) as { id: string }).id);
+  });
+  const { result: down, peakMiB } = await peakRssDuring(pid, async () => {
+    const speeds: number[] = [];
     for (const id of ids) {
       const started = performance.now();
       const response = await fetch(`${base}/api/attachments/${id}`, { headers });
@@ -84,21 +107,29 @@ export async function fileTransfer(
       if (response.status !== 200 || body.byteLength !== FILE_BYTES) {
         throw new Error(`download: ${response.status}, ${body.byteLength} bytes`);
       }
-      down.push(FILE_BYTES / MIB / ((performance.now() - started) / 1000));
+      speeds.push(FILE_BYTES / MIB / ((performance.now() - started) / 1000));
     }
-    return {
-      uploadMiBps: median(up),
-      downloadMiBps: median(down),
-      rssAfterUploadsMiB: afterUploads,
-    };
+    return speeds;
   });
   return {
     fileMiB: FILE_BYTES / MIB,
-    ...result,
-    rssBeforeMiB,
-    rssPeakMiB: peakMiB,
+    ...uploads,
+    rssPeakMiB: Math.max(uploads.rssPeakMiB, peakMiB),
+    downloadMiBps: median(down),
     rssAfterMiB: rssMiB(pid),
   };
+}
+
+/** The same uploads into the bare `BUCKET.put(key, request.body)` Worker (baselines/r2-put). */
+export function bareR2Uploads(base: string, pid: number) {
+  return uploadsWithMemory(pid, async (_i, bytes) => {
+    const response = await fetch(`${base}/`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytes,
+    });
+    if (response.status !== 201) throw new Error(`bare R2 upload: ${response.status}`);
+  });
 }
 
 export interface LiveFanoutResult {

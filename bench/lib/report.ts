@@ -1,7 +1,9 @@
+import type { TargetResult } from "../targets.ts";
 import type { EventsReport } from "./events.ts";
 import type { LoadResult } from "./load.ts";
-import type { FileTransferResult, LiveFanoutResult } from "./platform.ts";
-import { formatKiB, type Size } from "./sizes.ts";
+import type { FileTransferResult, LiveFanoutResult, UploadMemory } from "./platform.ts";
+import type { ScaleRow } from "./scale.ts";
+import { type FirstLoadJs, formatKiB, type Size } from "./sizes.ts";
 
 export interface Report {
   date: string;
@@ -10,13 +12,16 @@ export interface Report {
     webWorker: Size;
     clientJsTotal: Size;
     largestClientChunk: Size & { file: string };
-    firstLoadJs: Size & { files: number };
+    firstLoadJs: FirstLoadJs;
   };
   startup: Partial<
     Record<
       | "serverCpuMs"
       | "webCpuMs"
       | "constantCpuMs"
+      | "serverSampledMs"
+      | "webSampledMs"
+      | "constantSampledMs"
       | "serverReadyMs"
       | "webReadyMs"
       | "constantReadyMs"
@@ -24,10 +29,15 @@ export interface Report {
       number
     >
   >;
+  /** Where this run's startup profiles are (one .cpuprofile per Worker and profile). */
+  startupProfiles?: string;
+  /** The Workers' log tail when SSR under load met non-2xx answers. */
+  ssrLog?: string;
   load: LoadResult[];
   baselines?: { constant: LoadResult; d1: LoadResult };
-  platform?: { files: FileTransferResult; live: LiveFanoutResult };
+  platform?: { files: FileTransferResult; live: LiveFanoutResult; bareR2?: UploadMemory };
   events?: EventsReport;
+  scale?: ScaleRow[];
   cpu: Partial<
     Record<
       | "signInMs"
@@ -42,6 +52,13 @@ export interface Report {
 }
 
 const kb = formatKiB;
+/** Non-2xx count, with the statuses when there are any. */
+const nonOk = (row: LoadResult) => {
+  const codes = Object.entries(row.statuses ?? {}).filter(([code]) => !code.startsWith("2"));
+  return row.errors === 0 || codes.length === 0
+    ? String(row.errors)
+    : `${row.errors} (${codes.map(([code, count]) => `${count}x ${code}`).join(", ")})`;
+};
 const ms = (value: number | undefined) => (value === undefined ? "-" : `${value.toFixed(1)} ms`);
 const ratio = (value: number, base: number | undefined) =>
   base ? `${(value / base).toFixed(2)}x` : "-";
@@ -107,13 +124,28 @@ export function printReport(report: Report) {
     ],
   );
   table(
-    ["Startup", "CPU (wrangler check startup)", "process start to first 200"],
     [
-      ["server Worker", ms(startup.serverCpuMs), ms(startup.serverReadyMs)],
-      ["web Worker", ms(startup.webCpuMs), "-"],
-      ["web + server Workers together", "-", ms(startup.webReadyMs)],
-      ["baseline: constant", ms(startup.constantCpuMs), ms(startup.constantReadyMs)],
-      ["baseline: D1", "-", ms(startup.d1ReadyMs)],
+      "Startup",
+      "CPU: wrangler check startup (median)",
+      "non-idle samples x interval",
+      "process start to first 200",
+    ],
+    [
+      [
+        "server Worker",
+        ms(startup.serverCpuMs),
+        ms(startup.serverSampledMs),
+        ms(startup.serverReadyMs),
+      ],
+      ["web Worker", ms(startup.webCpuMs), ms(startup.webSampledMs), "-"],
+      ["web + server Workers together", "-", "-", ms(startup.webReadyMs)],
+      [
+        "baseline: constant",
+        ms(startup.constantCpuMs),
+        ms(startup.constantSampledMs),
+        ms(startup.constantReadyMs),
+      ],
+      ["baseline: D1", "-", "-", ms(startup.d1ReadyMs)],
     ],
   );
   const rows = [...report.load, ...(baselines ? [baselines.constant, baselines.d1] : [])];
@@ -134,7 +166,7 @@ export function printReport(report: Report) {
       String(row.reqPerSec),
       `${row.p50} ms`,
       `${row.p99} ms`,
-      String(row.errors),
+      nonOk(row),
       ratio(row.reqPerSec, baselines?.constant.reqPerSec),
       ratio(row.reqPerSec, baselines?.d1.reqPerSec),
       ratio(row.p50, baselines?.constant.p50),
@@ -159,8 +191,10 @@ export function printReport(report: Report) {
     ],
   );
   if (report.platform) {
-    const { files, live } = report.platform;
+    const { files, live, bareR2: bare } = report.platform;
     const mib = (value: number) => `${value.toFixed(1)} MiB`;
+    const grown = (memory: UploadMemory) =>
+      `${(memory.rssAfterUploadsMiB - memory.rssBeforeMiB).toFixed(1)} MiB (peak +${(memory.rssPeakMiB - memory.rssBeforeMiB).toFixed(1)})`;
     table(
       ["Platform features", "figure"],
       [
@@ -177,6 +211,20 @@ export function printReport(report: Report) {
           `${mib(files.rssBeforeMiB)} / ${mib(files.rssAfterUploadsMiB)} / ${mib(files.rssAfterMiB)} (${mib(files.rssPeakMiB)})`,
         ],
         [
+          "workerd RSS growth over the 5 uploads: app / bare R2 put Worker",
+          `${grown(files)} / ${bare ? grown(bare) : "-"}`,
+        ],
+        [
+          "bare R2 put Worker: upload (median of 5)",
+          bare ? `${bare.uploadMiBps.toFixed(1)} MiB/s` : "-",
+        ],
+        [
+          "bare R2 put Worker: RSS before / after 5 uploads (peak)",
+          bare
+            ? `${mib(bare.rssBeforeMiB)} / ${mib(bare.rssAfterUploadsMiB)} (${mib(bare.rssPeakMiB)})`
+            : "-",
+        ],
+        [
           `live update, todo.create to message on ${live.sockets} sockets (${live.rounds} rounds)`,
           `p50 ${live.p50Ms.toFixed(1)} ms, max ${live.maxMs.toFixed(1)} ms`,
         ],
@@ -184,4 +232,46 @@ export function printReport(report: Report) {
     );
   }
   if (report.events) printEvents(report.events);
+  if (report.scale) printScale(report.scale);
+}
+
+/** The same lists for a user with 50 rows and one with 10,000 todos and 2,000 events. */
+export function printScale(rows: ScaleRow[]) {
+  const cell = (figure: { cpuMs: number; p50Ms: number }) =>
+    `${figure.cpuMs.toFixed(1)} ms / ${figure.p50Ms.toFixed(1)} ms`;
+  table(
+    [
+      "Scale: CPU per call / p50, one call at a time",
+      "50 todos, 50 events",
+      "10,000 todos, 2,000 events",
+      "CPU large vs small",
+    ],
+    rows.map((row) => [
+      row.name,
+      cell(row.small),
+      cell(row.large),
+      `${(row.large.cpuMs / row.small.cpuMs).toFixed(2)}x`,
+    ]),
+  );
+}
+
+/** Each target of issue 13 with its figure (median over the runs) and whether it holds. */
+export function printTargets(results: TargetResult[], runs: number) {
+  console.log(`Targets (issue 13), ${runs === 1 ? "one run" : `median of ${runs} runs`}:\n`);
+  table(
+    ["target", "limit", "figure", "status", ...(runs > 1 ? ["per run"] : [])],
+    results.map((result) => [
+      result.name,
+      result.limit,
+      result.shown,
+      result.status,
+      ...(runs > 1 ? [result.shownRuns.join(", ")] : []),
+    ]),
+  );
+  for (const result of results.filter((r) => r.status !== "HOLDS")) {
+    console.log(`${result.status}: ${result.name}; profile: ${result.profile}`);
+  }
+  for (const result of results.filter((r) => r.leftOut)) {
+    console.log(`Left out of "${result.name}": ${result.leftOut?.join("; ")}`);
+  }
 }

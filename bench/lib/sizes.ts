@@ -67,11 +67,17 @@ export function largestClientChunk(): Size & { file: string } {
   return { ...largest, file: largest.file.slice(clientDir.length + 1) };
 }
 
+export interface FirstLoadJs extends Size {
+  files: number;
+  /** Each file with its gzip size, largest first: where to look when the total is over. */
+  list: { file: string; gzip: number }[];
+}
+
 /**
  * The JavaScript a first visit loads: the page's module scripts and preloads, plus every
  * chunk they import statically (dynamic imports load later, on demand, and are not counted).
  */
-export function firstLoadJs(html: string): Size & { files: number } {
+export function firstLoadJs(html: string): FirstLoadJs {
   const pending = [
     ...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/assets\/([^"]+\.js)"/g),
   ]
@@ -88,5 +94,8 @@ export function firstLoadJs(html: string): Size & { files: number } {
     }
   }
   const files = [...seen].map((name) => join(clientDir, "assets", name));
-  return { ...sizeOf(files), files: files.length };
+  const list = [...seen]
+    .map((name) => ({ file: name, gzip: sizeOf([join(clientDir, "assets", name)]).gzip }))
+    .sort((a, b) => b.gzip - a.gzip);
+  return { ...sizeOf(files), files: files.length, list };
 }
