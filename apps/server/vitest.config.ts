@@ -32,8 +32,8 @@ export default defineConfig(async () => ({
     // test-node/ holds Node-only checks (the OpenAPI validator), run by vitest.node.config.ts.
     include: ["test/**/*.test.ts"],
     // One workerd for every file, in turn: starting a fresh one per file cost about 5 s each
-    // (54 files, about half the suite's time). The setup file gives each file a clean D1 and
-    // bucket instead, as a fresh workerd did.
+    // (54 files, about half the suite's time). The setup file gives each file the clean
+    // storage a fresh workerd gave it (reset(), then the migrations).
     isolate: false,
     setupFiles: ["./test/apply-migrations.ts"],
     // Each sign-up hashes a password (about 60 ms of CPU); on 2 busy cores a test that makes
