@@ -2,8 +2,29 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "../../packages/db/migrations");
+
+// The mail queue's consumer as wrangler.jsonc declares it, but delivering each message at once
+// instead of after its 1 s batch window: nearly every test waits for a mailed link (sign-up
+// alone does), and those waits were a third of the suite's time.
+const consumers: {
+  queue: string;
+  max_batch_size?: number;
+  max_retries?: number;
+  dead_letter_queue?: string;
+  retry_delay?: number;
+}[] = unstable_readConfig({ config: "./wrangler.jsonc" }).queues.consumers ?? [];
+const mailConsumer = consumers.find((consumer) => consumer.queue === "checkmark-mail");
+if (!mailConsumer) throw new Error("wrangler.jsonc has no consumer of checkmark-mail");
+const mailConsumerNow = {
+  maxBatchSize: mailConsumer.max_batch_size,
+  maxBatchTimeout: 0,
+  maxRetries: mailConsumer.max_retries,
+  deadLetterQueue: mailConsumer.dead_letter_queue,
+  retryDelay: mailConsumer.retry_delay,
+};
 
 // Tests run inside workerd against the real Worker and a real local D1 with every migration
 // applied: no mocked database, no mocked auth.
@@ -23,6 +44,7 @@ export default defineConfig(async () => ({
           API_CORS_ORIGINS: "https://partner.example",
           TEST_MIGRATIONS: await readD1Migrations(migrationsDir),
         },
+        queueConsumers: { "checkmark-mail": mailConsumerNow },
         // An empty database of its own, for tests that apply migrations step by step.
         d1Databases: { MIGRATION_TEST_DB: "migration-test" },
       },
