@@ -8,7 +8,7 @@ const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "../../packa
 
 // The mail queue's consumer as wrangler.jsonc declares it, but delivering each message at once
 // instead of after its 1 s batch window: nearly every test waits for a mailed link (sign-up
-// alone does), and those waits were a third of the suite's time.
+// alone does), and those waits were most of the slowest files' time.
 const consumers: {
   queue: string;
   max_batch_size?: number;
