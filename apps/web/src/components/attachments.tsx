@@ -1,7 +1,9 @@
 import type { AttachmentParent } from "@checkmark/api/schemas";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { orpc } from "../lib/orpc";
+import { type client, orpc } from "../lib/orpc";
+
+type Attachment = Awaited<ReturnType<typeof client.attachment.list>>[number];
 
 const ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf";
 
@@ -25,7 +27,8 @@ export function Attachments({
   className?: string;
 }) {
   const queryClient = useQueryClient();
-  const files = useQuery(orpc.attachment.list.queryOptions({ input: parent }));
+  const listOptions = orpc.attachment.list.queryOptions({ input: parent });
+  const files = useQuery(listOptions);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,7 +42,19 @@ export function Attachments({
         headers: { "content-type": "application/octet-stream" },
         body: file,
       });
-      if (!response.ok) {
+      if (response.ok) {
+        const created = (await response.json()) as Omit<Attachment, "createdAt"> & {
+          createdAt: string;
+        };
+        // Invalidating alone is not enough: TanStack reuses a first load still in flight (a
+        // query with no data yet) instead of refetching, and that load may have read the list
+        // before this file existed. Drop it, show the file the server answered, then refetch.
+        await queryClient.cancelQueries({ queryKey: listOptions.queryKey });
+        queryClient.setQueryData(listOptions.queryKey, (list = []) => [
+          ...list.filter((each) => each.id !== created.id),
+          { ...created, createdAt: new Date(created.createdAt) },
+        ]);
+      } else {
         const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
         setError(problem?.detail ?? "That file was not attached.");
       }
