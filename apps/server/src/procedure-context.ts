@@ -1,21 +1,56 @@
 import { waitUntil } from "cloudflare:workers";
 import { createReminderScheduler, type Context as ProcedureContext } from "@checkmark/api";
 import { queueMailer } from "@checkmark/auth";
+import type { Database } from "@checkmark/db";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { liveFor } from "./live/user-live";
 import { errorFields, writeLog } from "./log";
 
-/** Calls over a service binding carry no Host header; Better Auth resolves its origin from it. */
+/**
+ * Calls over a service binding carry no Host header; Better Auth resolves its origin from it.
+ * Copied only then: most requests hand on their own headers as they are.
+ */
 function headersWithHost(request: Request): Headers {
+  if (request.headers.has("host")) return request.headers;
   const headers = new Headers(request.headers);
-  if (!headers.has("host")) headers.set("host", new URL(request.url).host);
+  headers.set("host", new URL(request.url).host);
   return headers;
+}
+
+type IsolateServices = Pick<ProcedureContext, "mail" | "reminders" | "changed">;
+
+// Nothing in these is per request (`waitUntil` from cloudflare:workers reaches whichever
+// request is running), so they are built once per env, like Better Auth and Drizzle.
+const servicesByEnv = new WeakMap<Env, IsolateServices>();
+
+function isolateServices(env: Env, db: Database): IsolateServices {
+  let services = servicesByEnv.get(env);
+  if (!services) {
+    services = {
+      mail: queueMailer(env.MAIL_QUEUE),
+      reminders: createReminderScheduler({ db, workflow: env.EVENT_REMINDER }, (work) =>
+        waitUntil(work),
+      ),
+      // After a change commits: every open tab of the user refetches (src/live).
+      changed: (userId, topic) =>
+        waitUntil(
+          liveFor(env, userId)
+            .changed(topic)
+            .catch((error) =>
+              writeLog({ event: "live-notify-failed", ...errorFields(error) }, "error"),
+            ),
+        ),
+    };
+    servicesByEnv.set(env, services);
+  }
+  return services;
 }
 
 /** What every procedure gets, the same over RPC and REST: built once per request. */
 export function procedureContext(c: Context<AppEnv>): ProcedureContext {
   return {
+    ...isolateServices(c.env, c.var.db),
     db: c.var.db,
     session: c.var.session,
     requestId: c.var.requestId,
@@ -26,21 +61,10 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     setCookies: (headers) => {
       for (const cookie of headers.getSetCookie()) c.header("set-cookie", cookie, { append: true });
     },
-    mail: queueMailer(c.env.MAIL_QUEUE),
-    appOrigin: new URL(c.env.BETTER_AUTH_URL || c.req.url).origin,
+    appOrigin: c.env.BETTER_AUTH_URL
+      ? new URL(c.env.BETTER_AUTH_URL).origin
+      : new URL(c.req.url).origin,
     files: c.env.FILES,
-    reminders: createReminderScheduler({ db: c.var.db, workflow: c.env.EVENT_REMINDER }, (work) =>
-      waitUntil(work),
-    ),
-    // After a change commits: every open tab of the user refetches (src/live).
-    changed: (userId, topic) =>
-      waitUntil(
-        liveFor(c.env, userId)
-          .changed(topic)
-          .catch((error) =>
-            writeLog({ event: "live-notify-failed", ...errorFields(error) }, "error"),
-          ),
-      ),
     rateLimited: c.var.rateLimited ?? false,
     readOnly: c.var.readOnly ?? false,
     apiKeyId: c.var.apiKeyId ?? null,

@@ -9,8 +9,9 @@ import { procedureContext } from "./procedure-context";
 
 // Stateless, so one handler serves every request of the isolate.
 const handler = new RPCHandler(appRouter, {
-  // The web app sends the calls of one render as one request (`/rpc/__batch__`).
-  plugins: [new BatchHandlerPlugin()],
+  // The web app sends the calls of one render as one request (`/rpc/__batch__`). It pays the
+  // pipeline once (one session read, one rate-limit count), so its size is bounded (ADR 081).
+  plugins: [new BatchHandlerPlugin({ maxSize: 10 })],
   interceptors: [
     onError((error, { context }) => {
       // Typed errors reach the client as they are; anything else is a bug, logged in full,

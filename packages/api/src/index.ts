@@ -5,7 +5,7 @@ export { ATTACHMENT_MAX_BYTES, ATTACHMENT_QUOTA_BYTES } from "./attachment/limit
 export type { AttachmentParent } from "./attachment/schema";
 export * as attachments from "./attachment/service";
 export type { Context } from "./context";
-export { noteSessionSeen } from "./device/service";
+export { lastSeenIsStale, noteSessionSeen } from "./device/service";
 export { baseErrors, RETRY_AFTER_SECONDS } from "./errors";
 export { frontendErrorReportSchema } from "./frontend-error/schema";
 export { recordFrontendError } from "./frontend-error/service";

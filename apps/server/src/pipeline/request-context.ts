@@ -1,7 +1,8 @@
 import { normalizeIP } from "@better-auth/core/utils/ip";
+import { redactPath } from "@checkmark/logging";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
-import { logEvent } from "../log";
+import { writeLog } from "../log";
 
 const WELL_FORMED_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -30,15 +31,20 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
-  c.res.headers.set("X-Request-Id", requestId);
-  c.res.headers.append("Server-Timing", `total;dur=${durationMs}`);
-  logEvent(c, "request", {
-    status: c.res.status,
+  const response = c.res;
+  response.headers.set("X-Request-Id", requestId);
+  response.headers.append("Server-Timing", `total;dur=${durationMs}`);
+  // The access line, built as one flat object (it runs on every request: < 0.3 ms, issue 13).
+  const session = c.var.session;
+  writeLog({
+    event: "request",
+    requestId,
+    method: c.req.method,
+    path: redactPath(c.req.path),
+    status: response.status,
     durationMs,
-    userId: c.var.session?.user.id ?? null,
+    userId: session?.user.id ?? null,
     // Writes made while an admin acts as the user are theirs to answer for, in the log too.
-    ...(c.var.session?.session.impersonatedBy
-      ? { impersonatorId: c.var.session.session.impersonatedBy }
-      : {}),
+    impersonatorId: session?.session.impersonatedBy ?? undefined,
   });
 };

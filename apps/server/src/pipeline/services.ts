@@ -1,7 +1,7 @@
 import { waitUntil } from "cloudflare:workers";
-import { noteSessionSeen } from "@checkmark/api";
+import { lastSeenIsStale, noteSessionSeen } from "@checkmark/api";
 import { type Auth, createAuth, readSession } from "@checkmark/auth";
-import { createDb } from "@checkmark/db";
+import { createDb, type Database } from "@checkmark/db";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { errorFields, logEvent } from "../log";
@@ -22,26 +22,44 @@ function authFor(env: Env): Auth {
   return auth;
 }
 
+// Drizzle over the D1 binding holds no request state either.
+const dbByEnv = new WeakMap<Env, Database>();
+
+function dbFor(env: Env): Database {
+  let db = dbByEnv.get(env);
+  if (!db) {
+    db = createDb(env.DB);
+    dbByEnv.set(env, db);
+  }
+  return db;
+}
+
 /** Database and auth for this request, shared by every handler after this one. */
 export const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("db", createDb(c.env.DB));
+  c.set("db", dbFor(c.env));
   c.set("auth", authFor(c.env));
   await next();
 };
 
-/** The caller's session, read once from D1 (ADR 008). */
+/**
+ * The caller's session, read once per HTTP request (ADR 008, ADR 080): a batch of calls shares
+ * it. `Server-Timing: session` says how long the read took, and that it happened once.
+ */
 export const withSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now();
   // A program's API key decides alone: any cookie beside it is ignored.
   const key = presentedApiKey(c);
   if (key) await useApiKey(c, key);
   else c.set("session", await readCookieSession(c));
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
   await next();
+  c.res.headers.append("Server-Timing", `session;dur=${durationMs}`);
 };
 
 /** The cookie's session; its "last seen" for the devices list is refreshed after the response. */
 async function readCookieSession(c: Context<AppEnv>) {
-  const found = await readSession(c.var.auth, c.req.raw);
-  if (found) {
+  const found = await readSession(c.var.auth, c.var.db, c.req.raw);
+  if (found && lastSeenIsStale(found.session)) {
     const noted = noteSessionSeen(c.var.db, found.session).catch((error) =>
       logEvent(c, "last-seen-failed", errorFields(error)),
     );

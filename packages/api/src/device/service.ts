@@ -53,13 +53,18 @@ export async function revokeOtherDevices(owner: Owner, currentSessionId: string)
   return gone.length;
 }
 
+/** Whether a session's last seen is old enough to write again (cheap: no query). */
+export function lastSeenIsStale(seen: { lastSeenAt?: Date | null }, now = Date.now()): boolean {
+  return !seen.lastSeenAt || now - seen.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
+}
+
 /** Records that a session was used now, unless that was recorded in the last few minutes. */
 export async function noteSessionSeen(
   db: Database,
   seen: { id: string; lastSeenAt?: Date | null },
 ): Promise<void> {
   const now = Date.now();
-  if (seen.lastSeenAt && now - seen.lastSeenAt.getTime() < LAST_SEEN_EVERY_MS) return;
+  if (!lastSeenIsStale(seen, now)) return;
   const staleBefore = new Date(now - LAST_SEEN_EVERY_MS);
   await db
     .update(session)
