@@ -29,6 +29,7 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     mail: queueMailer(c.env.MAIL_QUEUE),
     appOrigin: new URL(c.env.BETTER_AUTH_URL || c.req.url).origin,
     files: c.env.FILES,
+    cache: c.env.CACHE,
     reminders: createReminderScheduler({ db: c.var.db, workflow: c.env.EVENT_REMINDER }, (work) =>
       waitUntil(work),
     ),
