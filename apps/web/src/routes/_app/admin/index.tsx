@@ -67,8 +67,8 @@ function OverviewPage() {
       </dl>
       {/* The counts are shared by every admin for up to a minute (docs/decisions/065). */}
       <p className="mt-2 text-xs text-ink-muted">
-        Counted <time dateTime={data.countedAt.toISOString()}>{formatUtc(data.countedAt)}</time>;
-        recounted at most once a minute.
+        Counted <time dateTime={data.countedAt.toISOString()}>{formatUtc(data.countedAt)}</time>{" "}
+        (recounted at most once a minute).
       </p>
       <figure className={`mt-6 p-4 ${cardClass}`}>
         <figcaption className="text-sm font-medium text-ink">
