@@ -50,7 +50,9 @@ export const webWorker = () =>
 
 const clientDir = join(ROOT, "apps/web/dist/client");
 // The app's chunks. Scalar's browser build (dist/client/api-docs/, build/api-docs-asset.ts) is a
-// static file that only the /api/docs page loads: no page of the app ever downloads it.
+// static file that only the /api/docs page loads: no page of the app ever downloads it. It is
+// one 1,230 KiB gzip file (Scalar 1.72.1); Scalar's own chunked build still has a 286 KiB
+// chunk, so the 100 KiB largest-chunk rule cannot hold for it (docs/decisions/055).
 const clientJs = () =>
   jsFilesOf(clientDir, "web client build").filter(
     (file) => !relative(clientDir, file).startsWith("api-docs/"),

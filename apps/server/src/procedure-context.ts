@@ -65,6 +65,7 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
       ? new URL(c.env.BETTER_AUTH_URL).origin
       : new URL(c.req.url).origin,
     files: c.env.FILES,
+    cache: c.env.CACHE,
     rateLimited: c.var.rateLimited ?? false,
     readOnly: c.var.readOnly ?? false,
     apiKeyId: c.var.apiKeyId ?? null,

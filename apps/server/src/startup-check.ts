@@ -35,6 +35,7 @@ const requirements = {
   API_KEY_LIMITER: binding("rate limit"),
   MAIL_QUEUE: binding("queue producer"),
   FILES: binding("R2 bucket"),
+  CACHE: binding("KV namespace"),
   USER_LIVE: binding("Durable Object namespace"),
   EVENT_REMINDER: binding("Workflow"),
   BETTER_AUTH_SECRET: secret,

@@ -160,6 +160,17 @@ for (const theme of ["light", "dark"] as const) {
     });
   }
 
+  // The API reference is a document of its own (src/api-docs.ts): Scalar's UI in the app's
+  // colours and theme, with its unnamed copy buttons named (docs/decisions/054).
+  test(`/api/docs (${theme}): titled, no serious accessibility violations`, async ({ page }) => {
+    await useSavedTheme(page, theme);
+    await page.goto("/api/docs");
+    await expect(page).toHaveTitle("API reference · Checkmark");
+    await expect(page.getByText("List your todos", { exact: true }).first()).toBeVisible();
+    await expect(page.locator("body")).toHaveClass(new RegExp(`\\b${theme}-mode\\b`));
+    await expectNoSeriousA11yViolations(page, `/api/docs (${theme})`);
+  });
+
   test(`signed in as an admin, /admin/errors (${theme}): titled, no serious accessibility violations`, async ({
     page,
     account,

@@ -12,14 +12,17 @@ export function createNonce(): string {
  * Styles come from the app's stylesheet, plus the toast library's inline one, named by its
  * SHA-256 (build/sonner-style-hash.ts); no other inline style or style attribute applies.
  */
-export function contentSecurityPolicy(nonce: string, { inlineStyles = false } = {}): string {
-  // Only the API docs page (src/api-docs.ts): Scalar sets style attributes and <style>
-  // elements of its own. Scripts stay nonce-only there too.
-  const styles = inlineStyles ? "'unsafe-inline'" : __TOAST_STYLE_HASHES__;
+export function contentSecurityPolicy(nonce: string, { nonceStyles = false } = {}): string {
+  // Only the API docs page (src/api-docs.ts): the <style> elements Scalar's code creates carry
+  // this response's nonce (docs/decisions/054); no other inline <style> applies.
+  const styles = nonceStyles ? `'nonce-${nonce}'` : __TOAST_STYLE_HASHES__;
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
     `style-src 'self' ${styles}`,
+    // Scalar also renders code samples from HTML strings with style attributes, which no
+    // nonce or hash can cover (docs/decisions/054): allowed there, attributes only.
+    ...(nonceStyles ? ["style-src-attr 'unsafe-inline'"] : []),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -34,7 +37,7 @@ export function withSecurityHeaders(
   response: Response,
   request: Request,
   nonce: string | null,
-  policy: { inlineStyles?: boolean } = {},
+  policy: { nonceStyles?: boolean } = {},
 ) {
   const secured = new Response(response.body, response);
   const headers = secured.headers;

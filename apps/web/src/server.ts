@@ -30,7 +30,9 @@ export default {
     // Vite's dev client injects inline scripts without a nonce, so the CSP is for builds only.
     const nonce = import.meta.env.PROD ? createNonce() : null;
     if (pathname === "/api/docs") {
-      return withSecurityHeaders(apiDocsPage(nonce), request, nonce, { inlineStyles: true });
+      return withSecurityHeaders(apiDocsPage(request, nonce), request, nonce, {
+        nonceStyles: true,
+      });
     }
     const response = await startHandler.fetch(request, { context: { nonce: nonce ?? undefined } });
     return withSecurityHeaders(response, request, nonce);

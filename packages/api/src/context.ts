@@ -24,6 +24,8 @@ export interface Context {
   appOrigin: string;
   /** The attachments bucket (R2): objects go when their rows do. */
   files: R2Bucket;
+  /** Workers KV: figures many requests read and that may be a minute old (docs/decisions/065). */
+  cache: KVNamespace;
   /** Event reminders (Workflows, docs/decisions/064); never fails the request. */
   reminders: ReminderScheduler;
   /** Tells the user's open tabs that `topic` changed; never fails the request. */

@@ -1,12 +1,33 @@
 import { schema } from "@checkmark/db";
 import { count, eq, gte, isNull, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { readThrough } from "../shared/kv-cache";
 import type { AdminContext } from "./admin-context";
 
 const DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Where the counts are shared in KV, and for how long (docs/decisions/065). */
+export const OVERVIEW_CACHE_KEY = "admin:overview:v1";
+export const OVERVIEW_MAX_AGE_SECONDS = 60;
+
+/**
+ * The dashboard's figures, counted at most once a minute for every admin and tab: each count
+ * scans whole tables (users, todos, sessions), so its cost grows with the data, while a
+ * minute-old figure misleads no one. The page shows when they were counted.
+ */
+export async function cachedOverview(context: AdminContext, now = Date.now()) {
+  const { value, computedAt } = await readThrough(
+    context.cache,
+    OVERVIEW_CACHE_KEY,
+    OVERVIEW_MAX_AGE_SECONDS,
+    () => overview(context, new Date(now)),
+    now,
+  );
+  return { ...value, countedAt: computedAt };
+}
 
 /**
  * Counts, and per UTC day of the last 30: sign-ups (user.created_at) and active users. Active

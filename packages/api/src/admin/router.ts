@@ -2,7 +2,7 @@ import { frontendErrorRouter } from "../frontend-error/router";
 import { adminProcedure } from "../procedures";
 import { listAudit } from "./audit.service";
 import { startImpersonation } from "./impersonation.service";
-import { overview } from "./overview.service";
+import { cachedOverview } from "./overview.service";
 import {
   adminUserSchema,
   auditPageSchema,
@@ -31,7 +31,7 @@ import {
 // Every procedure here is an adminProcedure: 401 without a session, 403 for non-admins
 // (apps/server/test/admin.access.test.ts walks this router to prove it).
 export const adminRouter = {
-  overview: adminProcedure.output(overviewSchema).handler(({ context }) => overview(context)),
+  overview: adminProcedure.output(overviewSchema).handler(({ context }) => cachedOverview(context)),
   users: {
     list: adminProcedure
       .input(listUsersSchema)

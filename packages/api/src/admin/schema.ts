@@ -116,6 +116,8 @@ export const overviewSchema = z.object({
   events: z.number(),
   /** The last 30 days, oldest first, in UTC. */
   days: z.array(z.object({ day: z.string(), signUps: z.number(), activeUsers: z.number() })),
+  /** When these figures were counted: they are shared through KV for up to a minute (ADR 065). */
+  countedAt: z.date(),
 });
 
 export const impersonationSchema = z.object({

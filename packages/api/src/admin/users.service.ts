@@ -3,9 +3,11 @@ import { schema } from "@checkmark/db";
 import { ORPCError } from "@orpc/server";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { invalidate } from "../shared/kv-cache";
 import type { AdminContext } from "./admin-context";
 import { auditInsert } from "./audit";
 import { decodeKeyset, encodeKeyset } from "./keyset";
+import { OVERVIEW_CACHE_KEY } from "./overview.service";
 import type { banSchema, createUserSchema, listUsersSchema, setRoleSchema } from "./schema";
 
 const { session, user } = schema;
@@ -235,6 +237,8 @@ export async function createUser(context: AdminContext, input: z.infer<typeof cr
       after: values,
     }),
   ]);
+  // The admin who added an account sees it counted on the dashboard at once.
+  await invalidate(context.cache, OVERVIEW_CACHE_KEY);
   await context.auth.api.requestPasswordReset({
     body: { email: input.email, redirectTo: "/reset-password" },
     headers: context.headers,
