@@ -1,16 +1,12 @@
 import { expectNoSeriousA11yViolations } from "./accessibility";
 import { expect, open, test } from "./fixtures";
+import { failEveryCall, onCallsTo, stopStandingIn } from "./rpc-calls";
 
 test.use({ shareAccountInFile: true });
 
-const TODO_LIST = "**/rpc/todo/list";
-
-/** What the server says when a procedure fails, as oRPC sends it. */
-const failure = (status: number, code: string) => ({
-  status,
-  contentType: "application/json",
-  body: JSON.stringify({ json: { defined: false, code, status, message: code } }),
-});
+// The todos page loads its list and its counts in one batched request; these tests hold back
+// or fail whatever request asks for the list, however it is shaped.
+const TODO_LIST = "todo/list";
 
 test("a page shows that it is loading while its data is on the way", async ({
   page,
@@ -21,7 +17,7 @@ test("a page shows that it is loading while its data is on the way", async ({
   const answered = new Promise<void>((resolve) => {
     answer = resolve;
   });
-  await page.route(TODO_LIST, async (route) => {
+  await onCallsTo(page, TODO_LIST, async (route) => {
     await answered;
     await route.continue();
   });
@@ -42,7 +38,7 @@ test("a page whose data fails to load says so, and Try again brings it back", as
   // The browser logs the failed request, and React the error its boundary caught.
   allowConsoleError(/status of 500|INTERNAL_SERVER_ERROR/);
   await open(page, "/agenda");
-  await page.route(TODO_LIST, (route) => route.fulfill(failure(500, "INTERNAL_SERVER_ERROR")));
+  await onCallsTo(page, TODO_LIST, (route) => failEveryCall(route, 500, "INTERNAL_SERVER_ERROR"));
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Todos" }).click();
   await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
@@ -50,7 +46,7 @@ test("a page whose data fails to load says so, and Try again brings it back", as
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "the error state");
 
-  await page.unroute(TODO_LIST);
+  await stopStandingIn(page);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
 });
@@ -62,7 +58,7 @@ test("a page refused for too many requests asks the visitor to wait", async ({
 }) => {
   allowConsoleError(/status of 429|TOO_MANY_REQUESTS/);
   await open(page, "/agenda");
-  await page.route(TODO_LIST, (route) => route.fulfill(failure(429, "TOO_MANY_REQUESTS")));
+  await onCallsTo(page, TODO_LIST, (route) => failEveryCall(route, 429, "TOO_MANY_REQUESTS"));
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Todos" }).click();
   await expect(page.getByRole("heading", { name: "Too many requests" })).toBeVisible();

@@ -19,7 +19,7 @@ export function getRouter() {
   });
   const router = createRouter({
     routeTree,
-    context: { queryClient, user: null },
+    context: { queryClient },
     scrollRestoration: true,
     defaultPreload: "intent",
     defaultErrorComponent: RouteError,

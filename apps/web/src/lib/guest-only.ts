@@ -1,7 +1,8 @@
 import { redirect } from "@tanstack/react-router";
 import type { RouterContext } from "../routes/__root";
+import { loadSessionUser } from "./session";
 
 /** Sign-in and sign-up pages send someone already signed in to their todos. */
-export function guestOnly({ context }: { context: RouterContext }) {
-  if (context.user) throw redirect({ to: "/todos" });
+export async function guestOnly({ context }: { context: RouterContext }) {
+  if (await loadSessionUser(context.queryClient)) throw redirect({ to: "/todos" });
 }

@@ -1,26 +1,48 @@
 import { type ApiClient, createApiClient } from "@checkmark/api/client";
+import { type ClientContext, type ClientLink, createORPCClient } from "@orpc/client";
 import { createTanstackQueryUtils } from "@orpc/tanstack-query";
 import { createIsomorphicFn } from "@tanstack/react-start";
-import { getRequest, getRequestHeaders } from "@tanstack/react-start/server";
+import { getRequest } from "@tanstack/react-start/server";
 
 // During SSR the call goes straight to the server Worker over the service binding, carrying
 // the visitor's cookie and address (so rate limits count the visitor, not this Worker) and
 // addressed to the page's own origin, so the server sees the same host as for the browser's
 // calls; in the browser it is a same-origin fetch to /rpc. Calls made in the same tick travel
-// as one batched request either way.
+// as one batched request either way (docs/decisions/083).
 const createClient = createIsomorphicFn()
-  .server(() =>
-    createApiClient({
-      baseUrl: () => getRequest().url,
-      headers: () => forwardedHeaders(getRequestHeaders()),
-      fetch: async (request) => {
-        const { env } = await import("cloudflare:workers");
-        return env.SERVER.fetch(request);
-      },
-      batch: true,
-    }),
-  )
+  .server((): ApiClient => {
+    // One batching client per visitor's request, never one per isolate: a shared batch would
+    // put two visitors' calls in one request (sent with neither's cookie) and make one request
+    // wait on another's I/O, which workerd cancels as hung.
+    const clients = new WeakMap<Request, ApiClient>();
+    const clientFor = (request: Request) => {
+      let client = clients.get(request);
+      if (!client) {
+        client = createApiClient({
+          baseUrl: request.url,
+          headers: forwardedHeaders(request.headers),
+          fetch: async (call) => {
+            const { env } = await import("cloudflare:workers");
+            return env.SERVER.fetch(call);
+          },
+          batch: true,
+        });
+        clients.set(request, client);
+      }
+      return client;
+    };
+    const link: ClientLink<ClientContext> = {
+      call: (path, input, options) => procedureAt(clientFor(getRequest()), path)(input, options),
+    };
+    return createORPCClient(link);
+  })
   .client(() => createApiClient({ baseUrl: window.location.origin, batch: true }));
+
+type Procedure = (input: unknown, options: unknown) => Promise<unknown>;
+
+/** `client.todo.list` for the path `["todo", "list"]`. */
+const procedureAt = (client: ApiClient, path: readonly string[]) =>
+  path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], client) as Procedure;
 
 function forwardedHeaders(incoming: Headers): Record<string, string> {
   const headers: Record<string, string> = { cookie: incoming.get("cookie") ?? "" };

@@ -12,21 +12,19 @@ import { ImpersonationBanner } from "../components/impersonation-banner";
 import { ThemeProvider, useTheme } from "../components/theme";
 import { ToastHost } from "../components/toast-host";
 import { reportUncaughtErrors } from "../lib/report-error";
-import { type SessionUser, sessionQuery } from "../lib/session";
+import { loadSessionUser } from "../lib/session";
 import { readTheme } from "../lib/theme";
 import appCss from "../styles.css?url";
 
 export interface RouterContext {
   queryClient: QueryClient;
-  user: SessionUser | null;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({
-  // Resolved once per navigation (cached in the query client), read by every guard below.
-  beforeLoad: async ({ context }) => ({
-    user: await context.queryClient.ensureQueryData(sessionQuery()),
-    theme: readTheme(),
-  }),
+  beforeLoad: () => ({ theme: readTheme() }),
+  // The session is read in a loader (cached in the query client), beside the page's own
+  // loaders, so one page render is one batched request to the server (docs/decisions/083).
+  loader: async ({ context }) => ({ user: await loadSessionUser(context.queryClient) }),
   // Each page sets its own title; this one stands for pages that have none, like the 404.
   head: ({ matches }) => ({
     meta: [
@@ -50,7 +48,8 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 });
 
 function RootComponent() {
-  const { user, theme } = Route.useRouteContext();
+  const { theme } = Route.useRouteContext();
+  const { user } = Route.useLoaderData();
   return (
     <ThemeProvider initial={theme}>
       <RootDocument>

@@ -6,7 +6,7 @@ import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
 import { authClient } from "../lib/auth-client";
-import { useSessionChange } from "../lib/session";
+import { useSessionChange, useSessionUser } from "../lib/session";
 import { useAuthSubmit } from "../lib/use-auth-submit";
 
 export const Route = createFileRoute("/confirm-email")({
@@ -18,7 +18,7 @@ export const Route = createFileRoute("/confirm-email")({
 
 function ConfirmEmailPage() {
   const { token } = Route.useSearch();
-  const { user } = Route.useRouteContext();
+  const user = useSessionUser();
   const onSessionChange = useSessionChange();
   const { serverError, submit } = useAuthSubmit(
     (value: ConfirmEmailInput) =>

@@ -1,5 +1,6 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { primaryButton, secondaryButton } from "../components/button-styles";
+import { useSessionUser } from "../lib/session";
 
 export const Route = createFileRoute("/")({
   head: () => ({ meta: [{ title: "Checkmark: keep your todos" }] }),
@@ -7,7 +8,7 @@ export const Route = createFileRoute("/")({
 });
 
 function Landing() {
-  const { user } = Route.useRouteContext();
+  const user = useSessionUser();
   return (
     <section className="py-16 text-center sm:py-24">
       <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">

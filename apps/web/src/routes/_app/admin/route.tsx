@@ -1,10 +1,13 @@
 import { createFileRoute, Link, notFound, Outlet } from "@tanstack/react-router";
+import { loadSessionUser } from "../../../lib/session";
 
 // Admins only: for everyone else every /admin page is the 404 page, decided before anything
-// renders (the procedures refuse them too).
+// renders or loads (the procedures refuse them too). In beforeLoad, so an admin page costs a
+// session read before its data: two round trips, for the few who open these pages.
 export const Route = createFileRoute("/_app/admin")({
-  beforeLoad: ({ context }) => {
-    if (context.user.role !== "admin") throw notFound();
+  beforeLoad: async ({ context }) => {
+    const user = await loadSessionUser(context.queryClient);
+    if (user?.role !== "admin") throw notFound();
   },
   component: AdminLayout,
 });

@@ -9,6 +9,7 @@ import { cardClass, PageHeading } from "../../../components/page";
 import { SuccessNote } from "../../../components/success-note";
 import { authClient } from "../../../lib/auth-client";
 import { orpc } from "../../../lib/orpc";
+import { useSignedInUser } from "../../../lib/session";
 import { useAuthSubmit } from "../../../lib/use-auth-submit";
 import { ApiKeysSection } from "./-api-keys-section";
 import { DevicesSection } from "./-devices-section";
@@ -24,7 +25,7 @@ export const Route = createFileRoute("/_app/settings")({
 });
 
 function SettingsPage() {
-  const { user } = Route.useRouteContext();
+  const user = useSignedInUser();
   const [changed, setChanged] = useState(false);
   const { serverError, submit } = useAuthSubmit(
     // The server signs out every other device whatever is asked; asking says what we mean.

@@ -17,10 +17,12 @@ export const todoCountsQuery = (q: string | undefined) =>
   orpc.todo.counts.queryOptions({ input: { q } });
 
 /**
- * The list, then the counts: one call each, so a slow or failing list is what the page waits
- * for or reports (two calls in the same tick would travel as one batch).
+ * The list and the counts, asked for in the same tick so they travel in one batched request
+ * (with the session read, when the page is rendered: docs/decisions/083).
  */
 export async function loadTodos(queryClient: QueryClient, search: TodoSearch) {
-  await queryClient.ensureInfiniteQueryData(todoListQuery(search));
-  await queryClient.ensureQueryData(todoCountsQuery(search.q));
+  await Promise.all([
+    queryClient.ensureInfiniteQueryData(todoListQuery(search)),
+    queryClient.ensureQueryData(todoCountsQuery(search.q)),
+  ]);
 }

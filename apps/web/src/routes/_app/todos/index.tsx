@@ -6,6 +6,7 @@ import { Alert } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
 import { cardClass, PageHeading } from "../../../components/page";
 import { describeRpcError } from "../../../lib/rpc-error";
+import { useSignedInUser } from "../../../lib/session";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { useClearCompleted } from "./-mutations";
 import { NewTodoForm } from "./-new-todo-form";
@@ -33,7 +34,7 @@ export const Route = createFileRoute("/_app/todos/")({
 });
 
 function TodosPage() {
-  const { user } = Route.useRouteContext();
+  const user = useSignedInUser();
   const search = Route.useSearch();
   useLiveUpdates();
   const list = useInfiniteQuery({ ...todoListQuery(search), placeholderData: keepPreviousData });

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { cardClass } from "../../../../components/page";
 import { formatUtc } from "../../../../lib/format-time";
 import { orpc } from "../../../../lib/orpc";
+import { useSignedInUser } from "../../../../lib/session";
 import { ImpersonateButton } from "./-impersonate-button";
 
 const userQuery = (userId: string) => orpc.admin.users.get.queryOptions({ input: { userId } });
@@ -19,7 +20,7 @@ const buttonClass =
 
 function UserPage() {
   const { userId } = Route.useParams();
-  const { user: me } = Route.useRouteContext();
+  const me = useSignedInUser();
   const { data } = useSuspenseQuery(userQuery(userId));
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.admin.key() });
