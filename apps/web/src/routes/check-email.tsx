@@ -1,6 +1,6 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { secondaryButton } from "../components/button-styles";
@@ -9,7 +9,7 @@ import { authClient } from "../lib/auth-client";
 import { describeAuthError } from "../lib/auth-errors";
 
 export const Route = createFileRoute("/check-email")({
-  validateSearch: z.object({ email: z.string().max(254).catch("") }),
+  validateSearch: z.object({ email: z.catch(z.string().check(z.maxLength(254)), "") }),
   head: () => ({ meta: [{ title: "Check your email · Checkmark" }] }),
   component: CheckEmailPage,
 });

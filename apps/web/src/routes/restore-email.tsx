@@ -1,12 +1,13 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { AuthCard } from "../components/auth-card";
 import { MailedLinkAction } from "../components/mailed-link-action";
 import { orpc } from "../lib/orpc";
+import { optionalSearchText } from "../lib/search-params";
 
 export const Route = createFileRoute("/restore-email")({
   // The notice to the old address links here with ?token= ("this wasn't me").
-  validateSearch: z.object({ token: z.string().max(200).optional() }),
+  validateSearch: z.object({ token: optionalSearchText(200) }),
   head: () => ({ meta: [{ title: "Restore your email · Checkmark" }] }),
   component: RestoreEmailPage,
 });

@@ -2,7 +2,7 @@ import { type SignInInput, signInSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
 import { useRef } from "react";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
@@ -10,6 +10,7 @@ import { SuccessNote } from "../components/success-note";
 import { authClient } from "../lib/auth-client";
 import { describeAuthError } from "../lib/auth-errors";
 import { guestOnly } from "../lib/guest-only";
+import { optionalSearchText } from "../lib/search-params";
 import { useSessionChange } from "../lib/session";
 import { useAuthSubmit } from "../lib/use-auth-submit";
 import { PasskeySignIn } from "./-passkey-sign-in";
@@ -17,8 +18,8 @@ import { PasskeySignIn } from "./-passkey-sign-in";
 export const Route = createFileRoute("/sign-in")({
   // Better Auth sends people back here with ?error= when a mailed link was no good.
   validateSearch: z.object({
-    error: z.string().max(64).optional(),
-    reset: z.boolean().optional(),
+    error: optionalSearchText(64),
+    reset: z.optional(z.boolean()),
   }),
   beforeLoad: guestOnly,
   head: () => ({ meta: [{ title: "Sign in · Checkmark" }] }),

@@ -3,7 +3,7 @@ import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, useRouter } from "@tanstack/react-router";
 import { CalendarDays, History, Plus, Upload } from "lucide-react";
 import { useEffect } from "react";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { browserTimeZone, saveBrowserTimeZone, viewerTimeZone } from "../../../lib/time-zone";
@@ -14,7 +14,7 @@ import { eventListQuery } from "./-queries";
 
 const agendaSearchSchema = z.object({
   /** `past` shows the events before today, latest first; upcoming ones when left out. */
-  when: z.enum(EVENT_LIST_DIRECTIONS).optional().catch(undefined),
+  when: z.catch(z.optional(z.enum(EVENT_LIST_DIRECTIONS)), undefined),
 });
 
 export const Route = createFileRoute("/_app/agenda/")({
