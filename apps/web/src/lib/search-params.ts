@@ -1,7 +1,21 @@
-import { z } from "zod/mini";
+// Readers for route search params. Every route definition loads with the app shell on a first
+// visit, so they check their params with these few lines rather than with zod, which only
+// the forms load, with their pages (docs/decisions/085). A param that breaks its rule (an old
+// or hand-edited link) reads as absent rather than failing the page.
+// Not for input the server must trust: the server checks everything it is sent again.
 
-// Route search params are checked by route definitions, which load with the app shell on
-// every first visit: zod's small build (zod/mini) keeps the full one off that load (ADR 085).
+/** Text no longer than `max`, or undefined. */
+export function searchText(value: unknown, max: number): string | undefined {
+  return typeof value === "string" && value.length <= max ? value : undefined;
+}
 
-/** An optional text param no longer than `max` (a token, an error code). */
-export const optionalSearchText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+/** One of `options`, or undefined. */
+export function searchChoice<T extends string>(
+  value: unknown,
+  options: readonly T[],
+): T | undefined {
+  return options.find((option) => option === value);
+}
+
+/** True only for `true` (the router reads `?flag=true` as a boolean). */
+export const searchFlag = (value: unknown): true | undefined => (value === true ? true : undefined);

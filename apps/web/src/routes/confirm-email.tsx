@@ -1,18 +1,17 @@
 import { type ConfirmEmailInput, confirmEmailSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod/mini";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
 import { authClient } from "../lib/auth-client";
-import { optionalSearchText } from "../lib/search-params";
+import { searchText } from "../lib/search-params";
 import { useSessionChange } from "../lib/session";
 import { useAuthSubmit } from "../lib/use-auth-submit";
 
 export const Route = createFileRoute("/confirm-email")({
   // The confirmation mail links here with ?token=; the token alone confirms nothing.
-  validateSearch: z.object({ token: optionalSearchText(2048) }),
+  validateSearch: (search): { token?: string } => ({ token: searchText(search.token, 2048) }),
   head: () => ({ meta: [{ title: "Confirm your email · Checkmark" }] }),
   component: ConfirmEmailPage,
 });

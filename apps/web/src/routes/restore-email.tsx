@@ -1,13 +1,12 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod/mini";
 import { AuthCard } from "../components/auth-card";
 import { MailedLinkAction } from "../components/mailed-link-action";
 import { orpc } from "../lib/orpc";
-import { optionalSearchText } from "../lib/search-params";
+import { searchText } from "../lib/search-params";
 
 export const Route = createFileRoute("/restore-email")({
   // The notice to the old address links here with ?token= ("this wasn't me").
-  validateSearch: z.object({ token: optionalSearchText(200) }),
+  validateSearch: (search): { token?: string } => ({ token: searchText(search.token, 200) }),
   head: () => ({ meta: [{ title: "Restore your email · Checkmark" }] }),
   component: RestoreEmailPage,
 });

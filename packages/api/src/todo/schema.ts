@@ -4,7 +4,7 @@ import { z } from "zod";
 import { cursorSchema, pageLimitSchema } from "../shared/keyset";
 import { todoDueDateSchema } from "./due-date";
 import { todoQuerySchema, todoSearchSchema } from "./search";
-import { todoTextChecks } from "./text";
+import { todoTextSchema } from "./text";
 
 // Ids are UUIDs (v7, older ones v4): anything else is a bad request, not a lookup.
 const todoRow = createSelectSchema(schema.todo, { id: () => z.uuid() });
@@ -19,7 +19,7 @@ export const todoSchema = todoRow.pick({
 });
 
 const todoFields = createInsertSchema(schema.todo, {
-  text: (text) => text.check(...todoTextChecks),
+  text: () => todoTextSchema,
   dueDate: () => todoDueDateSchema.optional(),
 });
 
@@ -37,8 +37,8 @@ export const updateTodoSchema = todoRow
 export const toggleTodoSchema = todoRow.pick({ id: true, completed: true });
 export const todoIdSchema = todoRow.pick({ id: true });
 
-export const listTodosSchema = z
-  .object({ ...todoSearchSchema.shape, limit: pageLimitSchema, cursor: cursorSchema })
+export const listTodosSchema = todoSearchSchema
+  .extend({ limit: pageLimitSchema, cursor: cursorSchema })
   .default({ limit: 50, status: "all", sort: "newest" });
 
 export const todoPageSchema = z.object({
