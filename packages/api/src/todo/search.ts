@@ -1,17 +1,8 @@
 import { z } from "zod";
 import { TODO_SEARCH_DEFAULTS, TODO_SEARCH_MAX, TODO_SORTS, TODO_STATUSES } from "./search-options";
 
-export {
-  TODO_SEARCH_DEFAULTS,
-  TODO_SEARCH_MAX,
-  TODO_SORTS,
-  TODO_STATUSES,
-  type TodoSort,
-  type TodoStatus,
-} from "./search-options";
-
-// The list's search params, as the web app keeps them in its URL; free of Drizzle so the
-// browser can parse them with the server's own rules.
+// The list's search params, as the web app keeps them in its URL, built from the plain options
+// the browser reads its URL with; free of Drizzle.
 export const todoQuerySchema = z.string().trim().max(TODO_SEARCH_MAX).optional();
 
 export const todoSearchSchema = z.object({
