@@ -43,7 +43,21 @@ export default defineConfig({
       persistState: { path: "../../.wrangler/state" },
     }),
     tailwindcss(),
-    tanstackStart(),
+    tanstackStart({
+      // A page's loader goes into its page's chunk (the router's default splits only the
+      // component): route definitions stay in the entry, so what a loader imports (the
+      // agenda's time zone library, say) would load on every page (docs/decisions/085).
+      router: {
+        codeSplittingOptions: {
+          defaultBehavior: [
+            ["loader", "component"],
+            ["pendingComponent"],
+            ["errorComponent"],
+            ["notFoundComponent"],
+          ],
+        },
+      },
+    }),
     viteReact(),
     apiDocs.plugin,
   ],
