@@ -15,6 +15,17 @@ test("a user keeps their todos across reloads and sign-ins", async ({ page, brow
   await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
   await expect(page.getByText("Nothing on your list yet.")).toBeVisible();
 
+  // Only spaces: refused at the field, by the server's rule (loaded with the first send), and
+  // checked again as the text changes.
+  const newTodo = page.getByLabel("New todo");
+  await newTodo.fill("   ");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(newTodo).toHaveAccessibleDescription("Write something to do.");
+  await expect(newTodo).toHaveAttribute("aria-invalid", "true");
+  await newTodo.fill("x".repeat(501));
+  await expect(newTodo).toHaveAccessibleDescription("Keep it under 500 characters.");
+  await expect(page.getByRole("list", { name: "Todos" })).toHaveCount(0);
+
   for (const text of ["Buy oat milk", "Call the plumber"]) {
     await page.getByLabel("New todo").fill(text);
     await page.getByRole("button", { name: "Add" }).click();

@@ -65,14 +65,14 @@ export { calendarDateSchema } from "./shared/calendar-date";
 export { LIVE_TOPICS, type LiveTopic } from "./shared/live-topic";
 export { todoDueDateSchema } from "./todo/due-date";
 export type { Todo, TodoCounts } from "./todo/schema";
+export { type TodoSearch, todoSearchSchema } from "./todo/search";
 export {
+  TODO_SEARCH_DEFAULTS,
   TODO_SEARCH_MAX,
   TODO_SORTS,
   TODO_STATUSES,
-  type TodoSearch,
   type TodoSort,
   type TodoStatus,
-  todoSearchSchema,
-} from "./todo/search";
+} from "./todo/search-options";
 export { TODO_TEXT_MAX, todoTextSchema } from "./todo/text";
 export { backupCodeSchema, passkeyNameSchema, totpCodeSchema } from "./two-factor/schema";

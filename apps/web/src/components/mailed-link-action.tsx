@@ -1,13 +1,9 @@
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { z } from "zod";
 import { describeRpcError } from "../lib/rpc-error";
 import { Alert } from "./alert";
 import { primaryButton } from "./button-styles";
 import { SuccessNote } from "./success-note";
-
-/** The query of a mailed link to one of our own account actions (`?token=`). */
-export const mailedLinkSearchSchema = z.object({ token: z.string().max(200).optional() });
 
 /**
  * A mailed link's page: nothing happens on opening it (mail scanners open links too), only

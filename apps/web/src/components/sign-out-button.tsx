@@ -1,6 +1,5 @@
 import { LogOut } from "lucide-react";
 import { useState } from "react";
-import { authClient } from "../lib/auth-client";
 import { notifyFailure } from "../lib/notify";
 import { useSessionChange } from "../lib/session";
 
@@ -12,8 +11,7 @@ export function SignOutButton() {
   async function signOut() {
     setSigningOut(true);
     try {
-      const { error } = await authClient.signOut();
-      if (error) return notifyFailure("You are still signed in. Try again.");
+      if (!(await signedOut())) return notifyFailure("You are still signed in. Try again.");
       await onSessionChange("/");
     } finally {
       setSigningOut(false);
@@ -31,4 +29,18 @@ export function SignOutButton() {
       <span className="sr-only sm:not-sr-only">{signingOut ? "Signing out…" : "Sign out"}</span>
     </button>
   );
+}
+
+/**
+ * Better Auth's client loads on the first click, not with every signed-in page that shows
+ * this button. False when it could not load or the server kept the session.
+ */
+async function signedOut() {
+  try {
+    const { authClient } = await import("../lib/auth-client");
+    const { error } = await authClient.signOut();
+    return !error;
+  } catch {
+    return false;
+  }
 }

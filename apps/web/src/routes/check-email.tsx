@@ -1,15 +1,15 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { z } from "zod";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { secondaryButton } from "../components/button-styles";
 import { SuccessNote } from "../components/success-note";
 import { authClient } from "../lib/auth-client";
 import { describeAuthError } from "../lib/auth-errors";
+import { searchText } from "../lib/search-params";
 
 export const Route = createFileRoute("/check-email")({
-  validateSearch: z.object({ email: z.string().max(254).catch("") }),
+  validateSearch: (search) => ({ email: searchText(search.email, 254) ?? "" }),
   head: () => ({ meta: [{ title: "Check your email · Checkmark" }] }),
   component: CheckEmailPage,
 });

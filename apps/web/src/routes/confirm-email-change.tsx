@@ -1,11 +1,12 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { AuthCard } from "../components/auth-card";
-import { MailedLinkAction, mailedLinkSearchSchema } from "../components/mailed-link-action";
+import { MailedLinkAction } from "../components/mailed-link-action";
 import { orpc } from "../lib/orpc";
+import { mailedLinkSearch } from "../lib/search-params";
 
 export const Route = createFileRoute("/confirm-email-change")({
   // The mail to the new address links here with ?token=.
-  validateSearch: mailedLinkSearchSchema,
+  validateSearch: mailedLinkSearch,
   head: () => ({ meta: [{ title: "Confirm your new email · Checkmark" }] }),
   component: ConfirmEmailChangePage,
 });

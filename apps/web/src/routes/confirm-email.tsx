@@ -1,17 +1,17 @@
 import { type ConfirmEmailInput, confirmEmailSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
 import { authClient } from "../lib/auth-client";
+import { searchText } from "../lib/search-params";
 import { useSessionChange, useSessionUser } from "../lib/session";
 import { useAuthSubmit } from "../lib/use-auth-submit";
 
 export const Route = createFileRoute("/confirm-email")({
   // The confirmation mail links here with ?token=; the token alone confirms nothing.
-  validateSearch: z.object({ token: z.string().max(2048).optional() }),
+  validateSearch: (search): { token?: string } => ({ token: searchText(search.token, 2048) }),
   head: () => ({ meta: [{ title: "Confirm your email · Checkmark" }] }),
   component: ConfirmEmailPage,
 });

@@ -1,19 +1,19 @@
 import { type ResetPasswordInput, resetPasswordSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
-import { z } from "zod";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
 import { authClient } from "../lib/auth-client";
 import { describeAuthError } from "../lib/auth-errors";
+import { searchText } from "../lib/search-params";
 import { useAuthSubmit } from "../lib/use-auth-submit";
 
 export const Route = createFileRoute("/reset-password")({
   // The mailed link lands here with ?token=, or ?error= when the link was no good.
-  validateSearch: z.object({
-    token: z.string().max(256).optional(),
-    error: z.string().max(64).optional(),
+  validateSearch: (search): { token?: string; error?: string } => ({
+    token: searchText(search.token, 256),
+    error: searchText(search.error, 64),
   }),
   head: () => ({ meta: [{ title: "Choose a new password · Checkmark" }] }),
   component: ResetPasswordPage,

@@ -1,11 +1,12 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { AuthCard } from "../components/auth-card";
-import { MailedLinkAction, mailedLinkSearchSchema } from "../components/mailed-link-action";
+import { MailedLinkAction } from "../components/mailed-link-action";
 import { orpc } from "../lib/orpc";
+import { mailedLinkSearch } from "../lib/search-params";
 
 export const Route = createFileRoute("/restore-email")({
   // The notice to the old address links here with ?token= ("this wasn't me").
-  validateSearch: mailedLinkSearchSchema,
+  validateSearch: mailedLinkSearch,
   head: () => ({ meta: [{ title: "Restore your email · Checkmark" }] }),
   component: RestoreEmailPage,
 });

@@ -2,7 +2,6 @@ import { type SignInInput, signInSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
 import { useRef } from "react";
-import { z } from "zod";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
@@ -10,15 +9,16 @@ import { SuccessNote } from "../components/success-note";
 import { authClient } from "../lib/auth-client";
 import { describeAuthError } from "../lib/auth-errors";
 import { guestOnly } from "../lib/guest-only";
+import { searchFlag, searchText } from "../lib/search-params";
 import { useSessionChange } from "../lib/session";
 import { useAuthSubmit } from "../lib/use-auth-submit";
 import { PasskeySignIn } from "./-passkey-sign-in";
 
 export const Route = createFileRoute("/sign-in")({
   // Better Auth sends people back here with ?error= when a mailed link was no good.
-  validateSearch: z.object({
-    error: z.string().max(64).optional(),
-    reset: z.boolean().optional(),
+  validateSearch: (search): { error?: string; reset?: true } => ({
+    error: searchText(search.error, 64),
+    reset: searchFlag(search.reset),
   }),
   beforeLoad: guestOnly,
   head: () => ({ meta: [{ title: "Sign in · Checkmark" }] }),

@@ -4,7 +4,8 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { after, type Direction, orderBy, type Position, toPage } from "../shared/keyset";
 import { type Owner, ownedBy } from "../shared/owner";
-import type { TodoSearch, TodoSort, TodoStatus } from "./search";
+import type { TodoSearch } from "./search";
+import type { TodoSort, TodoStatus } from "./search-options";
 
 const { todo, todoDueKey, TODO_NO_DUE_DATE } = schema;
 

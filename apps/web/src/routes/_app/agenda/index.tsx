@@ -1,24 +1,24 @@
-import { EVENT_LIST_DIRECTIONS } from "@checkmark/api/schemas";
+import { EVENT_LIST_DIRECTIONS, type EventListDirection } from "@checkmark/api/schemas";
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, useRouter } from "@tanstack/react-router";
 import { CalendarDays, History, Plus, Upload } from "lucide-react";
 import { useEffect } from "react";
-import { z } from "zod";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
+import { searchChoice } from "../../../lib/search-params";
 import { browserTimeZone, saveBrowserTimeZone, viewerTimeZone } from "../../../lib/time-zone";
 import { addDays, dayKey, dayLabel, startOfDay } from "../../../lib/zoned-time";
 import { groupByDay } from "./-agenda-days";
 import { EventItem } from "./-event-item";
 import { eventListQuery } from "./-queries";
 
-const agendaSearchSchema = z.object({
-  /** `past` shows the events before today, latest first; upcoming ones when left out. */
-  when: z.enum(EVENT_LIST_DIRECTIONS).optional().catch(undefined),
+/** `past` shows the events before today, latest first; upcoming ones when left out. */
+const agendaSearch = (search: Record<string, unknown>): { when?: EventListDirection } => ({
+  when: searchChoice(search.when, EVENT_LIST_DIRECTIONS),
 });
 
 export const Route = createFileRoute("/_app/agenda/")({
-  validateSearch: agendaSearchSchema,
+  validateSearch: agendaSearch,
   loaderDeps: ({ search }) => ({ when: search.when ?? "upcoming" }),
   // The zone and today's start travel with the page, so the browser hydrates the very days the
   // server rendered (docs/decisions/024).

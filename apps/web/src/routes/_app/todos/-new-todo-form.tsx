@@ -1,13 +1,19 @@
-import { type TodoSearch, todoTextSchema } from "@checkmark/api/schemas";
+import type { TodoSearch } from "@checkmark/api/schemas";
 import { type FormEvent, useState } from "react";
 import { primaryButton } from "../../../components/button-styles";
 import { LabelledInput } from "../../../components/labelled-input";
 import { useCreateTodo } from "./-mutations";
 
-const textErrors = (text: string) => {
-  const parsed = todoTextSchema.safeParse(text);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
-};
+type TextCheck = (text: string) => string[];
+
+// The text rule brings zod, which the page's first load goes without: it loads when the form
+// is first focused and is awaited on the first send (docs/decisions/085). Should it fail to
+// load, the text is sent unchecked and the server's field error says what is wrong.
+const loadTextCheck = (): Promise<TextCheck | null> =>
+  import("./-todo-text-errors").then(
+    (rule) => rule.todoTextErrors,
+    () => null,
+  );
 
 /**
  * Plain React state rather than TanStack Form: one field and a date do not need it, and the
@@ -19,11 +25,14 @@ export function NewTodoForm({ search }: { search: TodoSearch }) {
   const [dueDate, setDueDate] = useState("");
   // Checked as you type only once a send has been refused, as the other forms do.
   const [tried, setTried] = useState(false);
-  const errors = tried ? textErrors(text) : [];
+  const [textCheck, setTextCheck] = useState<TextCheck | null>(null);
+  const errors = tried && textCheck ? textCheck(text) : [];
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (textErrors(text).length > 0) {
+    const check = textCheck ?? (await loadTextCheck());
+    if (check && check(text).length > 0) {
+      setTextCheck(() => check);
       setTried(true);
       return;
     }
@@ -48,6 +57,7 @@ export function NewTodoForm({ search }: { search: TodoSearch }) {
     <form
       noValidate
       onSubmit={onSubmit}
+      onFocus={() => void loadTextCheck()}
       className="grid grid-cols-[1fr_auto] items-start gap-2 sm:grid-cols-[1fr_11rem_auto]"
     >
       <div className="col-span-2 min-w-0 sm:col-span-1">

@@ -1,23 +1,24 @@
-import { type TodoSearch, todoSearchSchema } from "@checkmark/api/schemas";
+import {
+  TODO_SEARCH_DEFAULTS,
+  TODO_SEARCH_MAX,
+  TODO_SORTS,
+  TODO_STATUSES,
+  type TodoSearch,
+} from "@checkmark/api/schemas";
 import type { SearchSchemaInput } from "@tanstack/react-router";
-
-/** What a plain /todos shows; these values stay out of the URL. */
-export const TODO_SEARCH_DEFAULTS = { status: "all", sort: "newest" } as const;
+import { searchChoice } from "../../../lib/search-params";
 
 /**
- * The list's filters from the URL, by the server's own rules. A value that breaks them (an
- * old or hand-edited link) falls back to its default instead of failing the page.
+ * The list's filters from the URL, by the options the server's schema is built from, without
+ * loading zod on a first visit (docs/decisions/085). A value that breaks them (an old or
+ * hand-edited link) falls back to its default instead of failing the page.
  */
 export function todoSearchFromUrl(url: Partial<TodoSearch> & SearchSchemaInput): TodoSearch {
   const raw: Record<string, unknown> = url;
+  const status = searchChoice(raw.status, TODO_STATUSES) ?? TODO_SEARCH_DEFAULTS.status;
+  const sort = searchChoice(raw.sort, TODO_SORTS) ?? TODO_SEARCH_DEFAULTS.sort;
   // The router reads `?q=123` as a number; a search is always text.
-  const input = typeof raw.q === "number" ? { ...raw, q: String(raw.q) } : raw;
-  const parsed = todoSearchSchema.safeParse(input);
-  if (parsed.success) return withoutEmptyQuery(parsed.data);
-  const invalid = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-  const valid = Object.fromEntries(Object.entries(input).filter(([key]) => !invalid.has(key)));
-  return withoutEmptyQuery(todoSearchSchema.parse(valid));
+  const text = typeof raw.q === "number" ? String(raw.q) : raw.q;
+  const q = typeof text === "string" ? text.trim() : "";
+  return q && q.length <= TODO_SEARCH_MAX ? { q, status, sort } : { status, sort };
 }
-
-const withoutEmptyQuery = (search: TodoSearch): TodoSearch =>
-  search.q ? search : { status: search.status, sort: search.sort };

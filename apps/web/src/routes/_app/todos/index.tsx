@@ -1,4 +1,4 @@
-import type { TodoCounts, TodoSearch } from "@checkmark/api/schemas";
+import { TODO_SEARCH_DEFAULTS, type TodoCounts, type TodoSearch } from "@checkmark/api/schemas";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { createFileRoute, stripSearchParams } from "@tanstack/react-router";
 import { LoaderCircle, RotateCw } from "lucide-react";
@@ -11,13 +11,14 @@ import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { useClearCompleted } from "./-mutations";
 import { NewTodoForm } from "./-new-todo-form";
 import { loadTodos, todoCountsQuery, todoListQuery } from "./-queries";
-import { TODO_SEARCH_DEFAULTS, todoSearchFromUrl } from "./-search";
+import { todoSearchFromUrl } from "./-search";
 import { TodoEmptyState } from "./-todo-empty";
 import { TodoFilters } from "./-todo-filters";
 import { TodoItem } from "./-todo-item";
 
 export const Route = createFileRoute("/_app/todos/")({
   validateSearch: todoSearchFromUrl,
+  // The defaults stay out of the URL.
   search: { middlewares: [stripSearchParams(TODO_SEARCH_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
   // Awaited when the page opens (during SSR too, so the first HTML already lists the filtered

@@ -1,0 +1,26 @@
+// Readers for route search params. Every route definition loads with the app shell on a first
+// visit, so they check their params with these few lines rather than with zod, which only
+// the forms load, with their pages (docs/decisions/085). A param that breaks its rule (an old
+// or hand-edited link) reads as absent rather than failing the page.
+// Not for input the server must trust: the server checks everything it is sent again.
+
+/** Text no longer than `max`, or undefined. */
+export function searchText(value: unknown, max: number): string | undefined {
+  return typeof value === "string" && value.length <= max ? value : undefined;
+}
+
+/** One of `options`, or undefined. */
+export function searchChoice<T extends string>(
+  value: unknown,
+  options: readonly T[],
+): T | undefined {
+  return options.find((option) => option === value);
+}
+
+/** True only for `true` (the router reads `?flag=true` as a boolean). */
+export const searchFlag = (value: unknown): true | undefined => (value === true ? true : undefined);
+
+/** The query of a mailed link to one of our own account actions (`?token=`). */
+export const mailedLinkSearch = (search: Record<string, unknown>): { token?: string } => ({
+  token: searchText(search.token, 200),
+});
