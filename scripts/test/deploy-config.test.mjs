@@ -120,16 +120,16 @@ describe("check-deploy-config", () => {
       [SERVER]: (text) =>
         text.replace(
           '"d1_databases": [',
-          '"kv_namespaces": [{ "binding": "CACHE", "id": "0123456789abcdef0123456789abcdef" }],\n  "d1_databases": [',
+          '"analytics_engine_datasets": [{ "binding": "METRICS", "dataset": "checkmark-metrics" }],\n  "d1_databases": [',
         ),
     });
     assertProblem(
       problems,
-      /\[env\.staging\]: binding CACHE is declared at the top level but not here/,
+      /\[env\.staging\]: binding METRICS is declared at the top level but not here/,
     );
     assertProblem(
       problems,
-      /\[env\.production\]: binding CACHE is declared at the top level but not here/,
+      /\[env\.production\]: binding METRICS is declared at the top level but not here/,
     );
   });
 
