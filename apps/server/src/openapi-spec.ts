@@ -35,7 +35,7 @@ export async function generateOpenApiSpec(): Promise<string> {
       title: "Checkmark API",
       version: "1.0.0",
       description:
-        "Your todos over REST. Authenticate with an API key (settings page) as `Authorization: Bearer <key>` or `x-api-key: <key>`, or, in the browser, with the session cookie. Errors are problem details (`application/problem+json`).",
+        "Your todos and events over REST. Authenticate with an API key (settings page) as `Authorization: Bearer <key>` or `x-api-key: <key>`, or, in the browser, with the session cookie. Errors are problem details (`application/problem+json`).",
     },
     servers: [{ url: REST_PREFIX }],
     // Only procedures given a REST route are published; the rest stay on /rpc.
