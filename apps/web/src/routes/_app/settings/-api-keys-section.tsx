@@ -2,6 +2,8 @@ import { API_KEY_SCOPES, type ApiKeyScope } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
+import { primaryButton } from "../../../components/button-styles";
+import { fieldInputClass } from "../../../components/labelled-field";
 import { cardClass } from "../../../components/page";
 import { orpc } from "../../../lib/orpc";
 
@@ -9,9 +11,7 @@ const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: "Read only",
   "read-write": "Read and write",
 };
-const inputClass = "mt-1 w-full rounded-lg border border-line-strong px-3 py-2 text-sm";
-const buttonClass =
-  "rounded-lg bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50";
+const inputClass = `mt-1 text-sm ${fieldInputClass}`;
 
 /** Create, list and revoke API keys; a new key is shown once, right after it is made. */
 export function ApiKeysSection() {
@@ -73,7 +73,7 @@ export function ApiKeysSection() {
           <input name="expiresInDays" type="number" min={1} max={365} className={inputClass} />
         </label>
         <div className="sm:col-span-4">
-          <button type="submit" className={buttonClass} disabled={create.isPending}>
+          <button type="submit" className={primaryButton("sm")} disabled={create.isPending}>
             Create key
           </button>
         </div>

@@ -3,14 +3,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
+import { fieldInputClass } from "../../../components/labelled-field";
 import { cardClass } from "../../../components/page";
 import { SuccessNote } from "../../../components/success-note";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { orpc } from "../../../lib/orpc";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
 
-const inputClass =
-  "mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm";
+const inputClass = `mt-1 ${fieldInputClass}`;
 
 interface Setup {
   totpURI: string;
