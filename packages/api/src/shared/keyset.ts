@@ -1,4 +1,4 @@
-import { asc, desc, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { asc, desc, type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 
@@ -45,12 +45,23 @@ export function decodeCursor<K extends number | string>(
   return { key, id };
 }
 
+/** Where a prepared query's page starts: filled by `positionValues`. */
+export const AFTER_PLACEHOLDER = {
+  key: sql.placeholder("afterKey"),
+  id: sql.placeholder("afterId"),
+};
+
+/** The values of `AFTER_PLACEHOLDER` for a page that continues after `position`. */
+export function positionValues(position: Position) {
+  return { afterKey: position.key, afterId: position.id };
+}
+
 /** Rows strictly after `position` in (key, id) order: one row-value range SQLite seeks to. */
 export function after(
   key: SQLWrapper,
   id: SQLiteColumn,
   direction: Direction,
-  position: Position | null,
+  position: Position | { key: Placeholder; id: Placeholder } | null,
 ): SQL | undefined {
   if (!position) return undefined;
   return direction === "asc"

@@ -1,5 +1,5 @@
 import type { Database } from "@checkmark/db";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /**
@@ -24,4 +24,19 @@ export interface OwnedTable {
 export function ownedBy(owner: Owner, table: OwnedTable, ...conditions: (SQL | undefined)[]): SQL {
   // and() with at least one defined condition is never undefined; the fallback satisfies types.
   return and(eq(table.userId, owner.userId), ...conditions) ?? eq(table.userId, owner.userId);
+}
+
+const OWNER_ID = sql.placeholder("ownerId");
+
+/**
+ * `ownedBy` for a query prepared once and run for many owners (shared/prepared.ts): the
+ * owner's id is a placeholder, which only `ownerValues` fills, from the owner.
+ */
+export function ownedByPlaceholder(table: OwnedTable, ...conditions: (SQL | undefined)[]): SQL {
+  return and(eq(table.userId, OWNER_ID), ...conditions) ?? eq(table.userId, OWNER_ID);
+}
+
+/** A prepared owned query's values: the call's own, and the owner's id, taken from the owner. */
+export function ownerValues<V extends Record<string, unknown>>(owner: Owner, values: V) {
+  return { ...values, ownerId: owner.userId };
 }

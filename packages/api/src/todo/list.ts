@@ -1,9 +1,18 @@
-import { schema } from "@checkmark/db";
-import { count, eq, isNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type Database, schema } from "@checkmark/db";
+import { count, eq, isNull, type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
-import { after, type Direction, orderBy, type Position, toPage } from "../shared/keyset";
-import { type Owner, ownedBy } from "../shared/owner";
+import {
+  AFTER_PLACEHOLDER,
+  after,
+  type Direction,
+  orderBy,
+  type Position,
+  positionValues,
+  toPage,
+} from "../shared/keyset";
+import { type Owner, ownedBy, ownedByPlaceholder, ownerValues } from "../shared/owner";
+import { preparedByShape } from "../shared/prepared";
 import type { TodoSearch } from "./search";
 import type { TodoSort, TodoStatus } from "./search-options";
 
@@ -56,13 +65,41 @@ export function liveTodos(owner: Owner, ...conditions: (SQL | undefined)[]) {
   return ownedBy(owner, todo, isNull(todo.deletedAt), ...conditions);
 }
 
+/** `liveTodos` for a prepared query: the owner's id comes from `ownerValues` when it runs. */
+function liveTodosOfOwnerPlaceholder(...conditions: (SQL | undefined)[]) {
+  return ownedByPlaceholder(todo, isNull(todo.deletedAt), ...conditions);
+}
+
 /**
  * Case-insensitive for ASCII (SQLite's lower()). instr() rather than LIKE: no wildcards to
  * escape and no 50-byte pattern limit (D1). It filters rows while the user's index is walked.
  */
-function containing(q: string | undefined) {
+function containing(q: string | Placeholder | undefined) {
   return q ? sql`instr(lower(${todo.text}), lower(${q})) > 0` : undefined;
 }
+
+/** A page of the list, prepared per shape: sort, status, searched or not, first page or not. */
+const listQuery = preparedByShape(
+  (
+    db: Database,
+    shape: { sort: TodoSort; status: TodoStatus; search: boolean; after: boolean },
+  ) => {
+    const order = TODO_ORDERS[shape.sort];
+    return db
+      .select(todoColumns)
+      .from(todo)
+      .where(
+        liveTodosOfOwnerPlaceholder(
+          STATUS[shape.status],
+          shape.search ? containing(sql.placeholder("q")) : undefined,
+          shape.after ? after(order.key, todo.id, order.direction, AFTER_PLACEHOLDER) : undefined,
+        ),
+      )
+      .orderBy(...orderBy(order.key, todo.id, order.direction))
+      .limit(sql.placeholder("limit"))
+      .prepare();
+  },
+);
 
 export async function listTodos(
   owner: Owner,
@@ -70,19 +107,19 @@ export async function listTodos(
   page: { limit: number; after: Position | null },
 ) {
   const order = TODO_ORDERS[search.sort];
-  const rows = await owner.db
-    .select(todoColumns)
-    .from(todo)
-    .where(
-      liveTodos(
-        owner,
-        STATUS[search.status],
-        containing(search.q),
-        after(order.key, todo.id, order.direction, page.after),
-      ),
-    )
-    .orderBy(...orderBy(order.key, todo.id, order.direction))
-    .limit(page.limit + 1);
+  const query = listQuery(owner.db, {
+    sort: search.sort,
+    status: search.status,
+    search: Boolean(search.q),
+    after: page.after !== null,
+  });
+  const rows = await query.all(
+    ownerValues(owner, {
+      limit: page.limit + 1,
+      q: search.q,
+      ...(page.after ? positionValues(page.after) : {}),
+    }),
+  );
   return toPage(rows, page.limit, search.sort, order.positionOf);
 }
 
