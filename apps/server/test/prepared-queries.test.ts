@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { signedInUser } from "./fixtures";
 
-// The session read and the todo list are prepared once per isolate and run with each call's
+// The session read, the todo list and its counts are prepared once per isolate and run with each call's
 // values (issue 13). What must not change: whose rows a call sees, and that a revoked session
 // counts on the very next call.
 
@@ -28,6 +28,12 @@ describe("queries prepared once per isolate", () => {
         expect(next.items.map((todo) => todo.text)).toEqual([`${user.name}'s groceries`]);
         const found = await user.client.todo.list({ q: "GROCERIES" });
         expect(found.items.map((todo) => todo.text)).toEqual([`${user.name}'s groceries`]);
+        await expect(user.client.todo.counts({})).resolves.toEqual({
+          all: 2,
+          active: 2,
+          completed: 0,
+        });
+        await expect(user.client.todo.counts({ q: "chores" })).resolves.toMatchObject({ all: 1 });
       }
     }
   });

@@ -123,12 +123,18 @@ export async function listTodos(
   return toPage(rows, page.limit, search.sort, order.positionOf);
 }
 
-export async function countTodos(owner: Owner, q: string | undefined) {
-  const rows = await owner.db
+/** The counts by completion, prepared per shape: searched or not. */
+const countQuery = preparedByShape((db: Database, shape: { search: boolean }) =>
+  db
     .select({ completed: todo.completed, n: count() })
     .from(todo)
-    .where(liveTodos(owner, containing(q)))
-    .groupBy(todo.completed);
+    .where(liveTodosOfOwnerPlaceholder(shape.search ? containing(sql.placeholder("q")) : undefined))
+    .groupBy(todo.completed)
+    .prepare(),
+);
+
+export async function countTodos(owner: Owner, q: string | undefined) {
+  const rows = await countQuery(owner.db, { search: Boolean(q) }).all(ownerValues(owner, { q }));
   const completed = rows.find((row) => row.completed)?.n ?? 0;
   const active = rows.find((row) => !row.completed)?.n ?? 0;
   return { all: active + completed, active, completed };
