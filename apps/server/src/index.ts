@@ -19,6 +19,8 @@ import { assertStartable } from "./startup-check";
 const services = () => import("./pipeline/services");
 const rpc = () => import("./rpc");
 const rest = () => import("./openapi");
+const attachments = () => import("./attachments/routes");
+const accountExports = () => import("./account/export-routes");
 
 /** A middleware of `services`, loaded on first use. */
 function fromServices(name: "withServices" | "withSession" | "withRestSession") {
@@ -64,15 +66,13 @@ app.all(
 // Attachments: plain HTTP, since they stream bytes; per-user limits like /rpc.
 app.use("/api/attachments", withServices, withSession, rateLimit("rpc"));
 app.use("/api/attachments/:id", withServices, withSession, rateLimit("rpc"));
-const attachments = () => import("./attachments/routes");
 app.post("/api/attachments", async (c) => (await attachments()).uploadAttachment(c));
 app.get("/api/attachments/:id", async (c) => (await attachments()).downloadAttachment(c));
 
 // The account's data as downloads, streamed (ADR 077).
 app.use("/api/account/*", withServices, withSession, rateLimit("rpc"));
-const exports = () => import("./account/export-routes");
-app.get("/api/account/export.json", async (c) => (await exports()).exportJson(c));
-app.get("/api/account/export.ics", async (c) => (await exports()).exportIcs(c));
+app.get("/api/account/export.json", async (c) => (await accountExports()).exportJson(c));
+app.get("/api/account/export.ics", async (c) => (await accountExports()).exportIcs(c));
 
 // Live updates: one hibernating WebSocket per tab, held by the user's Durable Object.
 app.get("/api/live", withServices, withSession, rateLimit("rpc"), async (c) =>
