@@ -5,7 +5,7 @@
 // one 25-40 ms gap in the profiler's sampling that comes and goes with the machine's load
 // (bench/README.md, "How to read it"), while the samples count the module evaluation itself.
 import { rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { budgets } from "./budgets.ts";
 import { freshState } from "./lib/processes.ts";
 import { measureStartup, SERVER_STARTUP, STARTUP_PROFILES, startupBundle } from "./lib/startup.ts";
@@ -30,7 +30,7 @@ if (ok) {
   rmSync(profiles, { recursive: true, force: true });
 } else {
   console.error(
-    `check-startup: over budget; see bench/budgets.ts. Profiles (open in DevTools): ${join(profiles)}`,
+    `check-startup: over budget; see bench/budgets.ts. Profiles (open in DevTools): ${profiles}`,
   );
   process.exit(1);
 }
