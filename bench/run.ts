@@ -28,7 +28,7 @@ import { printEvents, printReport, printTargets, type Report } from "./lib/repor
 import { insertLargeUsersTodos, measureScale, seedScaleUsers } from "./lib/scale.ts";
 import { postRpc, rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
 import * as sizes from "./lib/sizes.ts";
-import { measureStartup, startupBundle } from "./lib/startup.ts";
+import { measureStartup, SERVER_STARTUP, startupBundle } from "./lib/startup.ts";
 import { judge, SIGNED_IN_LIST, SSR_TODOS } from "./targets.ts";
 
 const TODOS_FOR_MAIN_USER = 100;
@@ -220,19 +220,20 @@ async function measureRun(run: number, bundles: Bundles, startupDir: string): Pr
   return report;
 }
 
-async function main(runs: number) {
-  const date = new Date().toISOString();
+/** The three Workers' deploy bundles, as `wrangler check startup` profiles them. */
+async function startupBundles(): Promise<Bundles> {
   console.error("bench: deploy bundles for the startup profiles");
-  const bundles: Bundles = {
+  return {
     // As deployed to staging, with the secrets that environment requires (throwaway values).
-    server: await startupBundle({
-      config: SERVER_CONFIG,
-      env: "staging",
-      secrets: ["BETTER_AUTH_SECRET", "RESEND_API_KEY"],
-    }),
+    server: await startupBundle(SERVER_STARTUP),
     web: await startupBundle({ config: WEB_CONFIG }),
     constant: await startupBundle({ config: CONSTANT_CONFIG }),
   };
+}
+
+async function main(runs: number) {
+  const date = new Date().toISOString();
+  const bundles = await startupBundles();
   const startupDir = join(ROOT, "bench/results", `${date.replaceAll(":", "-")}-startup`);
   const reports: Report[] = [];
   for (let run = 1; run <= runs; run++) {
@@ -290,8 +291,34 @@ function runsArgument(args: string[]) {
   return { runs, rest };
 }
 
+/** `pnpm bench startup`: the startup step alone (all three Workers, same run), `--runs` times. */
+async function startupOnly(runs: number) {
+  const date = new Date().toISOString();
+  const bundles = await startupBundles();
+  const dir = join(ROOT, "bench/results", `${date.replaceAll(":", "-")}-startup`);
+  const results = [];
+  for (let run = 1; run <= runs; run++) {
+    console.error(`bench run ${run}: startup CPU (wrangler check startup)`);
+    results.push(measureStartup(bundles, join(dir, `run-${run}`)));
+  }
+  const startup = medianOf(results);
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  console.log(`\nStartup CPU ${date}, median of ${runs} run(s) of 3 profiles (Active / sampled)`);
+  for (const name of ["server", "web", "constant"] as const) {
+    console.log(`  ${name.padEnd(9)} ${ms(startup.active[name])} / ${ms(startup.sampled[name])}`);
+  }
+  const ratio = startup.active.server / startup.active.constant;
+  console.log(`  server vs constant (Active): ${ratio.toFixed(2)}x (target 1.3x)`);
+  const file = writeResult(
+    `${date}-startup.json`,
+    `${JSON.stringify({ date, startup, runs: results, profiles: dir }, null, 2)}\n`,
+  );
+  console.log(`JSON: ${file}; profiles: ${dir}`);
+}
+
 const { runs, rest } = runsArgument(process.argv.slice(2));
 const scenario = rest[0];
 if (scenario === "events") await eventsOnly();
-else if (scenario) throw new Error(`bench: unknown scenario ${scenario} (known: events)`);
+else if (scenario === "startup") await startupOnly(runs);
+else if (scenario) throw new Error(`bench: unknown scenario ${scenario} (known: events, startup)`);
 else await main(runs);

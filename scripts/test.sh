@@ -2,8 +2,9 @@
 # `npm test`: install everything, then run every check: generated-file drift, the deploy
 # config of every environment, the CI workflow (actionlint), the deploy scripts' own tests,
 # types, lint, the workerd tests against real local D1, the browser journeys on the
-# production build, both Workers built and dry-run deployed for every environment, and the
-# size budgets of the production build (bench/check-size.ts).
+# production build, both Workers built and dry-run deployed for every environment, the
+# size budgets of the production build (bench/check-size.ts) and the server Worker's startup
+# CPU budget under wrangler's startup profiler (bench/check-startup.ts, about 20 s).
 set -euo pipefail
 source "$(dirname "$0")/install.sh"
 source "$repo_root/scripts/ensure-chromium.sh"
@@ -16,3 +17,5 @@ pnpm exec turbo run check-types lint test test:e2e --ui=stream --output-logs=new
 # builds' inputs stay the same.
 pnpm exec turbo run check:deploy-build --ui=stream --output-logs=new-only
 node bench/check-size.ts
+# Starts a local workerd under the profiler: after the browser tests, like the size check.
+node bench/check-startup.ts

@@ -34,6 +34,13 @@ export interface StartupTarget {
   secrets?: string[];
 }
 
+/** The server Worker as staging deploys it, with the secrets that environment requires. */
+export const SERVER_STARTUP: StartupTarget = {
+  config: join(SERVER_DIR, "wrangler.jsonc"),
+  env: "staging",
+  secrets: ["BETTER_AUTH_SECRET", "RESEND_API_KEY"],
+};
+
 /** The multipart deploy bundle with every unreproducible binding replaced by a stand-in. */
 async function standInBindings(file: string) {
   const bytes = readFileSync(file);

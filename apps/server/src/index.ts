@@ -1,26 +1,36 @@
 import { env } from "cloudflare:workers";
-import { Hono } from "hono";
-import { exportIcs, exportJson } from "./account/export-routes";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
-import { downloadAttachment, uploadAttachment } from "./attachments/routes";
-import { handleAuth } from "./auth-route";
-import { handleFrontendError } from "./frontend-error";
 import { health } from "./health";
-import { scheduled } from "./housekeeping";
-import { openLive } from "./live/route";
 import { errorFields, logEvent } from "./log";
-import { queue } from "./mail-queue/consumer";
-import { handleRest, openApiSpec } from "./openapi";
 import { bodyLimit } from "./pipeline/body-limit";
 import { cors } from "./pipeline/cors";
 import { originGuard } from "./pipeline/origin-guard";
 import { rateLimit } from "./pipeline/rate-limit";
 import { requestContext } from "./pipeline/request-context";
 import { securityHeaders } from "./pipeline/security-headers";
-import { withRestSession, withServices, withSession } from "./pipeline/services";
 import { problem } from "./problem";
-import { handleRpc } from "./rpc";
 import { assertStartable } from "./startup-check";
+
+// Startup evaluates only the pipeline above (ADR 090): everything behind a route is imported on
+// its route's first request, so an isolate that never serves /api/auth never builds Better
+// Auth, one that never serves /api/v1 never builds the OpenAPI handler, and so on. esbuild keeps
+// it one file; a module reached only through `import()` is evaluated when that first runs.
+const services = () => import("./pipeline/services");
+const rpc = () => import("./rpc");
+const rest = () => import("./openapi");
+const attachments = () => import("./attachments/routes");
+const accountExports = () => import("./account/export-routes");
+
+/** A middleware of `services`, loaded on first use. */
+function fromServices(name: "withServices" | "withSession" | "withRestSession") {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) =>
+    (await services())[name](c, next);
+  return middleware;
+}
+const withServices = fromServices("withServices");
+const withSession = fromServices("withSession");
+const withRestSession = fromServices("withRestSession");
 
 // Before anything is served: without a required secret or binding the Worker does not start,
 // and the error names what is missing (a deploy of such a version fails its startup check).
@@ -39,34 +49,44 @@ app.on(["POST", "PUT", "PATCH", "DELETE"], "/health", (c) =>
 
 // Auth: strict tier per IP, then Better Auth (which adds its own per-endpoint limits).
 app.use("/api/auth/*", rateLimit("auth"), withServices);
-app.on(["GET", "POST"], "/api/auth/*", handleAuth);
+app.on(["GET", "POST"], "/api/auth/*", async (c) => (await import("./auth-route")).handleAuth(c));
 
-app.post("/api/log/frontend-error", rateLimit("log"), handleFrontendError);
+app.post("/api/log/frontend-error", rateLimit("log"), async (c) =>
+  (await import("./frontend-error")).handleFrontendError(c),
+);
 
 // RPC: the session is resolved first, so the limiter can key by user and cannot be fooled
 // by a made-up cookie; procedures then reuse the same session.
 app.use("/rpc/*", withServices, withSession, rateLimit("rpc"));
-app.all("/rpc/*", async (c) => (await handleRpc(c)) ?? problem(c, 404, "No such procedure."));
+app.all(
+  "/rpc/*",
+  async (c) => (await (await rpc()).handleRpc(c)) ?? problem(c, 404, "No such procedure."),
+);
 
 // Attachments: plain HTTP, since they stream bytes; per-user limits like /rpc.
 app.use("/api/attachments", withServices, withSession, rateLimit("rpc"));
 app.use("/api/attachments/:id", withServices, withSession, rateLimit("rpc"));
-app.post("/api/attachments", uploadAttachment);
-app.get("/api/attachments/:id", downloadAttachment);
+app.post("/api/attachments", async (c) => (await attachments()).uploadAttachment(c));
+app.get("/api/attachments/:id", async (c) => (await attachments()).downloadAttachment(c));
 
 // The account's data as downloads, streamed (ADR 077).
 app.use("/api/account/*", withServices, withSession, rateLimit("rpc"));
-app.get("/api/account/export.json", exportJson);
-app.get("/api/account/export.ics", exportIcs);
+app.get("/api/account/export.json", async (c) => (await accountExports()).exportJson(c));
+app.get("/api/account/export.ics", async (c) => (await accountExports()).exportIcs(c));
 
 // Live updates: one hibernating WebSocket per tab, held by the user's Durable Object.
-app.get("/api/live", withServices, withSession, rateLimit("rpc"), openLive);
+app.get("/api/live", withServices, withSession, rateLimit("rpc"), async (c) =>
+  (await import("./live/route")).openLive(c),
+);
 // The same procedures as REST, with the spec generated from them (docs page: the web app's /api/docs).
 app.get("/api/openapi.json", async (c) =>
-  c.body(await openApiSpec(), 200, { "content-type": "application/json" }),
+  c.body(await (await rest()).openApiSpec(), 200, { "content-type": "application/json" }),
 );
 app.use("/api/v1/*", withServices, withRestSession, rateLimit("rpc"));
-app.all("/api/v1/*", async (c) => (await handleRest(c)) ?? problem(c, 404, "No such operation."));
+app.all(
+  "/api/v1/*",
+  async (c) => (await (await rest()).handleRest(c)) ?? problem(c, 404, "No such operation."),
+);
 
 app.notFound((c) => problem(c, 404));
 
@@ -76,7 +96,12 @@ app.onError((error, c) => {
   return problem(c, 500, "Something went wrong on our side.");
 });
 
-export default { fetch: app.fetch, scheduled, queue } satisfies ExportedHandler<Env>;
+export default {
+  fetch: app.fetch,
+  scheduled: async (controller, env, ctx) =>
+    (await import("./housekeeping")).scheduled(controller, env, ctx),
+  queue: async (batch, env, ctx) => (await import("./mail-queue/consumer")).queue(batch, env, ctx),
+} satisfies ExportedHandler<Env>;
 
 export { UserLive } from "./live/user-live";
 export { EventReminderWorkflow } from "./reminders/event-reminder-workflow";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-/** Seconds a rate-limited caller should wait; the limiter's windows are 60 s. */
-export const RETRY_AFTER_SECONDS = 60;
+export { RETRY_AFTER_SECONDS } from "./shared/retry-after";
 
 /**
  * Errors every procedure can answer with, declared once so clients get them typed

@@ -1,4 +1,4 @@
-import { listOrigins } from "@checkmark/auth";
+import { listOrigins } from "@checkmark/auth/env";
 
 /** The request's own origin, plus TRUSTED_ORIGINS: the only origins that may use cookies here. */
 export function isAllowedOrigin(origin: string, requestUrl: string, env: Env): boolean {

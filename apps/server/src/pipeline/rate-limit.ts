@@ -1,4 +1,4 @@
-import { RETRY_AFTER_SECONDS } from "@checkmark/api";
+import { RETRY_AFTER_SECONDS } from "@checkmark/api/retry-after";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { logEvent } from "../log";

@@ -1,4 +1,4 @@
-import { normalizeIP } from "@better-auth/core/utils/ip";
+import type { normalizeIP as NormalizeIP } from "@better-auth/core/utils/ip";
 import { redactPath } from "@checkmark/logging";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
@@ -6,14 +6,19 @@ import { writeLog } from "../log";
 
 const WELL_FORMED_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
+// Better Auth's normaliser, imported on the first request that carries an address: its module
+// builds zod schemas, which the Worker would otherwise pay for at startup (ADR 090).
+let normalizeIP: typeof NormalizeIP | undefined;
+
 /**
  * The caller's address as limits count it: IPv6 by its /64 (one household or host holds a
  * whole /64, as Better Auth counts too), IPv4 as it is. Null when the header is missing or is
  * not an address: such callers share no bucket (the limiter refuses them instead).
  */
-function clientAddress(header: string | undefined): string | null {
+async function clientAddress(header: string | undefined): Promise<string | null> {
   const ip = header?.trim();
   if (!ip || !/^[0-9a-fA-F:.]{2,45}$/.test(ip)) return null;
+  normalizeIP ??= (await import("@better-auth/core/utils/ip")).normalizeIP;
   return normalizeIP(ip, { ipv6Subnet: 64 });
 }
 
@@ -26,7 +31,7 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   const incoming = c.req.header("x-request-id");
   const requestId = incoming && WELL_FORMED_ID.test(incoming) ? incoming : crypto.randomUUID();
   c.set("requestId", requestId);
-  c.set("clientIp", clientAddress(c.req.header("cf-connecting-ip")));
+  c.set("clientIp", await clientAddress(c.req.header("cf-connecting-ip")));
 
   await next();
 

@@ -1,7 +1,6 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 import { NonRetryableError } from "cloudflare:workflows";
-import { type ReminderParams, reminderMail, reminderParamsSchema } from "@checkmark/api";
-import { createDb } from "@checkmark/db";
+import type { ReminderParams } from "@checkmark/api";
 import { writeLog } from "../log";
 
 /**
@@ -13,6 +12,12 @@ import { writeLog } from "../log";
  */
 export class EventReminderWorkflow extends WorkflowEntrypoint<Env, ReminderParams> {
   override async run(event: WorkflowEvent<ReminderParams>, step: WorkflowStep) {
+    // Imported here, not at the top: the class is exported by the Worker's entry, and the API
+    // and Drizzle are not evaluated at startup (ADR 090).
+    const [{ reminderMail, reminderParamsSchema }, { createDb }] = await Promise.all([
+      import("@checkmark/api"),
+      import("@checkmark/db"),
+    ]);
     const parsed = reminderParamsSchema.safeParse(event.payload);
     if (!parsed.success) {
       // Retrying cannot fix the parameters it was created with.
