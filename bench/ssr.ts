@@ -29,7 +29,11 @@ const stateArg = process.argv.indexOf("--state");
 const USERS = 32;
 const TODOS = 50;
 const SERVER_CONFIG = join(ROOT, "apps/server/wrangler.jsonc");
-const WEB_CONFIG = join(ROOT, "apps/web/dist/server/wrangler.json");
+// BENCH_WEB_DIST: another build of the web Worker (a copy of apps/web/dist), to compare two.
+const WEB_CONFIG = join(
+  process.env.BENCH_WEB_DIST ?? join(ROOT, "apps/web/dist"),
+  "server/wrangler.json",
+);
 const CONSTANT_CONFIG = join(ROOT, "bench/baselines/constant/wrangler.jsonc");
 const INSPECTOR_PORT = 9331;
 
