@@ -1,7 +1,8 @@
 // `pnpm bench:profile [rpc|ssr] [calls]`: where a Worker spends its CPU.
 //   rpc (default): the server Worker alone serving signed-in `todo.list` calls;
 //   ssr: the web Worker (with the server behind its binding) rendering `/todos` for signed-in
-//        users; the profile covers the web Worker, the one wrangler's inspector attaches to.
+//        users; the profile covers the server Worker, the one wrangler's inspector proxy
+//        attaches to (`node bench/ssr.ts profile` profiles the web Worker).
 // Records a V8 CPU profile through wrangler's inspector while the Worker serves the calls,
 // writes it to bench/results/ (open it in Chrome DevTools or VS Code) and prints the functions
 // that take the most time.
