@@ -10,17 +10,7 @@ import { join } from "node:path";
 import { cpuPerCall } from "./lib/cpu.ts";
 import { recordProfiles } from "./lib/inspector.ts";
 import { measure } from "./lib/load.ts";
-import {
-  BASE,
-  freshState,
-  migrate,
-  PORT,
-  ROOT,
-  stopAndWait,
-  workerdPid,
-  wranglerDev,
-  writeResult,
-} from "./lib/processes.ts";
+import * as bench from "./lib/processes.ts";
 import { type SeededUser, seedUser } from "./lib/seed.ts";
 
 const MODES = new Set(["cpu", "profile", "load"]);
@@ -28,21 +18,21 @@ const mode = MODES.has(process.argv[2] ?? "") ? process.argv[2] : "cpu";
 const stateArg = process.argv.indexOf("--state");
 const USERS = 32;
 const TODOS = 50;
-const SERVER_CONFIG = join(ROOT, "apps/server/wrangler.jsonc");
+const SERVER_CONFIG = join(bench.ROOT, "apps/server/wrangler.jsonc");
 // BENCH_WEB_DIST: another build of the web Worker (a copy of apps/web/dist), to compare two.
 const WEB_CONFIG = join(
-  process.env.BENCH_WEB_DIST ?? join(ROOT, "apps/web/dist"),
+  process.env.BENCH_WEB_DIST ?? join(bench.ROOT, "apps/web/dist"),
   "server/wrangler.json",
 );
-const CONSTANT_CONFIG = join(ROOT, "bench/baselines/constant/wrangler.jsonc");
+const CONSTANT_CONFIG = join(bench.ROOT, "bench/baselines/constant/wrangler.jsonc");
 const INSPECTOR_PORT = 9331;
 
 async function main() {
-  const state = stateArg > 0 ? (process.argv[stateArg + 1] ?? "") : freshState("ssr");
+  const state = stateArg > 0 ? (process.argv[stateArg + 1] ?? "") : bench.freshState("ssr");
   const usersFile = join(state, "ssr-users.json");
   const seeded = existsSync(usersFile);
-  if (!seeded) migrate(state);
-  const web = await wranglerDev([WEB_CONFIG, SERVER_CONFIG], PORT, state, {
+  if (!seeded) bench.migrate(state);
+  const web = await bench.wranglerDev([WEB_CONFIG, SERVER_CONFIG], bench.PORT, state, {
     extra: ["--inspector-port", String(INSPECTOR_PORT)],
   });
   let users: SeededUser[];
@@ -50,17 +40,17 @@ async function main() {
     if (seeded) users = JSON.parse(readFileSync(usersFile, "utf8")) as SeededUser[];
     else {
       users = [];
-      for (let i = 1; i <= USERS; i++) users.push(await seedUser(BASE, i, TODOS));
+      for (let i = 1; i <= USERS; i++) users.push(await seedUser(bench.BASE, i, TODOS));
       writeFileSync(usersFile, JSON.stringify(users));
     }
     let next = 0;
     const page = async () => {
       const cookie = users[next++ % users.length]?.cookie ?? "";
-      const response = await fetch(`${BASE}/todos`, { headers: { cookie } });
+      const response = await fetch(`${bench.BASE}/todos`, { headers: { cookie } });
       if (response.status !== 200) throw new Error(`SSR /todos: ${response.status}`);
       await response.arrayBuffer();
     };
-    const pid = workerdPid(web.child.pid ?? 0);
+    const pid = bench.workerdPid(web.child.pid ?? 0);
     if (mode === "cpu") {
       const ms = await cpuPerCall(pid, 100, page);
       console.log(`CPU per SSR /todos page, both Workers: ${ms.toFixed(1)} ms`);
@@ -71,7 +61,7 @@ async function main() {
         for (let i = 0; i < calls; i++) await page();
       });
       for (const [name, profile] of profiles) {
-        const file = writeResult(
+        const file = bench.writeResult(
           `ssr-${name}-${new Date().toISOString()}.cpuprofile`,
           JSON.stringify(profile),
         );
@@ -79,16 +69,20 @@ async function main() {
       }
       if (held.length > 0) console.log(`not profiled (held by wrangler's proxy): ${held}`);
     } else {
-      const ssr = await measure("SSR /todos", `${BASE}/todos`, {
+      const ssr = await measure("SSR /todos", `${bench.BASE}/todos`, {
         cookies: users.map((user) => user.cookie),
       });
-      await stopAndWait(web.child);
-      const constantWorker = await wranglerDev([CONSTANT_CONFIG], PORT, freshState("baseline"));
+      await bench.stopAndWait(web.child);
+      const constantWorker = await bench.wranglerDev(
+        [CONSTANT_CONFIG],
+        bench.PORT,
+        bench.freshState("baseline"),
+      );
       let constant: Awaited<ReturnType<typeof measure>>;
       try {
-        constant = await measure("constant", `${BASE}/`);
+        constant = await measure("constant", `${bench.BASE}/`);
       } finally {
-        await stopAndWait(constantWorker.child);
+        await bench.stopAndWait(constantWorker.child);
       }
       console.log(
         `SSR /todos p50 ${ssr.p50} ms (${ssr.reqPerSec} req/s, non-2xx ${ssr.errors}); ` +
@@ -97,7 +91,7 @@ async function main() {
       );
     }
   } finally {
-    await stopAndWait(web.child);
+    await bench.stopAndWait(web.child);
   }
   console.log(`state: ${state}`);
 }
