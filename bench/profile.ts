@@ -1,11 +1,13 @@
 // `pnpm bench:profile [rpc|ssr] [calls]`: where a Worker spends its CPU.
 //   rpc (default): the server Worker alone serving signed-in `todo.list` calls;
 //   ssr: the web Worker (with the server behind its binding) rendering `/todos` for signed-in
-//        users; the profile covers the web Worker, the one wrangler's inspector attaches to.
+//        users; the profile covers the server Worker, the one wrangler's inspector proxy
+//        attaches to (`node bench/ssr.ts profile` profiles the web Worker).
 // Records a V8 CPU profile through wrangler's inspector while the Worker serves the calls,
 // writes it to bench/results/ (open it in Chrome DevTools or VS Code) and prints the functions
 // that take the most time.
 import { join } from "node:path";
+import { inspector, type Profile, type ProfileNode } from "./lib/inspector.ts";
 import {
   BASE,
   freshState,
@@ -23,44 +25,6 @@ const MODE = process.argv[2] === "ssr" ? "ssr" : "rpc";
 const CALLS = Number(process.argv[3] ?? (MODE === "ssr" ? 200 : 500));
 // SSR runs the server with its strict per-user limits (2 RPCs a page), so it rotates users.
 const USERS = MODE === "ssr" ? 6 : 1;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-}
-
-/** A minimal Chrome DevTools Protocol session over the inspector's WebSocket. */
-async function inspector(url: string) {
-  // wrangler's inspector proxy only accepts clients that name an origin; `headers` is Node's
-  // (undici's) extension to the WebSocket constructor.
-  const socket = new WebSocket(url, { headers: { origin: "http://127.0.0.1" } });
-  await new Promise((resolve, reject) => {
-    socket.addEventListener("open", resolve, { once: true });
-    socket.addEventListener("error", reject, { once: true });
-  });
-  let nextId = 1;
-  const waiting = new Map<number, (result: unknown) => void>();
-  socket.addEventListener("message", (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
-  });
-  return {
-    send<T>(method: string, params: object = {}): Promise<T> {
-      const id = nextId++;
-      socket.send(JSON.stringify({ id, method, params }));
-      return new Promise((resolve) => waiting.set(id, resolve as (result: unknown) => void));
-    },
-    close: () => socket.close(),
-  };
-}
 
 function summarize(profile: Profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

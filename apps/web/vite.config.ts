@@ -38,6 +38,13 @@ export default defineConfig({
     __API_DOCS_SCRIPT_URL__: JSON.stringify(apiDocs.url),
   },
   preview: { port: 3001, strictPort: true },
+  // React's Node build of the server renderer, not its edge build (docs/decisions/096): the
+  // edge build turns every attribute name and value into its own Uint8Array with
+  // TextEncoder.encode, a third of a /todos render's CPU in workerd; the Node build writes
+  // strings into shared 4 KiB buffers (encodeInto). Both have renderToReadableStream; the Node
+  // one needs nodejs_compat (util, crypto, async_hooks, stream), which this Worker has. Only the
+  // Worker imports react-dom/server.
+  resolve: { alias: [{ find: /^react-dom\/server$/, replacement: "react-dom/server.node" }] },
   // The Worker's SSR bundle is minified like the client's: less to upload and to parse at
   // startup. Vite leaves server builds unminified by default.
   environments: {

@@ -3,7 +3,6 @@ import { Pencil, Trash2 } from "lucide-react";
 import { lazy, Suspense, useRef, useState } from "react";
 import { Attachments } from "../../../components/attachments";
 import { IconButton } from "../../../components/icon-button";
-import { useToday } from "../../../lib/use-today";
 import { DueDate } from "./-due-date";
 import { useDeleteTodo, useToggleTodo, useUpdateTodo } from "./-mutations";
 import { isPendingTodo } from "./-todo-cache";
@@ -16,11 +15,19 @@ const TodoEditForm = lazy(() =>
   loadEditForm().then((module) => ({ default: module.TodoEditForm })),
 );
 
-export function TodoItem({ todo, search }: { todo: Todo; search: TodoSearch }) {
+/** `today` comes from the list (useToday), read once per render rather than once per row. */
+export function TodoItem({
+  todo,
+  search,
+  today,
+}: {
+  todo: Todo;
+  search: TodoSearch;
+  today: string;
+}) {
   const toggle = useToggleTodo(search);
   const update = useUpdateTodo();
   const remove = useDeleteTodo(search);
-  const today = useToday();
   const row = useRef<HTMLLIElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);

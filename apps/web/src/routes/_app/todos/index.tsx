@@ -8,6 +8,7 @@ import { cardClass, PageHeading } from "../../../components/page";
 import { describeRpcError } from "../../../lib/rpc-error";
 import { useSignedInUser } from "../../../lib/session";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
+import { useToday } from "../../../lib/use-today";
 import { useClearCompleted } from "./-mutations";
 import { NewTodoForm } from "./-new-todo-form";
 import { loadTodos, todoCountsQuery, todoListQuery } from "./-queries";
@@ -42,6 +43,7 @@ function TodosPage() {
   const counts = useQuery({ ...todoCountsQuery(search.q), placeholderData: keepPreviousData });
   const todos = list.data?.pages.flatMap((page) => page.items) ?? [];
   const updating = list.isPlaceholderData && list.isFetching;
+  const today = useToday();
 
   return (
     <section className="py-10">
@@ -94,7 +96,7 @@ function TodosPage() {
           aria-busy={updating || undefined}
         >
           {todos.map((todo) => (
-            <TodoItem key={todo.id} todo={todo} search={search} />
+            <TodoItem key={todo.id} todo={todo} search={search} today={today} />
           ))}
         </ul>
       ) : (
