@@ -1,7 +1,7 @@
 import { waitUntil } from "cloudflare:workers";
 import { createReminderScheduler, type Context as ProcedureContext } from "@checkmark/api";
 import { queueMailer } from "@checkmark/auth";
-import type { Database } from "@checkmark/db";
+import { createDb, oncePer } from "@checkmark/db";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { liveFor } from "./live/user-live";
@@ -22,35 +22,29 @@ type IsolateServices = Pick<ProcedureContext, "mail" | "reminders" | "changed">;
 
 // Nothing in these is per request (`waitUntil` from cloudflare:workers reaches whichever
 // request is running), so they are built once per env, like Better Auth and Drizzle.
-const servicesByEnv = new WeakMap<Env, IsolateServices>();
-
-function isolateServices(env: Env, db: Database): IsolateServices {
-  let services = servicesByEnv.get(env);
-  if (!services) {
-    services = {
-      mail: queueMailer(env.MAIL_QUEUE),
-      reminders: createReminderScheduler({ db, workflow: env.EVENT_REMINDER }, (work) =>
-        waitUntil(work),
+const isolateServices = oncePer(
+  (env: Env): IsolateServices => ({
+    mail: queueMailer(env.MAIL_QUEUE),
+    reminders: createReminderScheduler(
+      { db: createDb(env.DB), workflow: env.EVENT_REMINDER },
+      (work) => waitUntil(work),
+    ),
+    // After a change commits: every open tab of the user refetches (src/live).
+    changed: (userId, topic) =>
+      waitUntil(
+        liveFor(env, userId)
+          .changed(topic)
+          .catch((error) =>
+            writeLog({ event: "live-notify-failed", ...errorFields(error) }, "error"),
+          ),
       ),
-      // After a change commits: every open tab of the user refetches (src/live).
-      changed: (userId, topic) =>
-        waitUntil(
-          liveFor(env, userId)
-            .changed(topic)
-            .catch((error) =>
-              writeLog({ event: "live-notify-failed", ...errorFields(error) }, "error"),
-            ),
-        ),
-    };
-    servicesByEnv.set(env, services);
-  }
-  return services;
-}
+  }),
+);
 
 /** What every procedure gets, the same over RPC and REST: built once per request. */
 export function procedureContext(c: Context<AppEnv>): ProcedureContext {
   return {
-    ...isolateServices(c.env, c.var.db),
+    ...isolateServices(c.env),
     db: c.var.db,
     session: c.var.session,
     requestId: c.var.requestId,

@@ -1,3 +1,4 @@
+import { oncePer } from "@checkmark/db";
 import type { Auth } from "./auth";
 
 /** What reading the session cookie needs from one Better Auth instance, prepared once. */
@@ -11,17 +12,9 @@ export interface SessionCookieReader {
   updateAgeMs: number;
 }
 
-const readers = new WeakMap<Auth, Promise<SessionCookieReader>>();
-
 /** The reader for an auth instance; built on first use, then shared by every request. */
-export function sessionCookieReader(auth: Auth): Promise<SessionCookieReader> {
-  let reader = readers.get(auth);
-  if (!reader) {
-    reader = buildReader(auth);
-    readers.set(auth, reader);
-  }
-  return reader;
-}
+export const sessionCookieReader: (auth: Auth) => Promise<SessionCookieReader> =
+  oncePer(buildReader);
 
 async function buildReader(auth: Auth): Promise<SessionCookieReader> {
   const context = await auth.$context;

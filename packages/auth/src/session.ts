@@ -1,4 +1,4 @@
-import { type Database, schema } from "@checkmark/db";
+import { type Database, oncePer, schema } from "@checkmark/db";
 import { eq, sql } from "drizzle-orm";
 import type { Auth } from "./auth";
 import { banRefusal } from "./ban";
@@ -7,29 +7,20 @@ import { sessionCookieReader, verifiedSessionToken } from "./session-cookie";
 export type SessionResult = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
 export type SessionUser = SessionResult["user"];
 
-/** The session row by its token, joined with its user: built once per database client. */
-function prepareSessionQuery(db: Database) {
-  return db
+/**
+ * The session row by its token, joined with its user, prepared once per database client:
+ * building the SQL costs more CPU than SQLite spends running it (issue 13), so the prepared
+ * query keeps the SQL and binds each request's token.
+ */
+const sessionQuery = oncePer((db: Database) =>
+  db
     .select({ session: schema.session, user: schema.user })
     .from(schema.session)
     .innerJoin(schema.user, eq(schema.session.userId, schema.user.id))
     .where(eq(schema.session.token, sql.placeholder("token")))
     .limit(1)
-    .prepare();
-}
-
-// Building the query's SQL costs more CPU than SQLite spends running it (issue 13); the
-// prepared query keeps the SQL and binds each request's token.
-const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionQuery>>();
-
-function sessionQuery(db: Database) {
-  let query = sessionQueries.get(db);
-  if (!query) {
-    query = prepareSessionQuery(db);
-    sessionQueries.set(db, query);
-  }
-  return query;
-}
+    .prepare(),
+);
 
 /**
  * The session carried by the request's cookie, or null when signed out, revoked, expired or

@@ -1,7 +1,7 @@
 import { waitUntil } from "cloudflare:workers";
 import { lastSeenIsStale, noteSessionSeen } from "@checkmark/api";
 import { type Auth, createAuth, readSession } from "@checkmark/auth";
-import { createDb, type Database } from "@checkmark/db";
+import { createDb, type Database, oncePer } from "@checkmark/db";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { errorFields, logEvent } from "../log";
@@ -11,32 +11,14 @@ import { presentedApiKey, useApiKey } from "./api-key";
 // Building Better Auth costs about 2 ms of CPU (bench/profile.ts), and nothing in it is per
 // request: it resolves the base URL per request itself, and `waitUntil` from
 // cloudflare:workers reaches whichever request is running. So one instance per env.
-const authByEnv = new WeakMap<Env, Auth>();
+const authFor = oncePer((env: Env): Auth => createAuth(env, { waitUntil }));
 
-function authFor(env: Env): Auth {
-  let auth = authByEnv.get(env);
-  if (!auth) {
-    auth = createAuth(env, { waitUntil });
-    authByEnv.set(env, auth);
-  }
-  return auth;
-}
-
-// Drizzle over the D1 binding holds no request state either.
-const dbByEnv = new WeakMap<Env, Database>();
-
-function dbFor(env: Env): Database {
-  let db = dbByEnv.get(env);
-  if (!db) {
-    db = createDb(env.DB);
-    dbByEnv.set(env, db);
-  }
-  return db;
-}
-
-/** Database and auth for this request, shared by every handler after this one. */
+/**
+ * Database and auth for this request, shared by every handler after this one. Drizzle's client
+ * is one per D1 binding already (`createDb`).
+ */
 export const withServices: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("db", dbFor(c.env));
+  c.set("db", createDb(c.env.DB));
   c.set("auth", authFor(c.env));
   await next();
 };

@@ -1,5 +1,5 @@
 import type { Database } from "@checkmark/db";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /**
@@ -22,8 +22,12 @@ export interface OwnedTable {
  * needs. Another user's row then matches nothing, exactly like a missing one (NOT_FOUND).
  */
 export function ownedBy(owner: Owner, table: OwnedTable, ...conditions: (SQL | undefined)[]): SQL {
+  return ownerIs(table, owner.userId, conditions);
+}
+
+function ownerIs(table: OwnedTable, userId: string | Placeholder, conditions: (SQL | undefined)[]) {
   // and() with at least one defined condition is never undefined; the fallback satisfies types.
-  return and(eq(table.userId, owner.userId), ...conditions) ?? eq(table.userId, owner.userId);
+  return and(eq(table.userId, userId), ...conditions) ?? eq(table.userId, userId);
 }
 
 const OWNER_ID = sql.placeholder("ownerId");
@@ -33,7 +37,7 @@ const OWNER_ID = sql.placeholder("ownerId");
  * owner's id is a placeholder, which only `ownerValues` fills, from the owner.
  */
 export function ownedByPlaceholder(table: OwnedTable, ...conditions: (SQL | undefined)[]): SQL {
-  return and(eq(table.userId, OWNER_ID), ...conditions) ?? eq(table.userId, OWNER_ID);
+  return ownerIs(table, OWNER_ID, conditions);
 }
 
 /** A prepared owned query's values: the call's own, and the owner's id, taken from the owner. */

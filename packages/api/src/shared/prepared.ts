@@ -1,4 +1,4 @@
-import type { Database } from "@checkmark/db";
+import { type Database, oncePer } from "@checkmark/db";
 
 /**
  * Queries prepared once per database client and shape, then run with each call's values.
@@ -9,13 +9,9 @@ import type { Database } from "@checkmark/db";
 export function preparedByShape<Shape extends Record<string, string | boolean>, Query>(
   build: (db: Database, shape: Shape) => Query,
 ): (db: Database, shape: Shape) => Query {
-  const byDb = new WeakMap<Database, Map<string, Query>>();
+  const shapesOf = oncePer((_db: Database) => new Map<string, Query>());
   return (db, shape) => {
-    let byShape = byDb.get(db);
-    if (!byShape) {
-      byShape = new Map();
-      byDb.set(db, byShape);
-    }
+    const byShape = shapesOf(db);
     const key = Object.values(shape).join("|");
     let query = byShape.get(key);
     if (!query) {
