@@ -79,3 +79,19 @@ test("a forgotten password is reset through the emailed link", async ({ page, br
   await fillSignIn(page, { email, password: "the new password" });
   await expect(page).toHaveURL(/\/todos$/);
 });
+
+test("a sign-in sent before the page runs its script keeps the password out of the URL", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("someone@example.com");
+  await page.getByLabel("Password", { exact: true }).fill("a-secret-password");
+  const sent = page.waitForRequest((request) => request.isNavigationRequest());
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  const request = await sent;
+  expect(request.method(), request.url()).toBe("POST");
+  expect(request.url()).not.toContain("a-secret-password");
+  await context.close();
+});

@@ -43,7 +43,10 @@ function SubmitButton(props: { children: ReactNode; pendingLabel: string }) {
 function Form(props: { className?: string; children: ReactNode }) {
   const form = useFormContext();
   return (
+    // POST, so that a send before the page is interactive (or without JavaScript) carries the
+    // fields in a body, never in the URL: these forms hold passwords.
     <form
+      method="post"
       noValidate
       className={props.className}
       onSubmit={(event) => {
