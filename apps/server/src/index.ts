@@ -57,7 +57,7 @@ app.post("/api/log/frontend-error", rateLimit("log"), async (c) =>
 
 // RPC: the session is resolved first, so the limiter can key by user and cannot be fooled
 // by a made-up cookie; procedures then reuse the same session.
-app.use("/rpc/*", withServices, withSession, rateLimit("rpc"));
+app.use("/rpc/*", withServices, withSession, rateLimit("rpc", "procedure"));
 app.all(
   "/rpc/*",
   async (c) => (await (await rpc()).handleRpc(c)) ?? problem(c, 404, "No such procedure."),
@@ -82,7 +82,7 @@ app.get("/api/live", withServices, withSession, rateLimit("rpc"), async (c) =>
 app.get("/api/openapi.json", async (c) =>
   c.body(await (await rest()).openApiSpec(), 200, { "content-type": "application/json" }),
 );
-app.use("/api/v1/*", withServices, withRestSession, rateLimit("rpc"));
+app.use("/api/v1/*", withServices, withRestSession, rateLimit("rpc", "procedure"));
 app.all(
   "/api/v1/*",
   async (c) => (await (await rest()).handleRest(c)) ?? problem(c, 404, "No such operation."),

@@ -60,6 +60,7 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
       : new URL(c.req.url).origin,
     files: c.env.FILES,
     cache: c.env.CACHE,
+    passwordLimiter: c.env.PASSWORD_LIMITER,
     rateLimited: c.var.rateLimited ?? false,
     readOnly: c.var.readOnly ?? false,
     apiKeyId: c.var.apiKeyId ?? null,

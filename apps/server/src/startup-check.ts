@@ -33,6 +33,7 @@ const requirements = {
   LOG_LIMITER: binding("rate limit"),
   LOADTEST_LIMITER: binding("rate limit"),
   API_KEY_LIMITER: binding("rate limit"),
+  PASSWORD_LIMITER: binding("rate limit"),
   MAIL_QUEUE: binding("queue producer"),
   FILES: binding("R2 bucket"),
   CACHE: binding("KV namespace"),

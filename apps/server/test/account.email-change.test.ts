@@ -77,6 +77,25 @@ describe("changing the email", () => {
     expect(await emailOf(me.userId)).toBe(me.email);
   });
 
+  it("allows a few password guesses a minute per account, then refuses even the right one", async () => {
+    const me = await signedInUser();
+    const guess = (password: string) =>
+      me.client.account.changeEmail({ newEmail: uniqueEmail("guess"), password }).then(
+        () => "accepted",
+        (error: { code?: string }) => error.code,
+      );
+    // The binding counts in fixed 60 s windows, so the refusal comes within two windows' worth.
+    const answers: unknown[] = [];
+    while (!answers.includes("TOO_MANY_REQUESTS") && answers.length <= 2 * 5) {
+      answers.push(await guess(`wrong ${answers.length}`));
+    }
+    expect(answers.filter((code) => code === "BAD_REQUEST").length).toBeGreaterThanOrEqual(5);
+    expect(answers.at(-1)).toBe("TOO_MANY_REQUESTS");
+    // No oracle while refused: the right password gets the same answer.
+    expect(await guess(me.password)).toBe("TOO_MANY_REQUESTS");
+    expect(await emailOf(me.userId)).toBe(me.email);
+  });
+
   it("to an address another account holds answers alike but changes nothing and mails no link", async () => {
     const me = await signedInUser();
     const other = await signedInUser();

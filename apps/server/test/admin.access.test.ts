@@ -1,7 +1,9 @@
+import { SELF } from "cloudflare:test";
 import { appRouter } from "@checkmark/api";
+import { createApiClient } from "@checkmark/api/client";
 import { isProcedure } from "@orpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rpc, signedInClient } from "./fixtures";
+import { ORIGIN, randomIp, rpc, signedInAdmin, signedInClient } from "./fixtures";
 
 /** Every procedure under appRouter.admin, by path, found by walking the router itself. */
 function procedurePaths(router: object, prefix: string[] = []): string[][] {
@@ -24,8 +26,12 @@ function call(client: unknown, path: string[]): AnyCall {
 
 describe("every admin procedure", () => {
   let userCookie: string;
+  let adminsKey: string;
   beforeAll(async () => {
     userCookie = (await signedInClient()).user.cookie;
+    const admin = await signedInAdmin();
+    adminsKey = (await admin.client.apiKey.create({ name: "admin's script", scope: "read-write" }))
+      .key;
   });
 
   it("is found by walking the router (a new one is covered without editing this test)", () => {
@@ -35,7 +41,7 @@ describe("every admin procedure", () => {
   });
 
   it.each(paths.map((p) => [p.join("."), p] as const))(
-    "%s refuses anonymous callers with 401 and signed-in non-admins with 403",
+    "%s refuses anonymous callers with 401, and signed-in non-admins and admins' API keys with 403",
     async (_name, path) => {
       // Valid-looking input where one is needed: the refusal must not depend on bad input.
       const input = {
@@ -51,6 +57,17 @@ describe("every admin procedure", () => {
         status: 401,
       });
       await expect(call(rpc(userCookie), path)(input)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        status: 403,
+      });
+      // A program holding an admin's key is not the admin in person.
+      const program = createApiClient({
+        baseUrl: ORIGIN,
+        apiKey: adminsKey,
+        headers: { "cf-connecting-ip": randomIp() },
+        fetch: (request) => SELF.fetch(request),
+      });
+      await expect(call(program, path)(input)).rejects.toMatchObject({
         code: "FORBIDDEN",
         status: 403,
       });

@@ -169,6 +169,38 @@ describe("impersonation", () => {
     });
   });
 
+  it("may look at the account's settings but leaves no credential behind to outlast the hour", async () => {
+    const user = await signedInUser();
+    const tab = browserClient(admin.user.cookie);
+    await tab.client.admin.users.impersonate({ userId: user.userId });
+    const asUser = { cookie: tab.cookie(), "cf-connecting-ip": randomIp() };
+
+    await expect(tab.client.apiKey.list()).resolves.toEqual([]);
+    await expect(
+      tab.client.apiKey.create({ name: "back door", scope: "read-write" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
+    await expect(
+      tab.client.account.changeEmail({ newEmail: "admin-owned@example.com", password: "x" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // Better Auth's own endpoints: a password, a passkey, a second factor, the profile.
+    const refused = [
+      await authPost(
+        "change-password",
+        { currentPassword: "x", newPassword: "y".repeat(12) },
+        asUser,
+      ),
+      await authPost("two-factor/enable", { password: user.password }, asUser),
+      await authPost("update-user", { name: "Renamed" }, asUser),
+      await SELF.fetch(`${ORIGIN}/api/auth/passkey/generate-register-options`, { headers: asUser }),
+    ];
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403, 403]);
+    expect(await user.client.apiKey.list()).toEqual([]);
+    expect(await user.client.account.me()).toMatchObject({ name: user.name });
+    // Their own session can still do all of it.
+    await expect(user.client.apiKey.create({ name: "mine", scope: "read" })).resolves.toBeDefined();
+  });
+
   it("stopping outside an impersonation is a clear BAD_REQUEST", async () => {
     await expect(admin.client.account.stopImpersonating()).rejects.toMatchObject({
       code: "BAD_REQUEST",

@@ -2,7 +2,7 @@ import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { createApiClient, isDefinedError, safe } from "@checkmark/api/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import app from "../src/index";
-import { ORIGIN, randomIp, signedInClient } from "./fixtures";
+import { ORIGIN, randomIp, signedInAdmin, signedInClient } from "./fixtures";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -109,6 +109,37 @@ describe("API keys", () => {
     expect((await client.todo.list({})).items).toEqual([
       expect.objectContaining({ completed: false }),
     ]);
+  });
+
+  it("a read-only key cannot upload files either (uploads are plain HTTP, not procedures)", async () => {
+    const { client, userId } = await signedInClient();
+    const todo = await client.todo.create({ text: "has files" });
+    const { key } = await client.apiKey.create({ name: "dashboard", scope: "read" });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const upload = await SELF.fetch(`${ORIGIN}/api/attachments?todoId=${todo.id}&name=a.png`, {
+      method: "POST",
+      headers: { "x-api-key": key, "cf-connecting-ip": randomIp() },
+      body: png,
+    });
+    expect(upload.status).toBe(403);
+    expect(((await upload.json()) as { detail: string }).detail).toBe(
+      "This API key may only read.",
+    );
+    expect((await env.FILES.list({ prefix: `attachments/${userId}/` })).objects).toEqual([]);
+  });
+
+  it("stop working while their owner is banned, and work again once the ban is lifted", async () => {
+    const admin = await signedInAdmin();
+    const { client, userId } = await signedInClient();
+    const { key } = await client.apiKey.create({ name: "script", scope: "read-write" });
+    await withKey(key).todo.list({});
+
+    await admin.client.admin.users.ban({ userId, reason: "abuse" });
+    expect(await codeOf(withKey(key).todo.create({ text: "after the ban" }))).toBe("UNAUTHORIZED");
+    expect((await restWithKey("GET", "/todos", { "x-api-key": key })).status).toBe(401);
+
+    await admin.client.admin.users.unban({ userId });
+    await expect(withKey(key).todo.list({})).resolves.toMatchObject({ items: [] });
   });
 
   it("cannot manage keys, even with read-write scope", async () => {

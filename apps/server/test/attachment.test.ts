@@ -140,6 +140,37 @@ describe("attachments on todos", () => {
     await env.DB.prepare("DELETE FROM attachment WHERE object_key LIKE 'quota-filler-%'").run();
   });
 
+  it("lets only what fits land when uploads race past the quota check together", async () => {
+    const racer = await signedInClient();
+    const parent = (await racer.client.todo.create({ text: "race" })).id;
+    await env.DB.prepare(
+      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'big.pdf', 'application/pdf', ?, ?)",
+    )
+      .bind(
+        crypto.randomUUID(),
+        racer.userId,
+        parent,
+        `quota-filler-${crypto.randomUUID()}`,
+        95 * 1024 * 1024,
+        Date.now(),
+      )
+      .run();
+    const statuses = await Promise.all(
+      [1, 2, 3].map(
+        async () =>
+          (await upload(file(PNG, 4 * 1024 * 1024), { todo: parent, cookie: racer.user.cookie }))
+            .status,
+      ),
+    );
+    // 95 MB + one 4 MB file fits in 100 MB; a second would not.
+    expect(statuses.sort()).toEqual([201, 413, 413]);
+    expect((await racer.client.attachment.usage()).usedBytes).toBe(99 * 1024 * 1024);
+    // The refused files' bytes went with them.
+    expect((await env.FILES.list({ prefix: `attachments/${racer.userId}/` })).objects).toHaveLength(
+      1,
+    );
+  });
+
   it("hides one user's files and todos from another: 404 to download, attach or list", async () => {
     const { id } = (await (await upload(file(PNG, 100))).json()) as { id: string };
     const other = await signUp();

@@ -259,6 +259,39 @@ describe("the hourly housekeeping cron", () => {
     );
   });
 
+  it("sweeps a bucket larger than one run's pages: each run goes on where the last stopped", async () => {
+    const now = Date.now();
+    const leftover = await env.FILES.list({ prefix: "attachments/" });
+    if (leftover.objects.length) await env.FILES.delete(leftover.objects.map((o) => o.key));
+    await seedUser("big-bucket", { verified: true, createdAt: now });
+    await run(
+      "INSERT INTO todo (id, text, completed, user_id, created_at, updated_at) VALUES ('todo-big', 'T', 0, 'big-bucket', ?, ?)",
+      now,
+      now,
+    );
+    // Kept files sort first and fill a whole run's listing; the orphans come after them.
+    for (const key of ["a-kept-1", "a-kept-2"]) {
+      await run(
+        `INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES ('${key}', 'big-bucket', 'todo-big', 'attachments/big-bucket/${key}', 'k.png', 'image/png', 3, ?)`,
+        now,
+      );
+    }
+    for (const key of ["a-kept-1", "a-kept-2", "z-orphan-1", "z-orphan-2"]) {
+      await env.FILES.put(`attachments/big-bucket/${key}`, "abc");
+    }
+    const keys = async () =>
+      (await env.FILES.list({ prefix: "attachments/" })).objects.map((o) => o.key).sort();
+    const later = new Date(now + 2 * HOUR);
+
+    await runHousekeeping(env, later, { batchSize: 2, maxBatches: 1 });
+    expect(await keys()).toHaveLength(4);
+    await runHousekeeping(env, later, { batchSize: 2, maxBatches: 1 });
+    expect(await keys()).toEqual([
+      "attachments/big-bucket/a-kept-1",
+      "attachments/big-bucket/a-kept-2",
+    ]);
+  });
+
   it("logs one line per job with counts only", async () => {
     const now = Date.now();
     await seedUser("unconfirmed-old", { verified: false, createdAt: now - 2 * DAY });

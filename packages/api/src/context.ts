@@ -30,6 +30,8 @@ export interface Context {
   reminders: ReminderScheduler;
   /** Tells the user's open tabs that `topic` changed; never fails the request. */
   changed(userId: string, topic: LiveTopic): void;
+  /** Per-user limit on password checks inside the app (procedures.ts, passwordCheckProcedure). */
+  passwordLimiter: RateLimit;
   /** The server's rate limiter refused this request: every procedure answers TOO_MANY_REQUESTS. */
   rateLimited?: boolean;
   /** The caller authenticated with a read-only API key: procedures marked `write` are FORBIDDEN. */

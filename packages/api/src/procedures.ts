@@ -52,19 +52,48 @@ export function ownedThingProcedure(thing: string) {
 
 /**
  * Signed in with the session cookie, not an API key: what manages the account itself (keys,
- * address, deletion) stays with the person, never with a program holding a key.
+ * address, deletion) stays with the person, never with a program holding a key. Nor with an
+ * admin acting as the person: impersonation is bounded to an hour and audited (ADR 045), and a
+ * key, a new address or a deleted account would outlast it, so it may look but not change.
  */
-export const sessionProcedure = protectedProcedure.use(({ context, next, errors }) => {
+export const sessionProcedure = protectedProcedure.use(({ context, next, errors, procedure }) => {
   if (context.apiKeyId) {
     throw errors.FORBIDDEN({ message: "Do this from the settings page; API keys may not." });
+  }
+  if (context.session.session.impersonatedBy && procedure["~orpc"].meta.access === "write") {
+    throw errors.FORBIDDEN({
+      message: "While acting as this user, their account settings are read-only.",
+    });
   }
   return next();
 });
 
-/** Signed-in admins only (FORBIDDEN, HTTP 403, for everyone else signed in). */
+/**
+ * A session procedure that checks the account's password (email change, deletion). Limited per
+ * user like sign-in: otherwise a stolen session could guess the password at the general /rpc
+ * rate, batches included, and a wrong-password answer would confirm each guess.
+ */
+export const passwordCheckProcedure = sessionProcedure.use(async ({ context, next, errors }) => {
+  const { success } = await context.passwordLimiter.limit({
+    key: `password:user:${context.user.id}`,
+  });
+  if (!success) {
+    throw errors.TOO_MANY_REQUESTS({ data: { retryAfterSeconds: RETRY_AFTER_SECONDS } });
+  }
+  return next();
+});
+
+/**
+ * Signed-in admins only (FORBIDDEN, HTTP 403, for everyone else signed in), in person: an
+ * admin's API key is a program's credential and never carries admin powers (a leaked script
+ * key must not ban users or make admins).
+ */
 export const adminProcedure = protectedProcedure.use(({ context, next, errors }) => {
   if (context.user.role !== "admin")
     throw errors.FORBIDDEN({ message: "Only admins can do that." });
+  if (context.apiKeyId) {
+    throw errors.FORBIDDEN({ message: "Admin pages are for admins in person, not API keys." });
+  }
   // Acting as someone else never carries admin powers, even if the target became an admin.
   if (context.session.session.impersonatedBy) {
     throw errors.FORBIDDEN({ message: "Stop acting as this user to use the admin pages." });

@@ -11,8 +11,6 @@ function exportOwner(c: Context<AppEnv>) {
   if (!user) return { refusal: problem(c, 401, "Sign in to continue.") };
   // A program holding a key may read through the API; the whole account goes to its owner.
   if (c.var.apiKeyId) return { refusal: problem(c, 403, "Export from the settings page.") };
-  if (c.var.rateLimited)
-    return { refusal: problem(c, 429, "Too many requests. Try again in a minute.") };
   return { owner: { db: c.var.db, userId: user.id } };
 }
 

@@ -29,6 +29,9 @@ function cleanName(raw: string | undefined): string | null {
   return name && name.length <= MAX_NAME_LENGTH ? name : null;
 }
 
+const overQuota = (c: Context<AppEnv>) =>
+  problem(c, 413, "This file would take you over your storage quota (100 MB).");
+
 /** The parent named by `?todoId=` or `?eventId=` (exactly one), or null. */
 function parentOf(c: Context<AppEnv>): AttachmentParent | null {
   const todoId = c.req.query("todoId");
@@ -47,6 +50,8 @@ function parentOf(c: Context<AppEnv>): AttachmentParent | null {
 export async function uploadAttachment(c: Context<AppEnv>) {
   const user = signedInUser(c);
   if (!user) return problem(c, 401, "Sign in to continue.");
+  // The procedures' read-only rule (procedures.ts), for the one write outside oRPC.
+  if (c.var.readOnly) return problem(c, 403, "This API key may only read.");
   const parent = parentOf(c);
   const name = cleanName(c.req.query("name"));
   if (!name) return problem(c, 400, `Give the file a name of 1 to ${MAX_NAME_LENGTH} characters.`);
@@ -60,9 +65,8 @@ export async function uploadAttachment(c: Context<AppEnv>) {
   if (size > ATTACHMENT_MAX_BYTES) return problem(c, 413, "A file may be at most 10 MB.");
   if (size === 0 || !c.req.raw.body) return problem(c, 400, "The file is empty.");
   const used = await attachments.bytesStored(c.var.db, user.id);
-  if (used + size > ATTACHMENT_QUOTA_BYTES) {
-    return problem(c, 413, "This file would take you over your storage quota (100 MB).");
-  }
+  // Early, before any byte is stored; the insert checks again against what landed meanwhile.
+  if (used + size > ATTACHMENT_QUOTA_BYTES) return overQuota(c);
 
   const { head, whole } = await readHead(c.req.raw.body, SIGNATURE_BYTES);
   const contentType = detectFileType(head, name);
@@ -85,15 +89,15 @@ export async function uploadAttachment(c: Context<AppEnv>) {
     await piping;
   }
   try {
-    const created = await attachments.insertAttachment(c.var.db, {
-      userId: user.id,
-      ...attachments.parentColumns(parent),
-      objectKey,
-      name,
-      contentType,
-      size,
-    });
-    return c.json(created, 201);
+    const created = await attachments.insertWithinQuota(
+      c.var.db,
+      { userId: user.id, ...attachments.parentColumns(parent), objectKey, name, contentType, size },
+      ATTACHMENT_QUOTA_BYTES,
+    );
+    if (created) return c.json(created, 201);
+    // Another upload landed while this one streamed and took the room.
+    await c.env.FILES.delete(objectKey);
+    return overQuota(c);
   } catch (error) {
     // No row, no file: the object would otherwise wait for the hourly orphan sweep.
     await c.env.FILES.delete(objectKey);

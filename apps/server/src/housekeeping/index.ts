@@ -36,7 +36,7 @@ export async function runHousekeeping(
   // Last, after users and todos have gone: their files are orphans now.
   const job = "files-orphaned";
   try {
-    const outcome = await deleteOrphanedFiles(env.FILES, createDb(env.DB), now, {
+    const outcome = await deleteOrphanedFiles(env.FILES, createDb(env.DB), env.CACHE, now, {
       batchSize,
       maxBatches,
     });

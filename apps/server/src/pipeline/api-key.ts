@@ -1,5 +1,6 @@
 import { findApiKey } from "@checkmark/api";
 import type { SessionResult } from "@checkmark/auth";
+import { isBanned } from "@checkmark/auth/ban";
 import { schema } from "@checkmark/db";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
@@ -16,14 +17,15 @@ export function presentedApiKey(c: Context<AppEnv>): string | null {
 /**
  * Acts as the key's owner: the same user row a session would give, with a session-shaped
  * record naming the key. An unknown, revoked or expired key is no session at all, so protected
- * procedures answer UNAUTHORIZED (401) on the very next request.
+ * procedures answer UNAUTHORIZED (401) on the very next request; so is the key of a banned
+ * user, for as long as the ban lasts (a ban deletes sessions, and keys must stop as surely).
  */
 export async function useApiKey(c: Context<AppEnv>, key: string): Promise<void> {
   const found = await findApiKey(c.var.db, key);
   const user = found
     ? await c.var.db.query.user.findFirst({ where: eq(schema.user.id, found.userId) })
     : undefined;
-  if (!found || !user) {
+  if (!found || !user || isBanned(user)) {
     c.set("session", null);
     return;
   }

@@ -19,13 +19,19 @@ function limiterFor(tier: Tier, env: Env, viaApiKey: boolean): RateLimit {
 }
 
 /**
+ * How a refusal is answered. "procedure": oRPC routes (RPC and REST) run on with
+ * `rateLimited` set, so the caller gets the typed TOO_MANY_REQUESTS error every procedure
+ * answers with. "problem": the request stops here with problem details; every plain route
+ * (auth, uploads, downloads, exports, live) uses it, so none can forget to check a flag.
+ */
+type Refusal = "procedure" | "problem";
+
+/**
  * Keyed by the signed-in user when the session is known (it cannot be forged), else the IP.
  * A caller with neither is refused: pooling them under one key would let anyone drain it.
  */
-export function rateLimit(tier: Tier): MiddlewareHandler<AppEnv> {
-  // oRPC callers (RPC and REST) get the refusal as the typed TOO_MANY_REQUESTS error the
-  // procedures answer with; everyone else gets problem details straight away.
-  const answerInProcedure = tier === "rpc";
+export function rateLimit(tier: Tier, refusal: Refusal = "problem"): MiddlewareHandler<AppEnv> {
+  const answerInProcedure = refusal === "procedure";
   return async (c, next) => {
     const userId = c.var.session?.user.id;
     if (!userId && !c.var.clientIp) {

@@ -76,6 +76,28 @@ describe("Workers rate limits", () => {
     expect(loadtestKeys).toEqual([expect.stringMatching(/^rpc:user:/)]);
   });
 
+  it("stop uploads, downloads, exports and live sockets too, before they reach storage", async () => {
+    const user = await signUp();
+    const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
+    const refusing = { ...env, RPC_LIMITER: refuseAll };
+    const asUser = { cookie: user.cookie, origin: ORIGIN, "cf-connecting-ip": randomIp() };
+    const requests = [
+      new Request(`${ORIGIN}/api/attachments?todoId=t&name=a.png`, {
+        method: "POST",
+        headers: asUser,
+        body: new Uint8Array(16),
+      }),
+      new Request(`${ORIGIN}/api/attachments/some-id`, { headers: asUser }),
+      new Request(`${ORIGIN}/api/account/export.json`, { headers: asUser }),
+      new Request(`${ORIGIN}/api/live`, { headers: { ...asUser, upgrade: "websocket" } }),
+    ];
+    for (const request of requests) {
+      const response = await app.fetch(request, refusing, createExecutionContext());
+      await expectProblem(response, 429);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+  });
+
   it("stay strict for auth under RATE_LIMIT_TIER=loadtest", async () => {
     const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
     const response = await app.fetch(

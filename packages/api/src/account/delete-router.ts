@@ -1,4 +1,4 @@
-import { sessionProcedure } from "../procedures";
+import { passwordCheckProcedure } from "../procedures";
 import { deleteAccount, FRESH_SIGN_IN_SECONDS } from "./delete-account";
 import { hasPassword, isAccountPassword } from "./password-check";
 import { deleteAccountSchema } from "./schema";
@@ -10,7 +10,7 @@ const refusal = (message: string, field: "confirmation" | "password") => ({
 
 /** Deleting the account: typed confirmation plus the password (or, without one, a fresh sign-in). */
 export const deleteProcedures = {
-  delete: sessionProcedure
+  delete: passwordCheckProcedure
     .input(deleteAccountSchema)
     .handler(async ({ context, input, errors }) => {
       const { user, session } = context;

@@ -1,4 +1,4 @@
-import { publicProcedure, sessionProcedure } from "../procedures";
+import { passwordCheckProcedure, publicProcedure } from "../procedures";
 import { confirmEmailChange, requestEmailChange, restoreEmail } from "./email-change";
 import { isAccountPassword } from "./password-check";
 import { changeEmailSchema, emailLinkSchema } from "./schema";
@@ -8,7 +8,7 @@ const wrongPassword = { message: "That is not your password.", path: ["password"
 /** Changing the sign-in address (ADR 076). The display name goes through Better Auth's update-user. */
 export const profileProcedures = {
   /** Mails a link to the new address; answers alike whether or not another account holds it. */
-  changeEmail: sessionProcedure
+  changeEmail: passwordCheckProcedure
     .input(changeEmailSchema)
     .handler(async ({ context, input, errors }) => {
       const newEmail = input.newEmail.toLowerCase();

@@ -12,6 +12,7 @@ const sessionOnly = sessionProcedure;
 
 export const apiKeyRouter = {
   list: sessionOnly
+    .meta({ access: "read" })
     .output(apiKeySummarySchema.array())
     .handler(({ context }) => service.listApiKeys(context.db, context.user.id)),
 

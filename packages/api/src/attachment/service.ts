@@ -60,10 +60,30 @@ export async function findAttachment(db: Database, userId: string, id: string) {
   return row ?? null;
 }
 
-export async function insertAttachment(db: Database, values: typeof attachment.$inferInsert) {
-  const [row] = await db.insert(attachment).values(values).returning(publicAttachmentColumns);
+/**
+ * Inserts the row unless it takes its owner past `quotaBytes`, then answers null. One D1 batch
+ * is one transaction and D1 runs writes one at a time, so two uploads racing past a quota
+ * check made before either was stored cannot both land: the later one sees the earlier's row.
+ */
+export async function insertWithinQuota(
+  db: Database,
+  values: typeof attachment.$inferInsert,
+  quotaBytes: number,
+) {
+  const [[row], overQuota] = await db.batch([
+    db.insert(attachment).values(values).returning(publicAttachmentColumns),
+    db
+      .delete(attachment)
+      .where(
+        and(
+          eq(attachment.objectKey, values.objectKey),
+          sql`(select coalesce(sum(${attachment.size}), 0) from ${attachment} where ${attachment.userId} = ${values.userId}) > ${quotaBytes}`,
+        ),
+      )
+      .returning({ id: attachment.id }),
+  ]);
   if (!row) throw new Error("insert returned no row");
-  return row;
+  return overQuota.length > 0 ? null : row;
 }
 
 export async function deleteAttachment(db: Database, userId: string, id: string) {

@@ -1,13 +1,11 @@
-import { protectedProcedure } from "../procedures";
+import { sessionProcedure } from "../procedures";
 import { deviceIdSchema, deviceSchema, signedOutSchema } from "./schema";
 import * as service from "./service";
 
-/** Devices are managed from a signed-in browser: an API key has no session of its own. */
-const sessionOnly = protectedProcedure.use(({ context, next, errors }) => {
-  if (context.apiKeyId)
-    throw errors.FORBIDDEN({ message: "Manage devices from the settings page." });
-  return next({ context: { sessionId: context.session.session.id } });
-});
+/** Devices are managed from a signed-in browser (sessionProcedure): a key has no session of its own. */
+const sessionOnly = sessionProcedure.use(({ context, next }) =>
+  next({ context: { sessionId: context.session.session.id } }),
+);
 
 export const deviceRouter = {
   list: sessionOnly
