@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
   authPost,
@@ -6,6 +6,8 @@ import {
   issuePaths,
   linkIn,
   mailTo,
+  ORIGIN,
+  randomIp,
   rpc,
   signedInUser,
   uniqueEmail,
@@ -143,8 +145,10 @@ describe("changing the email", () => {
     expect(await emailOf(me.userId)).toBe(me.email);
   });
 
-  it("can be undone from the old address, which signs out every device", async () => {
+  it("can be undone from the old address, which signs out every device and revokes every key", async () => {
     const me = await signedInUser();
+    // The intruder's way back in, minted while they held the session.
+    const { key } = await me.client.apiKey.create({ name: "intruder", scope: "read-write" });
     const newEmail = uniqueEmail("intruder");
     await me.client.account.changeEmail({ newEmail, password: me.password });
     await rpc().account.confirmEmailChange({
@@ -156,6 +160,10 @@ describe("changing the email", () => {
     expect(await emailOf(me.userId)).toBe(me.email);
     expect(await me.client.account.me()).toBeNull();
     expect((await signIn(newEmail, me.password)).status).toBe(401);
+    const withKey = await SELF.fetch(`${ORIGIN}/api/v1/todos`, {
+      headers: { "x-api-key": key, "cf-connecting-ip": randomIp() },
+    });
+    expect(withKey.status).toBe(401);
     await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

@@ -16,7 +16,7 @@ function RestoreEmailPage() {
   return (
     <AuthCard
       title="Restore your email"
-      subtitle="If you did not change your email, put your old address back and sign out every device."
+      subtitle="If you did not change your email, put your old address back, sign out every device and revoke every API key."
     >
       <MailedLinkAction
         token={token}
@@ -25,8 +25,8 @@ function RestoreEmailPage() {
         run={(value) => orpc.account.restoreEmail.call({ token: value })}
         done={(email) => (
           <>
-            Your account signs in with {email} again and every device is signed out. Whoever changed
-            it may know your password:{" "}
+            Your account signs in with {email} again, every device is signed out and every API key
+            is revoked. Whoever changed it may know your password:{" "}
             <Link to="/forgot-password" className="underline">
               choose a new one now
             </Link>

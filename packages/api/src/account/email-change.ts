@@ -120,8 +120,9 @@ export async function confirmEmailChange(
 }
 
 /**
- * "This wasn't me": the old address's link puts it back and signs out every device, so whoever
- * changed it is out; the owner then resets the password through the restored address.
+ * "This wasn't me": the old address's link puts it back, signs out every device and revokes
+ * every API key (one minted in a hijacked session would outlive it), so whoever changed it is
+ * out; the owner then resets the password through the restored address.
  */
 export async function restoreEmail(context: Context, token: string): Promise<EmailLinkResult> {
   const link = await readLinkToken<DoneChange>(context.db, "restore-email", token);
@@ -135,6 +136,7 @@ export async function restoreEmail(context: Context, token: string): Promise<Ema
       .set({ email: link.data.oldEmail, emailVerified: true })
       .where(eq(schema.user.id, link.userId)),
     context.db.delete(schema.session).where(eq(schema.session.userId, link.userId)),
+    context.db.delete(schema.apiKey).where(eq(schema.apiKey.userId, link.userId)),
     // A change waiting for confirmation (perhaps the intruder's next one) is dropped too.
     context.db
       .delete(schema.verification)
