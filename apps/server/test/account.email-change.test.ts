@@ -145,10 +145,20 @@ describe("changing the email", () => {
     expect(await emailOf(me.userId)).toBe(me.email);
   });
 
-  it("can be undone from the old address, which signs out every device and revokes every key", async () => {
+  it("can be undone from the old address, which signs out every device and removes keys, passkeys and two-factor", async () => {
     const me = await signedInUser();
-    // The intruder's way back in, minted while they held the session.
+    // The intruder's ways back in, added while they held the account: a key through the app,
+    // a passkey and their own second factor (rows as Better Auth's plugins write them).
     const { key } = await me.client.apiKey.create({ name: "intruder", scope: "read-write" });
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO passkey (id, name, public_key, user_id, credential_id, counter, device_type, backed_up, created_at) VALUES (?, 'intruder', 'pk', ?, ?, 0, 'singleDevice', 0, ?)",
+      ).bind(crypto.randomUUID(), me.userId, crypto.randomUUID(), Date.now()),
+      env.DB.prepare(
+        "INSERT INTO two_factor (id, secret, backup_codes, user_id) VALUES (?, 'intruder-secret', '[]', ?)",
+      ).bind(crypto.randomUUID(), me.userId),
+      env.DB.prepare("UPDATE user SET two_factor_enabled = 1 WHERE id = ?").bind(me.userId),
+    ]);
     const newEmail = uniqueEmail("intruder");
     await me.client.account.changeEmail({ newEmail, password: me.password });
     await rpc().account.confirmEmailChange({
@@ -164,6 +174,16 @@ describe("changing the email", () => {
       headers: { "x-api-key": key, "cf-connecting-ip": randomIp() },
     });
     expect(withKey.status).toBe(401);
+    for (const table of ["api_key", "passkey", "two_factor"]) {
+      const left = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE user_id = ?`)
+        .bind(me.userId)
+        .first<number>("n");
+      expect(left, table).toBe(0);
+    }
+    // With the password, the owner signs in again without anyone else's second factor.
+    const back = await signIn(me.email, me.password);
+    expect(back.status).toBe(200);
+    expect(await back.json()).not.toHaveProperty("twoFactorRedirect");
     await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });

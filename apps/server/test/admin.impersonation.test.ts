@@ -150,6 +150,22 @@ describe("impersonation", () => {
       .first<{ id: string; expiresAt: number }>();
     expect(row?.expiresAt).toBeLessThanOrEqual(Date.now() + 60 * 60 * 1000);
 
+    // Deleting the "don't remember" cookie does not buy a week: Better Auth's refresh keeps the hour.
+    const remembered = impersonating
+      .split("; ")
+      .filter((pair) => !pair.includes("dont_remember"))
+      .join("; ");
+    expect(remembered).not.toBe(impersonating);
+    const refreshed = await SELF.fetch(`${ORIGIN}/api/auth/get-session`, {
+      headers: { cookie: remembered, "cf-connecting-ip": randomIp() },
+    });
+    expect(((await refreshed.json()) as { user?: { id: string } }).user?.id).toBe(user.userId);
+    expect(await rpc(remembered).account.me()).toMatchObject({ id: user.userId });
+    const after = await env.DB.prepare("SELECT expires_at AS expiresAt FROM session WHERE id = ?")
+      .bind(row?.id)
+      .first<{ expiresAt: number }>();
+    expect(after?.expiresAt).toBe(row?.expiresAt);
+
     // An hour later (moved in D1) the cookie is worth nothing.
     await env.DB.prepare("UPDATE session SET expires_at = ? WHERE id = ?")
       .bind(Date.now() - 1000, row?.id)

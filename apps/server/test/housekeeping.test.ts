@@ -227,25 +227,40 @@ describe("the hourly housekeeping cron", () => {
     expect(await left("mail_dead_letter")).toEqual(["dead-6-days"]);
   });
 
-  it("removes R2 files no attachment points to, page by page, and leaves new uploads alone", async () => {
-    const now = Date.now();
+  /**
+   * An empty bucket, then `owner` with one todo: a row and an object for each of `kept`, an
+   * object only for each of `orphans`. Answers the bucket's keys, sorted, when called.
+   */
+  async function bucketOf(owner: string, kept: string[], orphans: string[], now: number) {
     const leftover = await env.FILES.list({ prefix: "attachments/" });
     if (leftover.objects.length) await env.FILES.delete(leftover.objects.map((o) => o.key));
-    await seedUser("file-owner", { verified: true, createdAt: now });
+    await seedUser(owner, { verified: true, createdAt: now });
     await run(
-      "INSERT INTO todo (id, text, completed, user_id, created_at, updated_at) VALUES ('todo-1', 'T', 0, 'file-owner', ?, ?)",
+      "INSERT INTO todo (id, text, completed, user_id, created_at, updated_at) VALUES (?, 'T', 0, ?, ?, ?)",
+      `todo-${owner}`,
+      owner,
       now,
       now,
     );
-    await run(
-      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES ('a-1', 'file-owner', 'todo-1', 'attachments/file-owner/kept', 'k.png', 'image/png', 3, ?)",
-      now,
-    );
-    for (const key of ["kept", "orphan-1", "orphan-2", "orphan-3"]) {
-      await env.FILES.put(`attachments/file-owner/${key}`, "abc");
+    for (const key of kept) {
+      await run(
+        "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'k.png', 'image/png', 3, ?)",
+        `${owner}-${key}`,
+        owner,
+        `todo-${owner}`,
+        `attachments/${owner}/${key}`,
+        now,
+      );
     }
-    const keys = async () =>
+    for (const key of [...kept, ...orphans])
+      await env.FILES.put(`attachments/${owner}/${key}`, "abc");
+    return async () =>
       (await env.FILES.list({ prefix: "attachments/" })).objects.map((o) => o.key).sort();
+  }
+
+  it("removes R2 files no attachment points to, page by page, and leaves new uploads alone", async () => {
+    const now = Date.now();
+    const keys = await bucketOf("file-owner", ["kept"], ["orphan-1", "orphan-2", "orphan-3"], now);
 
     // Just uploaded: maybe its row is still being written.
     await runHousekeeping(env, new Date(now), { batchSize: 2 });
@@ -261,26 +276,13 @@ describe("the hourly housekeeping cron", () => {
 
   it("sweeps a bucket larger than one run's pages: each run goes on where the last stopped", async () => {
     const now = Date.now();
-    const leftover = await env.FILES.list({ prefix: "attachments/" });
-    if (leftover.objects.length) await env.FILES.delete(leftover.objects.map((o) => o.key));
-    await seedUser("big-bucket", { verified: true, createdAt: now });
-    await run(
-      "INSERT INTO todo (id, text, completed, user_id, created_at, updated_at) VALUES ('todo-big', 'T', 0, 'big-bucket', ?, ?)",
-      now,
+    // Kept files sort first and fill a whole run's listing; the orphans come after them.
+    const keys = await bucketOf(
+      "big-bucket",
+      ["a-kept-1", "a-kept-2"],
+      ["z-orphan-1", "z-orphan-2"],
       now,
     );
-    // Kept files sort first and fill a whole run's listing; the orphans come after them.
-    for (const key of ["a-kept-1", "a-kept-2"]) {
-      await run(
-        `INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES ('${key}', 'big-bucket', 'todo-big', 'attachments/big-bucket/${key}', 'k.png', 'image/png', 3, ?)`,
-        now,
-      );
-    }
-    for (const key of ["a-kept-1", "a-kept-2", "z-orphan-1", "z-orphan-2"]) {
-      await env.FILES.put(`attachments/big-bucket/${key}`, "abc");
-    }
-    const keys = async () =>
-      (await env.FILES.list({ prefix: "attachments/" })).objects.map((o) => o.key).sort();
     const later = new Date(now + 2 * HOUR);
 
     await runHousekeeping(env, later, { batchSize: 2, maxBatches: 1 });

@@ -13,7 +13,8 @@ const PATHS_WITH_A_NAME = new Set(["/sign-up/email", "/update-user"]);
  * Endpoints that change how the account signs in or who it is. An admin acting as the user
  * (impersonation, one hour, audited) may not call them: a passkey, a password or a second
  * factor would let them back in after the hour. Prefixes, so a new endpoint of these plugins
- * is covered; the sign-in steps under them carry no session and are listed apart.
+ * is covered; the sign-in steps under them (no session yet) and the one read (the settings page
+ * lists passkeys while an admin looks) are listed apart.
  */
 const CREDENTIAL_PATHS = [
   "/change-",
@@ -24,14 +25,15 @@ const CREDENTIAL_PATHS = [
   "/passkey/",
   "/two-factor/",
 ];
-const SIGN_IN_STEPS = new Set([
+const CHANGING_NOTHING = new Set([
+  "/passkey/list-user-passkeys",
   "/passkey/generate-authenticate-options",
   "/passkey/verify-authentication",
   "/two-factor/verify-totp",
   "/two-factor/verify-backup-code",
 ]);
 const changesCredentials = (path: string) =>
-  !SIGN_IN_STEPS.has(path) && CREDENTIAL_PATHS.some((prefix) => path.startsWith(prefix));
+  !CHANGING_NOTHING.has(path) && CREDENTIAL_PATHS.some((prefix) => path.startsWith(prefix));
 
 /**
  * Rules Better Auth's endpoints do not enforce on their own, applied before they run:

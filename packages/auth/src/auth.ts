@@ -117,6 +117,18 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
             };
           },
         },
+        // An impersonation session keeps the hour it was given (ADR 045). Its "don't remember"
+        // cookie normally stops Better Auth's daily slide; an admin who deletes that cookie must
+        // not get a week, so the slide keeps the expiry it had.
+        update: {
+          before: async (update, ctx) => {
+            const current = ctx?.context.session?.session as
+              | { impersonatedBy?: string | null; expiresAt: Date }
+              | undefined;
+            if (!current?.impersonatedBy || !update.expiresAt) return;
+            return { data: { ...update, expiresAt: current.expiresAt } };
+          },
+        },
       },
     },
     session: {

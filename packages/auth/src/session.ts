@@ -41,9 +41,10 @@ export async function readSession(
   const expiresAt = found.session.expiresAt.getTime();
   // Expired (Better Auth deletes the row) or due to slide forward (it extends the row): both
   // are writes, left to Better Auth's own path, which runs at most once a day per session.
-  if (expiresAt <= now || expiresAt - reader.expiresInMs + reader.updateAgeMs <= now) {
-    return readSessionThroughBetterAuth(auth, request);
-  }
+  // An impersonation session never slides (its hour is fixed, auth.ts), so only expiry counts.
+  const dueToSlide =
+    !found.session.impersonatedBy && expiresAt - reader.expiresInMs + reader.updateAgeMs <= now;
+  if (expiresAt <= now || dueToSlide) return readSessionThroughBetterAuth(auth, request);
   // A ban deletes the user's sessions; this also covers one that raced the ban.
   return banRefusal(found.user) ? null : (found satisfies SessionResult);
 }

@@ -16,7 +16,7 @@ function RestoreEmailPage() {
   return (
     <AuthCard
       title="Restore your email"
-      subtitle="If you did not change your email, put your old address back, sign out every device and revoke every API key."
+      subtitle="If you did not change your email, put your old address back and shut out whoever did: every device signed out, every API key and passkey removed, two-step verification turned off."
     >
       <MailedLinkAction
         token={token}
@@ -25,8 +25,9 @@ function RestoreEmailPage() {
         run={(value) => orpc.account.restoreEmail.call({ token: value })}
         done={(email) => (
           <>
-            Your account signs in with {email} again, every device is signed out and every API key
-            is revoked. Whoever changed it may know your password:{" "}
+            Your account signs in with {email} again. Every device is signed out, and every API key,
+            passkey and two-step verification is removed: add yours again once you are back in.
+            Whoever changed it may know your password:{" "}
             <Link to="/forgot-password" className="underline">
               choose a new one now
             </Link>

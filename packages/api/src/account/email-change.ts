@@ -120,9 +120,10 @@ export async function confirmEmailChange(
 }
 
 /**
- * "This wasn't me": the old address's link puts it back, signs out every device and revokes
- * every API key (one minted in a hijacked session would outlive it), so whoever changed it is
- * out; the owner then resets the password through the restored address.
+ * "This wasn't me": the old address's link puts it back, signs out every device, and removes
+ * every way back in that the intruder may have added while they held the account: API keys,
+ * passkeys and the second factor (theirs would lock the owner out after the password reset).
+ * The link reached the old mailbox, so it is the owner's; they add their own again after.
  */
 export async function restoreEmail(context: Context, token: string): Promise<EmailLinkResult> {
   const link = await readLinkToken<DoneChange>(context.db, "restore-email", token);
@@ -133,10 +134,12 @@ export async function restoreEmail(context: Context, token: string): Promise<Ema
     link.useUp,
     context.db
       .update(schema.user)
-      .set({ email: link.data.oldEmail, emailVerified: true })
+      .set({ email: link.data.oldEmail, emailVerified: true, twoFactorEnabled: false })
       .where(eq(schema.user.id, link.userId)),
     context.db.delete(schema.session).where(eq(schema.session.userId, link.userId)),
     context.db.delete(schema.apiKey).where(eq(schema.apiKey.userId, link.userId)),
+    context.db.delete(schema.passkey).where(eq(schema.passkey.userId, link.userId)),
+    context.db.delete(schema.twoFactor).where(eq(schema.twoFactor.userId, link.userId)),
     // A change waiting for confirmation (perhaps the intruder's next one) is dropped too.
     context.db
       .delete(schema.verification)
