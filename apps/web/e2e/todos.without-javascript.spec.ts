@@ -1,0 +1,86 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, newVisitorContext, open, test } from "./fixtures";
+
+// Adding a todo is a plain form POST the web Worker answers (docs/decisions/101): it works
+// before the page's script has run, and with JavaScript off.
+test.use({ shareAccountInFile: true });
+
+/** The same signed-in browser session, with JavaScript off. */
+async function withoutJavaScript(browser: Browser, page: Page) {
+  const context = await newVisitorContext(browser, {
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  return context.newPage();
+}
+
+test("a todo typed and sent with Enter is added without JavaScript", async ({
+  page,
+  browser,
+  account: _signedIn,
+}) => {
+  const noScript = await withoutJavaScript(browser, page);
+  await noScript.goto("/todos?status=active");
+  await noScript.getByLabel("New todo").fill("Water the plants");
+  await noScript.getByLabel("New todo").press("Enter");
+
+  // Back on the same list, with the todo in it and the field free for the next one.
+  await expect(noScript.getByRole("checkbox", { name: "Water the plants" })).toBeVisible();
+  await expect(noScript).toHaveURL(/\/todos\?status=active$/);
+  await expect(noScript.getByLabel("New todo")).toHaveValue("");
+  // The answer was a redirect, so a reload asks for the list again and adds nothing.
+  await noScript.reload();
+  await expect(noScript.getByRole("checkbox", { name: "Water the plants" })).toHaveCount(1);
+  await noScript.context().close();
+});
+
+test("a refused todo says why without JavaScript and keeps what was typed", async ({
+  page,
+  browser,
+  account: _signedIn,
+}) => {
+  const noScript = await withoutJavaScript(browser, page);
+  await noScript.goto("/todos");
+  const newTodo = noScript.getByLabel("New todo");
+  await newTodo.press("Enter");
+  await expect(newTodo).toHaveAccessibleDescription("Write something to do.");
+
+  const long = `Plan the trip ${"x".repeat(500)}`;
+  await newTodo.fill(long);
+  await newTodo.press("Enter");
+  await expect(newTodo).toHaveAccessibleDescription("Keep it under 500 characters.");
+  await expect(newTodo).toHaveAttribute("aria-invalid", "true");
+  await expect(newTodo).toHaveValue(long);
+  await expect(noScript.getByRole("checkbox", { name: /Plan the trip/ })).toHaveCount(0);
+  await noScript.context().close();
+});
+
+test("a todo posted from another site or without a session is refused", async ({
+  page,
+  browser,
+  account: _signedIn,
+}) => {
+  const ownOrigin = new URL(test.info().project.use.baseURL ?? "").origin;
+  const elsewhere = await page.request.post("/todos", {
+    headers: { origin: "https://elsewhere.example" },
+    form: { text: "Sent from elsewhere" },
+    maxRedirects: 0,
+  });
+  expect(elsewhere.status()).toBe(403);
+
+  const visitor = await newVisitorContext(browser);
+  const signedOut = await visitor.request.post("/todos", {
+    headers: { origin: ownOrigin },
+    form: { text: "Sent signed out" },
+    maxRedirects: 0,
+  });
+  expect(signedOut.status()).toBe(303);
+  expect(signedOut.headers().location).toMatch(/\/sign-in$/);
+  await visitor.close();
+
+  await open(page, "/todos");
+  await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
+  await expect(
+    page.getByRole("checkbox", { name: /Sent (from elsewhere|signed out)/ }),
+  ).toHaveCount(0);
+});
