@@ -22,13 +22,15 @@ test("a todo typed and sent with Enter is added without JavaScript", async ({
   const noScript = await withoutJavaScript(browser, page);
   await noScript.goto("/todos?status=active");
   await noScript.getByLabel("New todo").fill("Water the plants");
+  const answer = noScript.waitForResponse((response) => response.request().method() === "POST");
   await noScript.getByLabel("New todo").press("Enter");
+  // A redirect, so a reload of the list asks for it again and adds nothing.
+  expect((await answer).status()).toBe(303);
 
   // Back on the same list, with the todo in it and the field free for the next one.
   await expect(noScript.getByRole("checkbox", { name: "Water the plants" })).toBeVisible();
   await expect(noScript).toHaveURL(/\/todos\?status=active$/);
   await expect(noScript.getByLabel("New todo")).toHaveValue("");
-  // The answer was a redirect, so a reload asks for the list again and adds nothing.
   await noScript.reload();
   await expect(noScript.getByRole("checkbox", { name: "Water the plants" })).toHaveCount(1);
   await noScript.context().close();
@@ -47,7 +49,9 @@ test("a refused todo says why without JavaScript and keeps what was typed", asyn
 
   const long = `Plan the trip ${"x".repeat(500)}`;
   await newTodo.fill(long);
+  const answer = noScript.waitForResponse((response) => response.request().method() === "POST");
   await newTodo.press("Enter");
+  expect((await answer).status()).toBe(422);
   await expect(newTodo).toHaveAccessibleDescription("Keep it under 500 characters.");
   await expect(newTodo).toHaveAttribute("aria-invalid", "true");
   await expect(newTodo).toHaveValue(long);

@@ -1,4 +1,5 @@
 import { ORPCError } from "@orpc/client";
+import { setResponseStatus } from "@tanstack/react-start/server";
 import { fieldIssues } from "../../../lib/field-issues";
 import { client } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
@@ -9,6 +10,11 @@ const MAX_FORM_BYTES = 16 * 1024;
 
 const refuse = (status: 403 | 413 | 415, detail: string) =>
   new Response(detail, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+const clientErrorStatus = (error: unknown) =>
+  error instanceof ORPCError && error.status >= 400 && error.status < 500
+    ? error.status
+    : undefined;
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
 
@@ -40,6 +46,8 @@ export async function addTodoFromForm(request: Request): Promise<Response | Refu
       if (error.code === "FORBIDDEN") return refuse(403, "Add todos from Checkmark's own page.");
     }
     const issues = fieldIssues(error);
+    // The page that renders next says what went wrong; its status says so to the browser too.
+    setResponseStatus(issues.size > 0 ? 422 : (clientErrorStatus(error) ?? 502));
     return {
       ...fields,
       textError: issues.get("text"),
