@@ -1,25 +1,22 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, newVisitorContext, open, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { test as base, expect, newVisitorContext, open } from "./fixtures";
 
 // Adding a todo is a plain form POST the web Worker answers (docs/decisions/101): it works
 // before the page's script has run, and with JavaScript off.
+const test = base.extend<{ noScript: Page }>({
+  /** The signed-in user's browser session, with JavaScript off. */
+  noScript: async ({ browser, page, account: _signedIn }, use) => {
+    const context = await newVisitorContext(browser, {
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    await use(await context.newPage());
+    await context.close();
+  },
+});
 test.use({ shareAccountInFile: true });
 
-/** The same signed-in browser session, with JavaScript off. */
-async function withoutJavaScript(browser: Browser, page: Page) {
-  const context = await newVisitorContext(browser, {
-    javaScriptEnabled: false,
-    storageState: await page.context().storageState(),
-  });
-  return context.newPage();
-}
-
-test("a todo typed and sent with Enter is added without JavaScript", async ({
-  page,
-  browser,
-  account: _signedIn,
-}) => {
-  const noScript = await withoutJavaScript(browser, page);
+test("a todo typed and sent with Enter is added without JavaScript", async ({ noScript }) => {
   await noScript.goto("/todos?status=active");
   await noScript.getByLabel("New todo").fill("Water the plants");
   const answer = noScript.waitForResponse((response) => response.request().method() === "POST");
@@ -33,15 +30,11 @@ test("a todo typed and sent with Enter is added without JavaScript", async ({
   await expect(noScript.getByLabel("New todo")).toHaveValue("");
   await noScript.reload();
   await expect(noScript.getByRole("checkbox", { name: "Water the plants" })).toHaveCount(1);
-  await noScript.context().close();
 });
 
 test("a refused todo says why without JavaScript and keeps what was typed", async ({
-  page,
-  browser,
-  account: _signedIn,
+  noScript,
 }) => {
-  const noScript = await withoutJavaScript(browser, page);
   await noScript.goto("/todos");
   const newTodo = noScript.getByLabel("New todo");
   await newTodo.press("Enter");
@@ -56,7 +49,6 @@ test("a refused todo says why without JavaScript and keeps what was typed", asyn
   await expect(newTodo).toHaveAttribute("aria-invalid", "true");
   await expect(newTodo).toHaveValue(long);
   await expect(noScript.getByRole("checkbox", { name: /Plan the trip/ })).toHaveCount(0);
-  await noScript.context().close();
 });
 
 test("a todo posted from another site or without a session is refused", async ({
