@@ -2,6 +2,7 @@ import { createFormHook, createFormHookContexts } from "@tanstack/react-form";
 import type { ReactNode } from "react";
 import { primaryButton } from "./button-styles";
 import { LabelledInput, type LabelledInputProps } from "./labelled-input";
+import { SubmitButton } from "./submit-button";
 
 export const { fieldContext, formContext, useFieldContext, useFormContext } =
   createFormHookContexts();
@@ -26,14 +27,14 @@ function CurrentPasswordField({ label = "Your password" }: { label?: string }) {
   return <TextField label={label} type="password" autoComplete="current-password" />;
 }
 
-function SubmitButton(props: { children: ReactNode; pendingLabel: string }) {
+function FormSubmitButton(props: { children: ReactNode; pendingLabel: string }) {
   const form = useFormContext();
   return (
     <form.Subscribe selector={(state) => state.isSubmitting}>
       {(isSubmitting) => (
-        <button type="submit" disabled={isSubmitting} className={`w-full ${primaryButton()}`}>
+        <SubmitButton disabled={isSubmitting} className={`w-full ${primaryButton()}`}>
           {isSubmitting ? props.pendingLabel : props.children}
-        </button>
+        </SubmitButton>
       )}
     </form.Subscribe>
   );
@@ -72,5 +73,5 @@ export const { useAppForm } = createFormHook({
   fieldContext,
   formContext,
   fieldComponents: { TextField, CurrentPasswordField },
-  formComponents: { Form, SubmitButton },
+  formComponents: { Form, SubmitButton: FormSubmitButton },
 });

@@ -20,7 +20,7 @@ const createClient = createIsomorphicFn()
       if (!client) {
         client = createApiClient({
           baseUrl: request.url,
-          headers: forwardedHeaders(request.headers),
+          headers: forwardedHeaders(request),
           fetch: async (call) => {
             const { env } = await import("cloudflare:workers");
             return env.SERVER.fetch(call);
@@ -44,10 +44,19 @@ type Procedure = (input: unknown, options: unknown) => Promise<unknown>;
 const procedureAt = (client: ApiClient, path: readonly string[]) =>
   path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], client) as Procedure;
 
-function forwardedHeaders(incoming: Headers): Record<string, string> {
-  const headers: Record<string, string> = { cookie: incoming.get("cookie") ?? "" };
-  const ip = incoming.get("cf-connecting-ip");
+function forwardedHeaders(request: Request): Record<string, string> {
+  const headers: Record<string, string> = { cookie: request.headers.get("cookie") ?? "" };
+  const ip = request.headers.get("cf-connecting-ip");
   if (ip) headers["cf-connecting-ip"] = ip;
+  // A page answering a form POST (docs/decisions/101) passes on where the POST came from, so the
+  // server's CSRF check (origin-guard.ts) judges it as it judges the browser's own calls. Page
+  // GETs do not: a link followed from another site is a cross-site navigation, not a change.
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    for (const name of ["origin", "sec-fetch-site"]) {
+      const value = request.headers.get(name);
+      if (value) headers[name] = value;
+    }
+  }
   return headers;
 }
 

@@ -61,6 +61,12 @@ function RootComponent() {
         </a>
         {user?.impersonator && <ImpersonationBanner user={user} />}
         <Header user={user} />
+        {/* Forms other than the new todo wait for the page's script (docs/decisions/101). */}
+        <noscript>
+          <p className="mx-auto max-w-4xl px-4 pt-4 text-sm text-ink-muted">
+            JavaScript is off: you can read your pages and add todos, but other forms need it.
+          </p>
+        </noscript>
         <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 pb-16 focus:outline-none">
           <Outlet />
         </main>

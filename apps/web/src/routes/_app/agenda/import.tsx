@@ -6,6 +6,7 @@ import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { cardClass, PageHeading } from "../../../components/page";
 import { ProgressBar } from "../../../components/progress-bar";
+import { SubmitButton } from "../../../components/submit-button";
 import { SuccessNote } from "../../../components/success-note";
 import { countsSentence, FailedRows } from "./-import-summary";
 import { type ImportState, refusalOf, useEventImport } from "./-use-event-import";
@@ -63,10 +64,10 @@ function ImportPage() {
         </div>
         {refusal && <Alert>{refusal}</Alert>}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={!file || !!refusal || busy} className={primaryButton()}>
+          <SubmitButton disabled={!file || !!refusal || busy} className={primaryButton()}>
             <FileUp aria-hidden className="size-4" />
             Import events
-          </button>
+          </SubmitButton>
           {busy && (
             <button type="button" onClick={cancel} className={secondaryButton()}>
               <Square aria-hidden className="size-4" />

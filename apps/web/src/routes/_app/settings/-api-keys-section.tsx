@@ -5,6 +5,7 @@ import { Alert } from "../../../components/alert";
 import { primaryButton } from "../../../components/button-styles";
 import { fieldInputClass } from "../../../components/labelled-field";
 import { cardClass } from "../../../components/page";
+import { SubmitButton } from "../../../components/submit-button";
 import { orpc } from "../../../lib/orpc";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
@@ -73,9 +74,9 @@ export function ApiKeysSection() {
           <input name="expiresInDays" type="number" min={1} max={365} className={inputClass} />
         </label>
         <div className="sm:col-span-4">
-          <button type="submit" className={primaryButton("sm")} disabled={create.isPending}>
+          <SubmitButton className={primaryButton("sm")} disabled={create.isPending}>
             Create key
-          </button>
+          </SubmitButton>
         </div>
       </form>
       {error && <Alert>{error}</Alert>}

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { cardClass } from "../../../components/page";
+import { SubmitButton } from "../../../components/submit-button";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { formatUtc } from "../../../lib/format-time";
 import { notifyFailure, notifySuccess } from "../../../lib/notify";
@@ -69,9 +70,9 @@ export function PasskeysSection() {
             className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm placeholder:text-ink-muted"
           />
         </label>
-        <button type="submit" className={primaryButton("sm")} disabled={adding}>
+        <SubmitButton className={primaryButton("sm")} disabled={adding}>
           {adding ? "Waiting for your device…" : "Add a passkey"}
-        </button>
+        </SubmitButton>
       </form>
       {error && <Alert>{error}</Alert>}
       {passkeys.isPending && <p className="mt-4 text-sm text-ink-muted">Loading your passkeys…</p>}

@@ -5,6 +5,7 @@ import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { fieldInputClass } from "../../../components/labelled-field";
 import { cardClass } from "../../../components/page";
+import { SubmitButton } from "../../../components/submit-button";
 import { SuccessNote } from "../../../components/success-note";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { orpc } from "../../../lib/orpc";
@@ -111,9 +112,9 @@ function PasswordForm(props: { action: string; run: (password: string) => Promis
         />
       </label>
       {error && <Alert>{error}</Alert>}
-      <button type="submit" className={primaryButton("sm")} disabled={pending}>
+      <SubmitButton className={primaryButton("sm")} disabled={pending}>
         {pending ? "Checking…" : `${props.action} two-factor sign-in`}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -178,9 +179,9 @@ function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> })
           />
         </label>
         {error && <Alert>{error}</Alert>}
-        <button type="submit" className={primaryButton("sm")} disabled={pending}>
+        <SubmitButton className={primaryButton("sm")} disabled={pending}>
           {pending ? "Checking…" : "Check code and turn on"}
-        </button>
+        </SubmitButton>
       </form>
     </div>
   );

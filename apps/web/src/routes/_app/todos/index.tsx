@@ -9,6 +9,7 @@ import { describeRpcError } from "../../../lib/rpc-error";
 import { useSignedInUser } from "../../../lib/session";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { useToday } from "../../../lib/use-today";
+import { addTodoFromForm } from "./-add-todo.server";
 import { useClearCompleted } from "./-mutations";
 import { NewTodoForm } from "./-new-todo-form";
 import { loadTodos, todoCountsQuery, todoListQuery } from "./-queries";
@@ -22,14 +23,25 @@ export const Route = createFileRoute("/_app/todos/")({
   // The defaults stay out of the URL.
   search: { middlewares: [stripSearchParams(TODO_SEARCH_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
+  // The new-todo form posted without a script (docs/decisions/101): added, the answer is a
+  // redirect back here; refused, this page renders again with what was typed and why.
+  server: {
+    handlers: {
+      POST: async ({ request, next }) => {
+        const answer = await addTodoFromForm(request);
+        return answer instanceof Response ? answer : next({ context: { refusedTodo: answer } });
+      },
+    },
+  },
   // Awaited when the page opens (during SSR too, so the first HTML already lists the filtered
   // todos). When only the filters change, the page keeps showing the last result while the
   // new one loads, instead of swapping the search box for a loading page.
-  loader: async ({ context, deps, cause }) => {
+  loader: async ({ context, deps, cause, serverContext }) => {
     const loading = loadTodos(context.queryClient, deps);
     if (cause === "stay")
       loading.catch(() => {}); // the list shows its own error
     else await loading;
+    return { refusedTodo: serverContext?.refusedTodo };
   },
   head: () => ({ meta: [{ title: "Your todos · Checkmark" }] }),
   component: TodosPage,
@@ -38,6 +50,7 @@ export const Route = createFileRoute("/_app/todos/")({
 function TodosPage() {
   const user = useSignedInUser();
   const search = Route.useSearch();
+  const { refusedTodo } = Route.useLoaderData();
   useLiveUpdates();
   const list = useInfiniteQuery({ ...todoListQuery(search), placeholderData: keepPreviousData });
   const counts = useQuery({ ...todoCountsQuery(search.q), placeholderData: keepPreviousData });
@@ -52,7 +65,7 @@ function TodosPage() {
       </PageHeading>
 
       <div className={`mt-6 p-4 ${cardClass}`}>
-        <NewTodoForm search={search} />
+        <NewTodoForm search={search} refused={refusedTodo} />
       </div>
 
       <div className="mt-6">

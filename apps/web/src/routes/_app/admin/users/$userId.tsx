@@ -2,6 +2,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { cardClass } from "../../../../components/page";
+import { SubmitButton } from "../../../../components/submit-button";
 import { formatUtc } from "../../../../lib/format-time";
 import { orpc } from "../../../../lib/orpc";
 import { useSignedInUser } from "../../../../lib/session";
@@ -126,13 +127,12 @@ function UserPage() {
                   className="rounded-lg border border-line-strong px-3 py-2"
                 />
               </label>
-              <button
-                type="submit"
+              <SubmitButton
                 disabled={ban.isPending}
                 className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-50"
               >
                 Ban and sign out
-              </button>
+              </SubmitButton>
             </form>
           )}
         </div>

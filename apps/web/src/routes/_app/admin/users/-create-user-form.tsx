@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { cardClass } from "../../../../components/page";
+import { SubmitButton } from "../../../../components/submit-button";
 import { orpc } from "../../../../lib/orpc";
 
 /** A confirmed account without a password: the person gets the set-your-password mail. */
@@ -48,13 +49,12 @@ export function CreateUserForm() {
             className="rounded-lg border border-line-strong px-3 py-2"
           />
         </label>
-        <button
-          type="submit"
+        <SubmitButton
           disabled={create.isPending}
           className="rounded-lg bg-accent-solid px-4 py-2 text-sm font-medium text-white hover:bg-accent-solid-hover disabled:opacity-50"
         >
           Create and mail a link
-        </button>
+        </SubmitButton>
       </form>
       {create.error && (
         <p role="alert" className="mt-2 text-sm text-danger">

@@ -3,6 +3,7 @@ import { createFileRoute, Link } from "@tanstack/react-router";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useState } from "react";
 import { cardClass, PageHeading } from "../../../../components/page";
+import { SubmitButton } from "../../../../components/submit-button";
 import { formatUtc } from "../../../../lib/format-time";
 import { type client, orpc } from "../../../../lib/orpc";
 import { CreateUserForm } from "./-create-user-form";
@@ -133,12 +134,9 @@ function UsersPage() {
           onChange={(event) => setSearch(event.target.value)}
           className="min-w-0 flex-1 rounded-lg border border-line-strong px-3 py-2 text-sm"
         />
-        <button
-          type="submit"
-          className="rounded-lg bg-accent-solid px-4 py-2 text-sm font-medium text-white hover:bg-accent-solid-hover"
-        >
+        <SubmitButton className="rounded-lg bg-accent-solid px-4 py-2 text-sm font-medium text-white hover:bg-accent-solid-hover disabled:opacity-50">
           Search
-        </button>
+        </SubmitButton>
       </form>
       <div className={`mt-4 overflow-x-auto ${cardClass}`} aria-busy={isFetching}>
         <table className="w-full text-left text-sm">
