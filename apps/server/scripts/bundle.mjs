@@ -41,9 +41,7 @@ const result = await build({
   keepNames: true,
   sourcemap: "linked",
   chunkNames: "chunks/[name]-[hash]",
-  // .mjs: wrangler's default module rules upload it as an ES module. A `**/*.js` rule in
-  // wrangler.jsonc would do the same, but the workerd tests read the rules too and then hand
-  // every matching dependency file to workerd unbundled (extensionless imports break).
+  // .mjs under chunks/: wrangler.jsonc's module rule names exactly these files.
   outExtension: { ".js": ".mjs" },
   metafile: true,
   logLevel: "warning",
