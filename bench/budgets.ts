@@ -20,10 +20,11 @@ export const budgets = {
   // 100 KiB; this holds the gain.
   largestClientChunkGzip: 80 * KiB,
   // Server Worker startup CPU (bench/check-startup.ts): V8 samples of the deploy bundle's
-  // evaluation under wrangler's startup profiler, median of 3, in ms. Measured 22-25 ms after
-  // ADR 090 deferred every route's modules to first use, 38 ms with the workerd suite running
-  // beside it (94-108 ms before; the API router back at startup: 155).
-  serverStartupSampledMs: 45,
+  // evaluation under wrangler's startup profiler, median of 3, in ms. Measured 4-5 ms (five
+  // medians, load average 2-7) since ADR 097 split the upload into an entry and chunks, so
+  // startup parses the pipeline only; 22-25 ms with ADR 090's one file (38 under the workerd
+  // suite), 94-108 ms before ADR 090, 155 with the API router back at startup.
+  serverStartupSampledMs: 10,
 } as const;
 
 export type Budget = keyof typeof budgets;

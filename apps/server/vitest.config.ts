@@ -31,6 +31,9 @@ const mailConsumerNow = {
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
+      // The source, through Vite, not wrangler.jsonc's `main` (build/index.js, the split bundle
+      // that deploys): the tests import src/ modules beside SELF and run against one copy of them.
+      main: "./src/index.ts",
       wrangler: { configPath: "./wrangler.jsonc" },
       miniflare: {
         bindings: {

@@ -40,7 +40,10 @@ function jsFilesOf(dir: string, what: string): string[] {
   return files;
 }
 
-/** What `wrangler deploy` uploads for the server Worker (its --dry-run --outdir output). */
+/**
+ * What `wrangler deploy` uploads for the server Worker (its --dry-run --outdir output): the
+ * entry module and every chunk of the split build (docs/decisions/097), each gzipped, summed.
+ */
 export const serverWorker = () =>
   sizeOf(jsFilesOf(join(ROOT, "apps/server/dist"), "server Worker build"));
 

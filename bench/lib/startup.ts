@@ -12,7 +12,9 @@
 //     stand-in wrangler's profiler already uses for service bindings. Startup only checks that
 //     each binding is there and calls none of them; a call to one would fail the profile.
 // The code profiled is the deploy bundle byte for byte, under the same profiler, for every
-// Worker and baseline alike, so their figures compare.
+// Worker and baseline alike, so their figures compare. For the server that bundle is the split
+// build (entry plus chunks, docs/decisions/097): the dry run runs wrangler.jsonc's build command
+// itself, and the profiler loads the chunks beside the entry as a deploy would.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,5 +1,6 @@
 // Builds what one environment deploys, the way the deploy ships it, into .deploy/<env>/
-// (git-ignored): the server Worker bundled by `wrangler deploy --dry-run --env <env>`, and the
+// (git-ignored): the server Worker built by `wrangler deploy --dry-run --env <env>` (which runs
+// its wrangler.jsonc build command, the split build of docs/decisions/097), and the
 // web Worker built by Vite with CLOUDFLARE_ENV=<env> (the Cloudflare plugin bakes the chosen
 // environment into dist's wrangler.json), then checked by `wrangler deploy --dry-run` on it.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -216,6 +216,24 @@ function routeHosts(config) {
   });
 }
 
+/**
+ * Settings that decide what code uploads (the server's split build, docs/decisions/097). wrangler
+ * lets env.* inherit them; an environment that set one of its own would deploy code other than
+ * what local runs, tests and benchmarks build.
+ */
+const BUILD_SETTINGS = {
+  main: (config) => config.main,
+  // Its command only: wrangler resolves an inherited watch_dir a second time (relative to the
+  // current directory), and only `wrangler dev` watches.
+  build: (config) => config.build && { command: config.build.command, cwd: config.build.cwd },
+  no_bundle: (config) => config.no_bundle,
+  find_additional_modules: (config) => config.find_additional_modules,
+  base_dir: (config) => config.base_dir,
+  rules: (config) => config.rules,
+  minify: (config) => config.minify,
+  upload_source_maps: (config) => config.upload_source_maps,
+};
+
 const where = (worker, env) => `${worker.config}${env ? ` [env.${env}]` : " [top level]"}`;
 
 /** Everything wrong with what would deploy, as readable lines; empty when all is well. */
@@ -283,6 +301,17 @@ export function checkDeployConfig(root = repoRoot) {
           problems.push(
             `${at}: service binding ${service.binding} names ${service.service}, which no environment deploys; this environment's is ${expected}`,
           );
+        }
+      }
+
+      // Every environment deploys the code the top level builds.
+      if (env) {
+        for (const [setting, read] of Object.entries(BUILD_SETTINGS)) {
+          if (JSON.stringify(read(config)) !== JSON.stringify(read(top))) {
+            problems.push(
+              `${at}: ${setting} differs from the top level; every environment deploys the same build`,
+            );
+          }
         }
       }
 

@@ -64,6 +64,13 @@ describe("check-deploy-config", () => {
     assert.deepEqual(checkDeployConfig(copyWith()).problems, []);
   });
 
+  it("fails when an environment builds its own code (main, no_bundle, ...)", () => {
+    const problems = problemsOf({
+      [SERVER]: (text) => text.replace('"staging": {', '"staging": {\n      "no_bundle": false,'),
+    });
+    assertProblem(problems, /\[env\.staging\]: no_bundle differs from the top level/);
+  });
+
   it("fails on a localhost origin in an environment's vars", () => {
     const problems = problemsOf({
       [SERVER]: (text) =>

@@ -14,8 +14,9 @@ import { assertStartable } from "./startup-check";
 
 // Startup evaluates only the pipeline above (ADR 090): everything behind a route is imported on
 // its route's first request, so an isolate that never serves /api/auth never builds Better
-// Auth, one that never serves /api/v1 never builds the OpenAPI handler, and so on. esbuild keeps
-// it one file; a module reached only through `import()` is evaluated when that first runs.
+// Auth, one that never serves /api/v1 never builds the OpenAPI handler, and so on. The build
+// (scripts/bundle.mjs, ADR 097) puts what only an `import()` reaches in chunks of its own, which
+// workerd neither parses nor evaluates until that `import()` first runs.
 const services = () => import("./pipeline/services");
 const rpc = () => import("./rpc");
 const rest = () => import("./openapi");
