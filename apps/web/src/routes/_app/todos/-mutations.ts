@@ -1,5 +1,6 @@
-import type { Todo, TodoSearch } from "@checkmark/api/schemas";
+import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
 import { useMutation } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { notifyRpcFailure, notifySuccess, notifyUndoable } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { todoListQuery } from "./-queries";
@@ -19,12 +20,13 @@ export function useCreateTodo(search: TodoSearch) {
     orpc.todo.create.mutationOptions({
       onMutate: async (input) => {
         const held = await cache.hold();
-        const pending: Todo = {
+        const pending: ListedTodo = {
           id: newPendingId(),
           text: input.text,
           completed: false,
           dueDate: input.dueDate ?? null,
           createdAt: new Date(),
+          attachmentCount: 0,
         };
         // Only into the list on screen, and only if its filters would show the new todo.
         if (search.status !== "completed" && matches(input.text, search.q)) {
@@ -39,7 +41,9 @@ export function useCreateTodo(search: TodoSearch) {
       },
       onSuccess: (created, _input, optimistic) => {
         cache.editLists((items) =>
-          items.map((todo) => (todo.id === optimistic.pendingId ? created : todo)),
+          items.map((todo) =>
+            todo.id === optimistic.pendingId ? { ...created, attachmentCount: 0 } : todo,
+          ),
         );
         notifySuccess("Todo added.");
       },
@@ -112,7 +116,7 @@ export function useDeleteTodo(search: TodoSearch) {
     orpc.todo.delete.mutationOptions({
       onMutate: async ({ id }) => {
         const held = await cache.hold();
-        let removed: Todo | undefined;
+        let removed: ListedTodo | undefined;
         cache.editLists((items) =>
           items.filter((todo) => {
             if (todo.id === id) removed = todo;
@@ -140,6 +144,20 @@ export function useDeleteTodo(search: TodoSearch) {
     }),
   );
 }
+
+/**
+ * What a row of the list can do to its todo, built once for the whole list rather than once
+ * per row (a server render of 50 rows built 150 mutation observers: docs/decisions/099).
+ * Each call has its own promise, so a row can tell when its own change has settled.
+ */
+export function useTodoActions(search: TodoSearch) {
+  const toggle = useToggleTodo(search).mutateAsync;
+  const update = useUpdateTodo().mutate;
+  const remove = useDeleteTodo(search).mutate;
+  return useMemo(() => ({ toggle, update, remove }), [toggle, update, remove]);
+}
+
+export type TodoActions = ReturnType<typeof useTodoActions>;
 
 /** Clears every completed todo; the toast's Undo brings them back (`todo.restore`). */
 export function useClearCompleted(search: TodoSearch) {

@@ -1,10 +1,10 @@
-import type { Todo, TodoSearch } from "@checkmark/api/schemas";
+import type { ListedTodo } from "@checkmark/api/schemas";
 import { Pencil, Trash2 } from "lucide-react";
 import { lazy, Suspense, useRef, useState } from "react";
 import { Attachments } from "../../../components/attachments";
 import { IconButton } from "../../../components/icon-button";
 import { DueDate } from "./-due-date";
-import { useDeleteTodo, useToggleTodo, useUpdateTodo } from "./-mutations";
+import type { TodoActions } from "./-mutations";
 import { isPendingTodo } from "./-todo-cache";
 import type { TodoChanges } from "./-todo-edit-form";
 
@@ -15,35 +15,41 @@ const TodoEditForm = lazy(() =>
   loadEditForm().then((module) => ({ default: module.TodoEditForm })),
 );
 
-/** `today` comes from the list (useToday), read once per render rather than once per row. */
+/**
+ * `today` and `actions` come from the list, read and built once per render rather than once
+ * per row (docs/decisions/096, 099).
+ */
 export function TodoItem({
   todo,
-  search,
   today,
+  actions,
 }: {
-  todo: Todo;
-  search: TodoSearch;
+  todo: ListedTodo;
   today: string;
+  actions: TodoActions;
 }) {
-  const toggle = useToggleTodo(search);
-  const update = useUpdateTodo();
-  const remove = useDeleteTodo(search);
   const row = useRef<HTMLLIElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   // Shown but not yet saved: it has no id the server knows, so it cannot be changed yet.
   const pending = isPendingTodo(todo);
   // The requested state shows in the click itself (the cache follows a tick later), so the
-  // box never flickers back; it yields to the cache when the call settles.
+  // box never flickers back; it yields to the cache when the call settles. While it is set,
+  // this row's change is on its way.
   const [requested, setRequested] = useState<boolean | null>(null);
+  const toggling = requested !== null;
   const completed = requested ?? todo.completed;
   const textId = `todo-text-${todo.id}`;
 
   const onToggle = () => {
-    if (toggle.isPending) return;
+    if (toggling) return;
     const next = !completed;
     setRequested(next);
-    toggle.mutate({ id: todo.id, completed: next }, { onSettled: () => setRequested(null) });
+    // A refusal is shown by the mutation itself (a toast, the row put back).
+    actions
+      .toggle({ id: todo.id, completed: next })
+      .catch(() => {})
+      .finally(() => setRequested(null));
   };
   const stopEditing = () => {
     setEditing(false);
@@ -52,14 +58,14 @@ export function TodoItem({
   };
   const onSave = (changes: TodoChanges) => {
     if (changes.text !== undefined || changes.dueDate !== undefined) {
-      update.mutate({ id: todo.id, ...changes });
+      actions.update({ id: todo.id, ...changes });
     }
     stopEditing();
   };
   const onDelete = () => {
     // Keyboard users keep their place: focus goes to the todo that takes this one's spot.
     focusTargetAfterRemoving(row.current)?.focus();
-    remove.mutate({ id: todo.id });
+    actions.remove({ id: todo.id });
   };
 
   return (
@@ -75,7 +81,7 @@ export function TodoItem({
             checked={completed}
             disabled={pending}
             aria-labelledby={textId}
-            aria-disabled={toggle.isPending || undefined}
+            aria-disabled={toggling || undefined}
             onChange={onToggle}
             className="size-5 shrink-0 rounded accent-accent-solid"
           />
@@ -109,7 +115,12 @@ export function TodoItem({
         </div>
       )}
       {!pending && (
-        <Attachments parent={{ type: "todo", id: todo.id }} label={todo.text} className="pl-8" />
+        <Attachments
+          parent={{ type: "todo", id: todo.id }}
+          label={todo.text}
+          count={todo.attachmentCount}
+          className="pl-8"
+        />
       )}
     </li>
   );
