@@ -1,6 +1,5 @@
 import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { notifyRpcFailure, notifySuccess, notifyUndoable } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { todoListQuery } from "./-queries";
@@ -144,20 +143,6 @@ export function useDeleteTodo(search: TodoSearch) {
     }),
   );
 }
-
-/**
- * What a row of the list can do to its todo, built once for the whole list rather than once
- * per row (a server render of 50 rows built 150 mutation observers: docs/decisions/099).
- * Each call has its own promise, so a row can tell when its own change has settled.
- */
-export function useTodoActions(search: TodoSearch) {
-  const toggle = useToggleTodo(search).mutateAsync;
-  const update = useUpdateTodo().mutate;
-  const remove = useDeleteTodo(search).mutate;
-  return useMemo(() => ({ toggle, update, remove }), [toggle, update, remove]);
-}
-
-export type TodoActions = ReturnType<typeof useTodoActions>;
 
 /** Clears every completed todo; the toast's Undo brings them back (`todo.restore`). */
 export function useClearCompleted(search: TodoSearch) {

@@ -1,10 +1,10 @@
-import type { ListedTodo } from "@checkmark/api/schemas";
+import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
 import { Pencil, Trash2 } from "lucide-react";
 import { lazy, Suspense, useRef, useState } from "react";
 import { Attachments } from "../../../components/attachments";
 import { IconButton } from "../../../components/icon-button";
 import { DueDate } from "./-due-date";
-import type { TodoActions } from "./-mutations";
+import { useDeleteTodo, useToggleTodo, useUpdateTodo } from "./-mutations";
 import { isPendingTodo } from "./-todo-cache";
 import type { TodoChanges } from "./-todo-edit-form";
 
@@ -15,41 +15,35 @@ const TodoEditForm = lazy(() =>
   loadEditForm().then((module) => ({ default: module.TodoEditForm })),
 );
 
-/**
- * `today` and `actions` come from the list, read and built once per render rather than once
- * per row (docs/decisions/096, 099).
- */
+/** `today` comes from the list (useToday), read once per render rather than once per row. */
 export function TodoItem({
   todo,
+  search,
   today,
-  actions,
 }: {
   todo: ListedTodo;
+  search: TodoSearch;
   today: string;
-  actions: TodoActions;
 }) {
+  const toggle = useToggleTodo(search);
+  const update = useUpdateTodo();
+  const remove = useDeleteTodo(search);
   const row = useRef<HTMLLIElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   // Shown but not yet saved: it has no id the server knows, so it cannot be changed yet.
   const pending = isPendingTodo(todo);
   // The requested state shows in the click itself (the cache follows a tick later), so the
-  // box never flickers back; it yields to the cache when the call settles. While it is set,
-  // this row's change is on its way.
+  // box never flickers back; it yields to the cache when the call settles.
   const [requested, setRequested] = useState<boolean | null>(null);
-  const toggling = requested !== null;
   const completed = requested ?? todo.completed;
   const textId = `todo-text-${todo.id}`;
 
   const onToggle = () => {
-    if (toggling) return;
+    if (toggle.isPending) return;
     const next = !completed;
     setRequested(next);
-    // A refusal is shown by the mutation itself (a toast, the row put back).
-    actions
-      .toggle({ id: todo.id, completed: next })
-      .catch(() => {})
-      .finally(() => setRequested(null));
+    toggle.mutate({ id: todo.id, completed: next }, { onSettled: () => setRequested(null) });
   };
   const stopEditing = () => {
     setEditing(false);
@@ -58,14 +52,14 @@ export function TodoItem({
   };
   const onSave = (changes: TodoChanges) => {
     if (changes.text !== undefined || changes.dueDate !== undefined) {
-      actions.update({ id: todo.id, ...changes });
+      update.mutate({ id: todo.id, ...changes });
     }
     stopEditing();
   };
   const onDelete = () => {
     // Keyboard users keep their place: focus goes to the todo that takes this one's spot.
     focusTargetAfterRemoving(row.current)?.focus();
-    actions.remove({ id: todo.id });
+    remove.mutate({ id: todo.id });
   };
 
   return (
@@ -81,7 +75,7 @@ export function TodoItem({
             checked={completed}
             disabled={pending}
             aria-labelledby={textId}
-            aria-disabled={toggling || undefined}
+            aria-disabled={toggle.isPending || undefined}
             onChange={onToggle}
             className="size-5 shrink-0 rounded accent-accent-solid"
           />

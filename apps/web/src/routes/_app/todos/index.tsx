@@ -9,7 +9,7 @@ import { describeRpcError } from "../../../lib/rpc-error";
 import { useSignedInUser } from "../../../lib/session";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { useToday } from "../../../lib/use-today";
-import { useClearCompleted, useTodoActions } from "./-mutations";
+import { useClearCompleted } from "./-mutations";
 import { NewTodoForm } from "./-new-todo-form";
 import { loadTodos, todoCountsQuery, todoListQuery } from "./-queries";
 import { todoSearchFromUrl } from "./-search";
@@ -44,7 +44,6 @@ function TodosPage() {
   const todos = list.data?.pages.flatMap((page) => page.items) ?? [];
   const updating = list.isPlaceholderData && list.isFetching;
   const today = useToday();
-  const actions = useTodoActions(search);
 
   return (
     <section className="py-10">
@@ -97,7 +96,7 @@ function TodosPage() {
           aria-busy={updating || undefined}
         >
           {todos.map((todo) => (
-            <TodoItem key={todo.id} todo={todo} today={today} actions={actions} />
+            <TodoItem key={todo.id} todo={todo} search={search} today={today} />
           ))}
         </ul>
       ) : (
