@@ -182,6 +182,31 @@ describe("attachments on todos", () => {
     expect((await download(id, {}, "")).status).toBe(401);
   });
 
+  it("counts each listed todo's own files, never another user's rows", async () => {
+    const withTwo = await owner.client.todo.create({ text: "two files" });
+    const without = await owner.client.todo.create({ text: "no files" });
+    await upload(file(PNG, 100), { todo: withTwo.id });
+    await upload(file(PDF_HEAD, 100), { todo: withTwo.id, name: "b.pdf" });
+    // A row that names the owner's todo but belongs to someone else is not the owner's file.
+    const other = await signedInClient();
+    await env.DB.prepare(
+      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'x.png', 'image/png', 1, ?)",
+    )
+      .bind(
+        crypto.randomUUID(),
+        other.userId,
+        without.id,
+        `foreign-${crypto.randomUUID()}`,
+        Date.now(),
+      )
+      .run();
+
+    const { items } = await owner.client.todo.list({});
+    const countOf = (id: string) => items.find((item) => item.id === id)?.attachmentCount;
+    expect(countOf(withTwo.id)).toBe(2);
+    expect(countOf(without.id)).toBe(0);
+  });
+
   it("deletes a todo's files with the todo", async () => {
     const doomed = await owner.client.todo.create({ text: "to delete" });
     const { id } = (await (await upload(file(PNG, 100), { todo: doomed.id })).json()) as {

@@ -74,6 +74,16 @@ function expectIndexSearch(plan: string[], table: string) {
   expect(plan.join("\n")).not.toMatch(/USE TEMP B-TREE/);
 }
 
+/** Each listed todo's files are counted through the attachments' todo index, not the user's. */
+function expectFilesCountedByTodo(plan: string[]) {
+  const steps = plan.filter((detail) => /\battachment\b/.test(detail));
+  expect(steps, plan.join("\n")).toEqual([
+    expect.stringMatching(
+      /^SEARCH attachment USING (COVERING )?INDEX attachment_todo_idx \(todo_id=\?\)/,
+    ),
+  ]);
+}
+
 let cookie: string;
 beforeAll(async () => {
   const me = await signedInUser();
@@ -109,7 +119,9 @@ describe("every list query uses the user's index", () => {
       it(`todo.list status=${status} sort=${sort}, first page and after a cursor`, async () => {
         const { client, recorded } = recordingClient(cookie);
         const first = await client.todo.list({ status, sort, limit: 5 });
-        expectIndexSearch(await planOf(recorded, "todo"), "todo");
+        const plan = await planOf(recorded, "todo");
+        expectIndexSearch(plan, "todo");
+        expectFilesCountedByTodo(plan);
         await client.todo.list({ status, sort, limit: 5, cursor: first.nextCursor ?? undefined });
         expectIndexSearch(await planOf(recorded, "todo"), "todo");
       });

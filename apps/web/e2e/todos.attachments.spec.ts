@@ -1,4 +1,13 @@
+import type { Page } from "@playwright/test";
 import { expect, open, signUp, TINY_PNG, test, uniqueEmail } from "./fixtures";
+
+/** The todo's id, from its checkbox's label (`todo-text-<id>`). */
+async function todoIdOf(page: Page, text: string) {
+  const labelledBy = await page
+    .getByRole("checkbox", { name: text })
+    .getAttribute("aria-labelledby");
+  return labelledBy?.replace("todo-text-", "") ?? "";
+}
 
 test("a user attaches a picture to a todo and downloads it", async ({ page }) => {
   await signUp(page, { name: "Ann", email: uniqueEmail("files"), password: "files password 1" });
@@ -22,6 +31,21 @@ test("a user attaches a picture to a todo and downloads it", async ({ page }) =>
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks)).toEqual(TINY_PNG);
+
+  // After a reload the list says which todos have files, and only their files are fetched.
+  await page.getByLabel("New todo").fill("Nothing attached");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("checkbox", { name: "Nothing attached" })).toBeVisible();
+  const fileLists: string[] = [];
+  page.on("request", (request) => {
+    const call = `${request.url()} ${request.postData() ?? ""}`;
+    if (request.url().includes("/rpc/") && call.includes("attachment")) fileLists.push(call);
+  });
+  await page.reload();
+  await expect(link).toBeVisible();
+  await expect(page.getByLabel("Attach a file to “Nothing attached”")).toBeAttached();
+  expect(fileLists.join("\n")).toContain(await todoIdOf(page, "Frame the photo"));
+  expect(fileLists.join("\n")).not.toContain(await todoIdOf(page, "Nothing attached"));
 
   await open(page, "/settings");
   await expect(page.getByTestId("storage-usage")).toContainText("of 100.0 MB used");

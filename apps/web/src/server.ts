@@ -1,4 +1,8 @@
-import startHandler from "@tanstack/react-start/server-entry";
+import {
+  createServerEntry,
+  createStartHandler,
+  defaultRenderHandler,
+} from "@tanstack/react-start/server";
 import { apiDocsPage } from "./api-docs";
 import { createNonce, withSecurityHeaders } from "./security-headers";
 
@@ -17,6 +21,11 @@ const FORWARDED_PREFIXES = [
   "/api/v1/",
 ];
 const FORWARDED_PATHS = new Set(["/api/openapi.json", "/health"]);
+
+// Pages render to one string, not a stream (docs/decisions/099): every loader is awaited
+// before the first byte anyway (docs/decisions/096), so streaming only added a transform per
+// chunk of HTML.
+const startHandler = createServerEntry({ fetch: createStartHandler(defaultRenderHandler) });
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {

@@ -24,8 +24,12 @@ export interface ApiClientOptions {
     | (() => Record<string, string> | Promise<Record<string, string>>);
   /** A fetch of your own: another Worker's service binding, a test double, a proxy. */
   fetch?: (request: Request, init?: RequestInit) => Response | Promise<Response>;
-  /** Send the calls made in the same tick as one request (`/rpc/__batch__`). */
-  batch?: boolean;
+  /**
+   * Send the calls made in the same tick as one request (`/rpc/__batch__`). `"buffered"`: the
+   * answer comes back as one JSON body once every call is done, for a caller that waits for
+   * all of them anyway (a server render); `true` streams each answer as it is ready.
+   */
+  batch?: boolean | "buffered";
 }
 
 /** Procedures that answer with an event iterator: each goes as a request of its own. */
@@ -48,6 +52,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       ? [
           new BatchLinkPlugin({
             groups: [{ condition: () => true, context: {} }],
+            mode: options.batch === "buffered" ? "buffered" : "streaming",
             exclude: ({ path }) => STREAMING_PATHS.has(path.join(".")),
           }),
         ]

@@ -64,7 +64,7 @@ export {
 export { calendarDateSchema } from "./shared/calendar-date";
 export { LIVE_TOPICS, type LiveTopic } from "./shared/live-topic";
 export { todoDueDateSchema } from "./todo/due-date";
-export type { Todo, TodoCounts } from "./todo/schema";
+export type { ListedTodo, Todo, TodoCounts } from "./todo/schema";
 export { type TodoSearch, todoSearchSchema } from "./todo/search";
 export {
   TODO_SEARCH_DEFAULTS,

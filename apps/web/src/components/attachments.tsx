@@ -15,20 +15,23 @@ function formatSize(bytes: number) {
 
 /**
  * The files of a todo or an event and a button to attach one (streamed to /api/attachments).
- * `label` names the parent for screen readers ("Files of “…”").
+ * `label` names the parent for screen readers ("Files of “…”"). `count`, when the parent's
+ * list already says how many files it has: with none, the files are neither asked for nor
+ * looked up in the cache until one is attached here (docs/decisions/099).
  */
 export function Attachments({
   parent,
   label,
+  count,
   className = "",
 }: {
   parent: AttachmentParent;
   label: string;
+  count?: number;
   className?: string;
 }) {
   const queryClient = useQueryClient();
-  const listOptions = orpc.attachment.list.queryOptions({ input: parent });
-  const files = useQuery(listOptions);
+  const [attached, setAttached] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,11 +52,13 @@ export function Attachments({
         // Invalidating alone is not enough: TanStack reuses a first load still in flight (a
         // query with no data yet) instead of refetching, and that load may have read the list
         // before this file existed. Drop it, show the file the server answered, then refetch.
-        await queryClient.cancelQueries({ queryKey: listOptions.queryKey });
-        queryClient.setQueryData(listOptions.queryKey, (list = []) => [
+        const { queryKey } = filesQuery(parent);
+        await queryClient.cancelQueries({ queryKey });
+        queryClient.setQueryData(queryKey, (list = []) => [
           ...list.filter((each) => each.id !== created.id),
           { ...created, createdAt: new Date(created.createdAt) },
         ]);
+        setAttached(true);
       } else {
         const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
         setError(problem?.detail ?? "That file was not attached.");
@@ -66,26 +71,7 @@ export function Attachments({
 
   return (
     <div className={`mt-1 text-sm ${className}`}>
-      {files.isError && (
-        <p role="alert" className="text-danger">
-          Files could not be loaded.{" "}
-          <button type="button" className="underline" onClick={() => void files.refetch()}>
-            Retry
-          </button>
-        </p>
-      )}
-      {files.data && files.data.length > 0 && (
-        <ul aria-label={`Files of “${label}”`} className="space-y-0.5">
-          {files.data.map((file) => (
-            <li key={file.id}>
-              <a className="text-accent underline" href={`/api/attachments/${file.id}`} download>
-                {file.name}
-              </a>{" "}
-              <span className="text-ink-muted">({formatSize(file.size)})</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {(count !== 0 || attached) && <FileList parent={parent} label={label} />}
       <label className="cursor-pointer text-ink-muted hover:text-accent">
         {uploading ? "Attaching…" : "Attach a file"}
         <input
@@ -107,5 +93,36 @@ export function Attachments({
         </p>
       )}
     </div>
+  );
+}
+
+const filesQuery = (parent: AttachmentParent) =>
+  orpc.attachment.list.queryOptions({ input: parent });
+
+function FileList({ parent, label }: { parent: AttachmentParent; label: string }) {
+  const files = useQuery(filesQuery(parent));
+  return (
+    <>
+      {files.isError && (
+        <p role="alert" className="text-danger">
+          Files could not be loaded.{" "}
+          <button type="button" className="underline" onClick={() => void files.refetch()}>
+            Retry
+          </button>
+        </p>
+      )}
+      {files.data && files.data.length > 0 && (
+        <ul aria-label={`Files of “${label}”`} className="space-y-0.5">
+          {files.data.map((file) => (
+            <li key={file.id}>
+              <a className="text-accent underline" href={`/api/attachments/${file.id}`} download>
+                {file.name}
+              </a>{" "}
+              <span className="text-ink-muted">({formatSize(file.size)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -16,7 +16,7 @@ import { preparedByShape } from "../shared/prepared";
 import type { TodoSearch } from "./search";
 import type { TodoSort, TodoStatus } from "./search-options";
 
-const { todo, todoDueKey, TODO_NO_DUE_DATE } = schema;
+const { attachment, todo, todoDueKey, TODO_NO_DUE_DATE } = schema;
 
 export const todoColumns = {
   id: todo.id,
@@ -25,6 +25,19 @@ export const todoColumns = {
   dueDate: todo.dueDate,
   createdAt: todo.createdAt,
 };
+
+/**
+ * How many files a listed todo has, counted in the list's own query, so the page asks for the
+ * files of only the todos that have some (docs/decisions/099). Scoped to the owner like the
+ * list, and looked up by todo: left to itself, SQLite walks all the owner's files per row
+ * through the user index (test/list.query-plan.test.ts).
+ */
+const filesOfListedTodo = ownedByPlaceholder(attachment, eq(attachment.todoId, todo.id));
+const attachmentCount = sql<number>`(select count(*) from ${attachment}
+  indexed by attachment_todo_idx where ${filesOfListedTodo})`.mapWith(Number);
+
+/** A row of the list: the todo and how many files it has. */
+const listColumns = { ...todoColumns, attachmentCount };
 
 type TodoRow = { id: string; dueDate: string | null; createdAt: Date };
 
@@ -86,7 +99,7 @@ const listQuery = preparedByShape(
   ) => {
     const order = TODO_ORDERS[shape.sort];
     return db
-      .select(todoColumns)
+      .select(listColumns)
       .from(todo)
       .where(
         liveTodosOfOwnerPlaceholder(

@@ -41,8 +41,13 @@ export const listTodosSchema = todoSearchSchema
   .extend({ limit: pageLimitSchema, cursor: cursorSchema })
   .default({ limit: 50, status: "all", sort: "newest" });
 
+/** A todo as the list shows it: with how many files it has (the page fetches only those). */
+export const listedTodoSchema = todoSchema.extend({
+  attachmentCount: z.number().int().nonnegative(),
+});
+
 export const todoPageSchema = z.object({
-  items: z.array(todoSchema),
+  items: z.array(listedTodoSchema),
   nextCursor: z.string().nullable(),
 });
 
@@ -65,5 +70,6 @@ export const restoreTodosSchema = z.object({ deletedAt: z.date() });
 export const restoredTodosSchema = z.object({ count: z.number().int() });
 
 export type Todo = z.infer<typeof todoSchema>;
+export type ListedTodo = z.infer<typeof listedTodoSchema>;
 export type ListTodosInput = z.infer<typeof listTodosSchema>;
 export type TodoCounts = z.infer<typeof todoCountsSchema>;

@@ -1,4 +1,4 @@
-import type { Todo, TodoSearch } from "@checkmark/api/schemas";
+import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { notifyRpcFailure, notifySuccess, notifyUndoable } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
@@ -19,12 +19,13 @@ export function useCreateTodo(search: TodoSearch) {
     orpc.todo.create.mutationOptions({
       onMutate: async (input) => {
         const held = await cache.hold();
-        const pending: Todo = {
+        const pending: ListedTodo = {
           id: newPendingId(),
           text: input.text,
           completed: false,
           dueDate: input.dueDate ?? null,
           createdAt: new Date(),
+          attachmentCount: 0,
         };
         // Only into the list on screen, and only if its filters would show the new todo.
         if (search.status !== "completed" && matches(input.text, search.q)) {
@@ -39,7 +40,9 @@ export function useCreateTodo(search: TodoSearch) {
       },
       onSuccess: (created, _input, optimistic) => {
         cache.editLists((items) =>
-          items.map((todo) => (todo.id === optimistic.pendingId ? created : todo)),
+          items.map((todo) =>
+            todo.id === optimistic.pendingId ? { ...created, attachmentCount: 0 } : todo,
+          ),
         );
         notifySuccess("Todo added.");
       },
@@ -112,7 +115,7 @@ export function useDeleteTodo(search: TodoSearch) {
     orpc.todo.delete.mutationOptions({
       onMutate: async ({ id }) => {
         const held = await cache.hold();
-        let removed: Todo | undefined;
+        let removed: ListedTodo | undefined;
         cache.editLists((items) =>
           items.filter((todo) => {
             if (todo.id === id) removed = todo;

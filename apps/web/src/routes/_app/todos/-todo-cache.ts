@@ -1,10 +1,10 @@
-import type { Todo, TodoCounts } from "@checkmark/api/schemas";
+import type { ListedTodo, Todo, TodoCounts } from "@checkmark/api/schemas";
 import { type InfiniteData, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { orpc } from "../../../lib/orpc";
 import { todoCountsQuery } from "./-queries";
 
-type TodoPage = { items: Todo[]; nextCursor: string | null };
+type TodoPage = { items: ListedTodo[]; nextCursor: string | null };
 
 /** The cached todo lists and counts as they were before an optimistic change. */
 export type HeldTodos = [QueryKey, unknown][];
@@ -33,7 +33,7 @@ export function useTodoCache() {
         for (const [key, data] of held ?? []) queryClient.setQueryData(key, data);
       },
       /** Changes the rows of every cached list (every filter and page). */
-      editLists(edit: (items: Todo[]) => Todo[]) {
+      editLists(edit: (items: ListedTodo[]) => ListedTodo[]) {
         queryClient.setQueriesData<InfiniteData<TodoPage>>(
           { queryKey: orpc.todo.list.key() },
           (data) =>
@@ -44,7 +44,7 @@ export function useTodoCache() {
         );
       },
       /** Adds a row on top of one list's first page. */
-      prependTo(queryKey: QueryKey, todo: Todo) {
+      prependTo(queryKey: QueryKey, todo: ListedTodo) {
         queryClient.setQueryData<InfiniteData<TodoPage>>(queryKey, (data) => {
           const [first, ...rest] = data?.pages ?? [];
           return data && first

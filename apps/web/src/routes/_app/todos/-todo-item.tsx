@@ -1,4 +1,4 @@
-import type { Todo, TodoSearch } from "@checkmark/api/schemas";
+import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
 import { Pencil, Trash2 } from "lucide-react";
 import { lazy, Suspense, useRef, useState } from "react";
 import { Attachments } from "../../../components/attachments";
@@ -21,7 +21,7 @@ export function TodoItem({
   search,
   today,
 }: {
-  todo: Todo;
+  todo: ListedTodo;
   search: TodoSearch;
   today: string;
 }) {
@@ -109,7 +109,12 @@ export function TodoItem({
         </div>
       )}
       {!pending && (
-        <Attachments parent={{ type: "todo", id: todo.id }} label={todo.text} className="pl-8" />
+        <Attachments
+          parent={{ type: "todo", id: todo.id }}
+          label={todo.text}
+          count={todo.attachmentCount}
+          className="pl-8"
+        />
       )}
     </li>
   );
