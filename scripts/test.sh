@@ -12,6 +12,9 @@ bash "$repo_root/scripts/check-generated.sh"
 node "$repo_root/scripts/check-deploy-config.mjs"
 node "$repo_root/scripts/check-workflows.mjs"
 node --test "$repo_root/scripts/test/*.test.mjs"
+# Turbo restores a cached build over what is there and never deletes: a chunk left from an older
+# build would be measured (and uploaded by a dry run) with this one. Each build starts empty.
+rm -rf "$repo_root/apps/server/dist" "$repo_root/apps/web/dist"
 pnpm exec turbo run check-types lint test test:e2e --ui=stream --output-logs=new-only
 # After the browser tests, not beside them (2 cores); replayed from Turbo's cache while the
 # builds' inputs stay the same.
