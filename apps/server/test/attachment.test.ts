@@ -49,6 +49,21 @@ function download(id: string, headers: Record<string, string> = {}, cookie = own
   });
 }
 
+/** An attachment row written straight to D1, with no object in R2: `size` bytes on a todo. */
+const rowOnly = (userId: string, todo: string, size: number, keyPrefix: string) =>
+  env.DB.prepare(
+    "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'filler.pdf', 'application/pdf', ?, ?)",
+  )
+    .bind(
+      crypto.randomUUID(),
+      userId,
+      todo,
+      `${keyPrefix}-${crypto.randomUUID()}`,
+      size,
+      Date.now(),
+    )
+    .run();
+
 const storedObjects = async () =>
   (await env.FILES.list({ prefix: `attachments/${owner.userId}/` })).objects.length;
 
@@ -122,18 +137,7 @@ describe("attachments on todos", () => {
   });
 
   it("refuses an upload over the quota with 413", async () => {
-    await env.DB.prepare(
-      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'big.pdf', 'application/pdf', ?, ?)",
-    )
-      .bind(
-        crypto.randomUUID(),
-        owner.userId,
-        todoId,
-        `quota-filler-${crypto.randomUUID()}`,
-        99 * 1024 * 1024,
-        Date.now(),
-      )
-      .run();
+    await rowOnly(owner.userId, todoId, 99 * 1024 * 1024, "quota-filler");
     const response = await upload(file(PNG, 2 * 1024 * 1024));
     expect(response.status).toBe(413);
     expect(((await response.json()) as { detail: string }).detail).toContain("quota");
@@ -143,18 +147,7 @@ describe("attachments on todos", () => {
   it("lets only what fits land when uploads race past the quota check together", async () => {
     const racer = await signedInClient();
     const parent = (await racer.client.todo.create({ text: "race" })).id;
-    await env.DB.prepare(
-      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'big.pdf', 'application/pdf', ?, ?)",
-    )
-      .bind(
-        crypto.randomUUID(),
-        racer.userId,
-        parent,
-        `quota-filler-${crypto.randomUUID()}`,
-        95 * 1024 * 1024,
-        Date.now(),
-      )
-      .run();
+    await rowOnly(racer.userId, parent, 95 * 1024 * 1024, "quota-filler");
     const statuses = await Promise.all(
       [1, 2, 3].map(
         async () =>
@@ -189,17 +182,7 @@ describe("attachments on todos", () => {
     await upload(file(PDF_HEAD, 100), { todo: withTwo.id, name: "b.pdf" });
     // A row that names the owner's todo but belongs to someone else is not the owner's file.
     const other = await signedInClient();
-    await env.DB.prepare(
-      "INSERT INTO attachment (id, user_id, todo_id, object_key, name, content_type, size, created_at) VALUES (?, ?, ?, ?, 'x.png', 'image/png', 1, ?)",
-    )
-      .bind(
-        crypto.randomUUID(),
-        other.userId,
-        without.id,
-        `foreign-${crypto.randomUUID()}`,
-        Date.now(),
-      )
-      .run();
+    await rowOnly(other.userId, without.id, 1, "foreign");
 
     const { items } = await owner.client.todo.list({});
     const countOf = (id: string) => items.find((item) => item.id === id)?.attachmentCount;
