@@ -15,6 +15,7 @@ import { bareR2Uploads, fileTransfer, liveFanout } from "./lib/platform.ts";
 import {
   BASE,
   freshState,
+  LOCAL_TRACE_CAPTURE,
   migrate,
   PORT,
   ROOT,
@@ -85,6 +86,7 @@ async function measureRun(run: number, bundles: Bundles, startupDir: string): Pr
   migrate(state);
   const report: Report = {
     date: new Date().toISOString(),
+    localTraceCapture: LOCAL_TRACE_CAPTURE,
     sizes: {
       serverWorker: sizes.serverWorker(),
       webWorker: sizes.webWorker(),

@@ -10,6 +10,17 @@ const SERVER_DIR = join(ROOT, "apps/server");
 export const PORT = 3301;
 export const BASE = `http://localhost:${PORT}`;
 
+/**
+ * Whether wrangler's local trace capture runs under the bench (`X_LOCAL_OBSERVABILITY=true`
+ * turns it on; off by default). It is a `wrangler dev` tool, the Local Explorer's
+ * Observability tab: Miniflare streams every invocation of every Worker it runs, whatever that
+ * Worker's `observability` config says, to a collector Worker in the same workerd process, which
+ * writes each span and console line into a local SQLite store. That CPU is neither Worker's and
+ * has no counterpart in a Worker's CPU on Cloudflare, so it is left out of every Worker the
+ * bench measures, app and baselines alike (docs/decisions/106).
+ */
+export const LOCAL_TRACE_CAPTURE = process.env.X_LOCAL_OBSERVABILITY === "true";
+
 /** An empty local state folder (D1, rate limits) that no developer data is in. */
 export function freshState(label: string) {
   return mkdtempSync(join(tmpdir(), `bench-${label}-`));
@@ -36,14 +47,14 @@ export async function startUntilReady(
   command: string,
   args: string[],
   probe: string,
-  options: { cwd?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<Started> {
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: options.cwd ?? ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: process.env,
+    env: { ...process.env, ...options.env },
   });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -83,7 +94,7 @@ export function wranglerDev(
       ...(options.extra ?? []),
     ],
     `http://localhost:${port}${options.probePath ?? "/"}`,
-    { cwd: SERVER_DIR },
+    { cwd: SERVER_DIR, env: { X_LOCAL_OBSERVABILITY: String(LOCAL_TRACE_CAPTURE) } },
   );
 }
 

@@ -7,6 +7,8 @@ import { type FirstLoadJs, formatKiB, type Size } from "./sizes.ts";
 
 export interface Report {
   date: string;
+  /** Whether wrangler's local trace capture ran in the measured workerd (processes.ts). */
+  localTraceCapture: boolean;
   sizes: {
     serverWorker: Size;
     webWorker: Size;
@@ -104,7 +106,10 @@ export function printEvents(events: EventsReport) {
 
 export function printReport(report: Report) {
   const { sizes, startup, cpu, baselines } = report;
-  console.log(`\nBenchmark ${report.date}\n`);
+  console.log(`\nBenchmark ${report.date}`);
+  console.log(
+    `wrangler's local trace capture: ${report.localTraceCapture ? "on" : "off (X_LOCAL_OBSERVABILITY=true turns it on)"}\n`,
+  );
   table(
     ["Size", "raw", "gzip"],
     [
