@@ -184,8 +184,11 @@ async function measureRun(run: number, bundles: Bundles, startupDir: string): Pr
     report.sizes.firstLoadJs = sizes.firstLoadJs(body);
     const pid = workerdPid(web.child.pid ?? 0);
     report.cpu.ssrTodosMs = await cpuPerCall(pid, SSR_CPU_CALLS, async (i) => {
+      // Not following redirects: a visitor whose cookie no longer signs in gets a 307 to the
+      // sign-in page, which must fail the run rather than be measured as `/todos`.
       const page = await fetch(`${BASE}/todos`, {
         headers: { cookie: inTurn(ssrUsers, i)?.cookie ?? "" },
+        redirect: "manual",
       });
       if (page.status !== 200) throw new Error(`SSR /todos: ${page.status}`);
       await page.arrayBuffer();

@@ -46,7 +46,12 @@ async function main() {
     let next = 0;
     const page = async () => {
       const cookie = users[next++ % users.length]?.cookie ?? "";
-      const response = await fetch(`${bench.BASE}/todos`, { headers: { cookie } });
+      // A 307 means the cookie no longer signs in (say, a state seeded under another auth
+      // secret): that is the sign-in page, not `/todos`, so it fails instead of being measured.
+      const response = await fetch(`${bench.BASE}/todos`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
       if (response.status !== 200) throw new Error(`SSR /todos: ${response.status}`);
       await response.arrayBuffer();
     };
