@@ -8,9 +8,9 @@ import type { ReactNode } from "react";
  *
  * Instead of @tanstack/react-router-ssr-query, which also streams queries that resolve during
  * the render: a string render waits for none, and that stream kept the router from writing its
- * scripts during the render (it passed the finished HTML through its stream transform again)
- * and cleared the request's whole cache, query by query, at the end. Every page's data comes
- * from awaited loaders; a query first fetched during a render is fetched again by the browser.
+ * scripts during the render: it passed the finished HTML through its stream transform again.
+ * Every page's data comes from awaited loaders; a query first fetched during a render is
+ * fetched again by the browser.
  */
 export function shareQueryCacheWithBrowser(router: AnyRouter, queryClient: QueryClient) {
   // Every query, errors too, as the integration did; their data is oRPC answers (plain data and
