@@ -33,19 +33,30 @@ export function contentSecurityPolicy(nonce: string, { nonceStyles = false } = {
   ].join("; ");
 }
 
+/**
+ * Adds the headers to the page's own response. Start builds it in this Worker, so its headers
+ * can be changed in place: copying it into a new Response would turn its string body into a
+ * stream the runtime has to pump (docs/decisions/105). A response with immutable headers (a
+ * fetched one, `Response.redirect`) is copied first.
+ */
 export function withSecurityHeaders(
   response: Response,
-  request: Request,
+  url: URL,
   nonce: string | null,
   policy: { nonceStyles?: boolean } = {},
 ) {
-  const secured = new Response(response.body, response);
+  let secured = response;
+  try {
+    secured.headers.set("X-Content-Type-Options", "nosniff");
+  } catch {
+    secured = new Response(response.body, response);
+    secured.headers.set("X-Content-Type-Options", "nosniff");
+  }
   const headers = secured.headers;
-  headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (new URL(request.url).protocol === "https:") {
+  if (url.protocol === "https:") {
     headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
   if (headers.get("content-type")?.startsWith("text/html")) {

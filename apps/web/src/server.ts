@@ -29,7 +29,8 @@ const startHandler = createServerEntry({ fetch: createStartHandler(defaultRender
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
-    const { pathname } = new URL(request.url);
+    const url = new URL(request.url);
+    const { pathname } = url;
     if (
       FORWARDED_PATHS.has(pathname) ||
       FORWARDED_PREFIXES.some((prefix) => pathname.startsWith(prefix))
@@ -39,11 +40,11 @@ export default {
     // Vite's dev client injects inline scripts without a nonce, so the CSP is for builds only.
     const nonce = import.meta.env.PROD ? createNonce() : null;
     if (pathname === "/api/docs") {
-      return withSecurityHeaders(apiDocsPage(request, nonce), request, nonce, {
+      return withSecurityHeaders(apiDocsPage(request, nonce), url, nonce, {
         nonceStyles: true,
       });
     }
     const response = await startHandler.fetch(request, { context: { nonce: nonce ?? undefined } });
-    return withSecurityHeaders(response, request, nonce);
+    return withSecurityHeaders(response, url, nonce);
   },
 } satisfies ExportedHandler<Env>;

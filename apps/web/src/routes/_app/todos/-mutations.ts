@@ -8,6 +8,18 @@ import { newPendingId, useTodoCache } from "./-todo-cache";
 // Every change shows at once; if the server refuses it, the lists and counts go back to what
 // they were and a toast says why. Either way the lists refetch once it settles.
 
+// Each procedure's helpers looked up once: every `orpc.todo.x.mutationOptions` walks oRPC's
+// proxies and builds their helpers again, and each row of a list calls three of these hooks on
+// every render (docs/decisions/105).
+const mutationOptions = {
+  create: orpc.todo.create.mutationOptions,
+  toggle: orpc.todo.toggle.mutationOptions,
+  update: orpc.todo.update.mutationOptions,
+  delete: orpc.todo.delete.mutationOptions,
+  restore: orpc.todo.restore.mutationOptions,
+  clearCompleted: orpc.todo.clearCompleted.mutationOptions,
+};
+
 const plural = (count: number) => (count === 1 ? "1 todo" : `${count} todos`);
 
 const matches = (text: string, q: string | undefined) =>
@@ -16,7 +28,7 @@ const matches = (text: string, q: string | undefined) =>
 export function useCreateTodo(search: TodoSearch) {
   const cache = useTodoCache();
   return useMutation(
-    orpc.todo.create.mutationOptions({
+    mutationOptions.create({
       onMutate: async (input) => {
         const held = await cache.hold();
         const pending: ListedTodo = {
@@ -58,7 +70,7 @@ export function useCreateTodo(search: TodoSearch) {
 export function useToggleTodo(search: TodoSearch) {
   const cache = useTodoCache();
   return useMutation(
-    orpc.todo.toggle.mutationOptions({
+    mutationOptions.toggle({
       onMutate: async ({ id, completed }) => {
         const held = await cache.hold();
         cache.editLists((items) =>
@@ -84,7 +96,7 @@ export function useToggleTodo(search: TodoSearch) {
 export function useUpdateTodo() {
   const cache = useTodoCache();
   return useMutation(
-    orpc.todo.update.mutationOptions({
+    mutationOptions.update({
       onMutate: async ({ id, ...changes }) => {
         const held = await cache.hold();
         cache.editLists((items) =>
@@ -112,7 +124,7 @@ export function useUpdateTodo() {
 export function useDeleteTodo(search: TodoSearch) {
   const cache = useTodoCache();
   return useMutation(
-    orpc.todo.delete.mutationOptions({
+    mutationOptions.delete({
       onMutate: async ({ id }) => {
         const held = await cache.hold();
         let removed: ListedTodo | undefined;
@@ -148,14 +160,14 @@ export function useDeleteTodo(search: TodoSearch) {
 export function useClearCompleted(search: TodoSearch) {
   const cache = useTodoCache();
   const restore = useMutation(
-    orpc.todo.restore.mutationOptions({
+    mutationOptions.restore({
       onSuccess: ({ count }) => notifySuccess(`Brought back ${plural(count)}.`),
       onError: (error) => notifyRpcFailure(error, "Your todos were not brought back."),
       onSettled: () => cache.refresh(),
     }),
   );
   return useMutation(
-    orpc.todo.clearCompleted.mutationOptions({
+    mutationOptions.clearCompleted({
       onMutate: async () => {
         const held = await cache.hold();
         cache.editLists((items) => items.filter((todo) => !todo.completed));
