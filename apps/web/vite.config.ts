@@ -12,7 +12,7 @@ const apiDocs = apiDocsAsset();
 // the oRPC client.
 const framework = [
   "@orpc",
-  "@tanstack/(history|store|react-store|router-core|react-router|start-client-core|react-start|react-start-client|query-core|react-query)",
+  "@tanstack/(history|store|react-store|router-core|react-router|start-client-core|react-start|react-start-client|query-core|react-query|router-ssr-query-core|react-router-ssr-query)",
   "seroval",
   "seroval-plugins",
   "react",

@@ -1,10 +1,10 @@
 import { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
+import { setupRouterSsrQueryIntegration } from "@tanstack/react-router-ssr-query";
 import { createIsomorphicFn, getGlobalStartContext } from "@tanstack/react-start";
 import { NotFound } from "./components/not-found";
 import { PagePending } from "./components/page-pending";
 import { RouteError } from "./components/route-error";
-import { shareQueryCacheWithBrowser } from "./lib/query-ssr";
 import { routeTree } from "./routeTree.gen";
 
 // The CSP nonce the web Worker minted for this response; inline scripts must carry it.
@@ -28,7 +28,7 @@ export function getRouter() {
     defaultPendingComponent: PagePending,
     ssr: { nonce: requestNonce() },
   });
-  shareQueryCacheWithBrowser(router, queryClient);
+  setupRouterSsrQueryIntegration({ router, queryClient });
   return router;
 }
 
