@@ -75,7 +75,7 @@ async function main() {
       const cookie = users[next++ % users.length]?.cookie ?? "";
       const response =
         MODE === "ssr"
-          ? await fetch(`${BASE}/todos`, { headers: { cookie } })
+          ? await fetch(`${BASE}/todos`, { headers: { cookie }, redirect: "manual" })
           : await postRpc(BASE, "todo/list", { limit: 50 }, cookie);
       if (response.status !== 200) throw new Error(`${MODE}: ${response.status}`);
       await response.arrayBuffer();

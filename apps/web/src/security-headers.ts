@@ -48,7 +48,9 @@ export function withSecurityHeaders(
   let secured = response;
   try {
     secured.headers.set("X-Content-Type-Options", "nosniff");
-  } catch {
+  } catch (error) {
+    // Immutable headers throw a TypeError; anything else is a bug to see, not to hide.
+    if (!(error instanceof TypeError)) throw error;
     secured = new Response(response.body, response);
     secured.headers.set("X-Content-Type-Options", "nosniff");
   }
