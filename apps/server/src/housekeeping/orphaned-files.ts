@@ -23,7 +23,8 @@ export async function deleteOrphanedFiles(
   now: Date,
   { batchSize, maxBatches }: BatchLimits,
 ) {
-  let startAfter = (await bookmarks.get(SWEEP_BOOKMARK_KEY)) ?? undefined;
+  const bookmark = await bookmarks.get(SWEEP_BOOKMARK_KEY);
+  let startAfter = bookmark ?? undefined;
   let deleted = 0;
   for (let batches = 1; batches <= maxBatches; batches++) {
     const page = await bucket.list({ prefix: ATTACHMENT_PREFIX, limit: batchSize, startAfter });
@@ -42,7 +43,8 @@ export async function deleteOrphanedFiles(
     }
     if (!page.truncated) {
       // The end of the bucket: the next run starts again from its beginning.
-      await bookmarks.delete(SWEEP_BOOKMARK_KEY);
+      // (Only if one was kept: a KV delete is a write, even of a missing key.)
+      if (bookmark) await bookmarks.delete(SWEEP_BOOKMARK_KEY);
       return { deleted, batches, done: true };
     }
     startAfter = page.objects.at(-1)?.key;

@@ -32,8 +32,12 @@ function FormSubmitButton(props: { children: ReactNode; pendingLabel: string }) 
   return (
     <form.Subscribe selector={(state) => state.isSubmitting}>
       {(isSubmitting) => (
-        <SubmitButton disabled={isSubmitting} className={`w-full ${primaryButton()}`}>
-          {isSubmitting ? props.pendingLabel : props.children}
+        <SubmitButton
+          pending={isSubmitting}
+          pendingLabel={props.pendingLabel}
+          className={`w-full ${primaryButton()}`}
+        >
+          {props.children}
         </SubmitButton>
       )}
     </form.Subscribe>

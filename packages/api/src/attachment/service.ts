@@ -44,11 +44,15 @@ export function listAttachments(db: Database, userId: string, parent: Attachment
     .orderBy(asc(attachment.createdAt), asc(attachment.id));
 }
 
-export async function bytesStored(db: Database, userId: string): Promise<number> {
-  const [row] = await db
+/** The bytes a user's files take, as a query: awaited alone, or inside another statement. */
+const usedBytes = (db: Database, userId: string) =>
+  db
     .select({ used: sql<number>`coalesce(sum(${attachment.size}), 0)` })
     .from(attachment)
     .where(eq(attachment.userId, userId));
+
+export async function bytesStored(db: Database, userId: string): Promise<number> {
+  const [row] = await usedBytes(db, userId);
   return Number(row?.used ?? 0);
 }
 
@@ -77,7 +81,7 @@ export async function insertWithinQuota(
       .where(
         and(
           eq(attachment.objectKey, values.objectKey),
-          sql`(select coalesce(sum(${attachment.size}), 0) from ${attachment} where ${attachment.userId} = ${values.userId}) > ${quotaBytes}`,
+          sql`(${usedBytes(db, values.userId)}) > ${quotaBytes}`,
         ),
       )
       .returning({ id: attachment.id }),

@@ -70,8 +70,12 @@ export function PasskeysSection() {
             className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm placeholder:text-ink-muted"
           />
         </label>
-        <SubmitButton className={primaryButton("sm")} disabled={adding}>
-          {adding ? "Waiting for your device…" : "Add a passkey"}
+        <SubmitButton
+          className={primaryButton("sm")}
+          pending={adding}
+          pendingLabel="Waiting for your device…"
+        >
+          Add a passkey
         </SubmitButton>
       </form>
       {error && <Alert>{error}</Alert>}

@@ -112,8 +112,8 @@ function PasswordForm(props: { action: string; run: (password: string) => Promis
         />
       </label>
       {error && <Alert>{error}</Alert>}
-      <SubmitButton className={primaryButton("sm")} disabled={pending}>
-        {pending ? "Checking…" : `${props.action} two-factor sign-in`}
+      <SubmitButton className={primaryButton("sm")} pending={pending} pendingLabel="Checking…">
+        {`${props.action} two-factor sign-in`}
       </SubmitButton>
     </form>
   );
@@ -179,8 +179,8 @@ function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> })
           />
         </label>
         {error && <Alert>{error}</Alert>}
-        <SubmitButton className={primaryButton("sm")} disabled={pending}>
-          {pending ? "Checking…" : "Check code and turn on"}
+        <SubmitButton className={primaryButton("sm")} pending={pending} pendingLabel="Checking…">
+          Check code and turn on
         </SubmitButton>
       </form>
     </div>
