@@ -26,7 +26,7 @@ const FORWARDED_PATHS = new Set(["/api/openapi.json", "/health"]);
 // Pages render to one string, not a stream (docs/decisions/099): every loader is awaited
 // before the first byte anyway (docs/decisions/096), so streaming only added a transform per
 // chunk of HTML.
-// A page whose data failed answers with the status of the call that failed (lib/failed-page-status).
+// A page whose data failed answers with the status of the call that failed.
 const startHandler = createServerEntry({
   fetch: createStartHandler((render) => {
     answerForFailedCall(render.router, render.responseHeaders);

@@ -1,6 +1,6 @@
 import { ORPCError } from "@orpc/client";
 import { setResponseStatus } from "@tanstack/react-start/server";
-import { failedCallStatus } from "../../../lib/failed-call-status";
+import { failedCallStatus } from "../../../lib/error-status";
 import { fieldIssues } from "../../../lib/field-issues";
 import { client } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
