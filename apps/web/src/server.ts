@@ -4,7 +4,7 @@ import {
   defaultRenderHandler,
 } from "@tanstack/react-start/server";
 import { apiDocsPage } from "./api-docs";
-import { answerForFailedCall } from "./lib/failed-page-status.server";
+import { setFailedPageStatus } from "./lib/failed-page-status.server";
 import { createNonce, withSecurityHeaders } from "./security-headers";
 
 // The browser only ever talks to this origin: API and auth calls go on to the server
@@ -29,7 +29,7 @@ const FORWARDED_PATHS = new Set(["/api/openapi.json", "/health"]);
 // A page whose data failed answers with the status of the call that failed.
 const startHandler = createServerEntry({
   fetch: createStartHandler((render) => {
-    answerForFailedCall(render.router, render.responseHeaders);
+    setFailedPageStatus(render.router, render.responseHeaders);
     return defaultRenderHandler(render);
   }),
 });

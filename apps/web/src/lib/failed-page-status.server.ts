@@ -2,9 +2,10 @@ import type { AnyRouter } from "@tanstack/react-router";
 import { setResponseStatus } from "@tanstack/react-start/server";
 import { errorStatus, failedCallStatus } from "./error-status";
 
-const retryAfterSeconds = (error: object) => {
-  const data = "data" in error ? (error.data as { retryAfterSeconds?: unknown } | undefined) : {};
-  return typeof data?.retryAfterSeconds === "number" ? data.retryAfterSeconds : undefined;
+/** The wait a TOO_MANY_REQUESTS error names in its typed data. */
+const retryAfterSeconds = (error: unknown) => {
+  const seconds = (error as { data?: { retryAfterSeconds?: unknown } }).data?.retryAfterSeconds;
+  return typeof seconds === "number" ? seconds : undefined;
 };
 
 /**
@@ -14,9 +15,9 @@ const retryAfterSeconds = (error: object) => {
  * not an alert for a crash. Anything else thrown is this Worker's own fault and keeps its 500.
  * Called by the server render only (src/server.ts); client-side navigation has no status.
  */
-export function answerForFailedCall(router: AnyRouter, responseHeaders: Headers) {
+export function setFailedPageStatus(router: AnyRouter, responseHeaders: Headers) {
   const error = router.state.matches.find((match) => match.status === "error")?.error;
-  if (typeof error !== "object" || error === null || errorStatus(error) === undefined) return;
+  if (errorStatus(error) === undefined) return;
   const status = failedCallStatus(error);
   const wait = status === 429 ? retryAfterSeconds(error) : undefined;
   if (wait !== undefined) responseHeaders.set("retry-after", String(wait));
