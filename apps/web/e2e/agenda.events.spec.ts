@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { BEFORE_FIXTURE_EVENTS, CALENDAR_FIXTURE, dayFromNow } from "./events";
-import { expect, open, scrollsSideways, TINY_PNG, test } from "./fixtures";
+import { expect, open, scrollsSideways, TINY_PNG, test, waitForHydration } from "./fixtures";
 
 test.use({ shareAccountInFile: true, timezoneId: "Europe/Berlin" });
 
@@ -85,6 +85,10 @@ test("an event added with the form shows in the agenda under its day, and can be
       .getByRole("list", { name: "Files of “Dinner with Sam and Alex”" })
       .getByRole("link", { name: "table-plan.png" }),
   ).toBeVisible();
+  // Opened directly, the event's data loads on the server and the form fills in the browser.
+  expect((await page.reload())?.status()).toBe(200);
+  await waitForHydration(page);
+  await expect(page.getByLabel("Title")).toHaveValue("Dinner with Sam and Alex");
   await page.getByRole("button", { name: "Delete event" }).click();
   await expect(page.getByRole("button", { name: "Keep it" })).toBeFocused();
   await page.getByRole("button", { name: "Yes, delete it" }).click();

@@ -65,6 +65,20 @@ test("a page refused for too many requests asks the visitor to wait", async ({
   await expect(page.getByText("Wait a minute, then try again.")).toBeVisible();
 });
 
+test("a page that is not there answers 404, whatever says so", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 404/);
+  // No route at this address; an event nobody has (another user's answers the same NOT_FOUND).
+  for (const path of ["/no-such-page", `/agenda/${crypto.randomUUID()}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  }
+});
+
 test("empty pages say what they are for and what to do", async ({ page, account: _signedIn }) => {
   await open(page, "/agenda");
   await expect(page.getByRole("heading", { name: "Nothing coming up" })).toBeVisible();

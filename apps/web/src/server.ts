@@ -4,6 +4,7 @@ import {
   defaultRenderHandler,
 } from "@tanstack/react-start/server";
 import { apiDocsPage } from "./api-docs";
+import { setFailedPageStatus } from "./lib/failed-page-status.server";
 import { createNonce, withSecurityHeaders } from "./security-headers";
 
 // The browser only ever talks to this origin: API and auth calls go on to the server
@@ -25,7 +26,13 @@ const FORWARDED_PATHS = new Set(["/api/openapi.json", "/health"]);
 // Pages render to one string, not a stream (docs/decisions/099): every loader is awaited
 // before the first byte anyway (docs/decisions/096), so streaming only added a transform per
 // chunk of HTML.
-const startHandler = createServerEntry({ fetch: createStartHandler(defaultRenderHandler) });
+// A page whose data failed answers with the status of the call that failed.
+const startHandler = createServerEntry({
+  fetch: createStartHandler((render) => {
+    setFailedPageStatus(render.router, render.responseHeaders);
+    return defaultRenderHandler(render);
+  }),
+});
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {

@@ -1,12 +1,12 @@
 import { type ErrorComponentProps, useRouter } from "@tanstack/react-router";
 import { CircleAlert, Clock, RotateCw } from "lucide-react";
 import { useEffect } from "react";
+import { errorStatus } from "../lib/error-status";
 import { reportError } from "../lib/report-error";
 import { primaryButton } from "./button-styles";
 
 /** Rate limits are the visitor's own doing, not a bug: they get words, not an error report. */
-const isRateLimited = (error: unknown) =>
-  typeof error === "object" && error !== null && "status" in error && error.status === 429;
+const isRateLimited = (error: unknown) => errorStatus(error) === 429;
 
 /** What a page shows when its data could not load; never a stack trace. */
 export function RouteError({ error, reset }: ErrorComponentProps) {

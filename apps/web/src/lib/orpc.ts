@@ -1,5 +1,5 @@
 import { type ApiClient, createApiClient } from "@checkmark/api/client";
-import { type ClientContext, type ClientLink, createORPCClient } from "@orpc/client";
+import { type ClientContext, type ClientLink, createORPCClient, ORPCError } from "@orpc/client";
 import { createTanstackQueryUtils } from "@orpc/tanstack-query";
 import { createIsomorphicFn } from "@tanstack/react-start";
 import { getRequest } from "@tanstack/react-start/server";
@@ -23,7 +23,18 @@ const createClient = createIsomorphicFn()
           headers: forwardedHeaders(request),
           fetch: async (call) => {
             const { env } = await import("cloudflare:workers");
-            return env.SERVER.fetch(call);
+            try {
+              return await env.SERVER.fetch(call);
+            } catch (cause) {
+              if (call.signal.aborted) throw cause;
+              // The server Worker is down or crashed: its failure, told apart from this Worker's
+              // own, so the page answers 502 rather than 500 (lib/failed-page-status.server.ts).
+              throw new ORPCError("BAD_GATEWAY", {
+                status: 502,
+                message: "The server could not be reached.",
+                cause,
+              });
+            }
           },
           // The render waits for every answer before it starts, so one JSON body is cheaper
           // for both Workers than an event stream of answers (docs/decisions/099).

@@ -44,35 +44,45 @@ export const Route = createRootRouteWithContext<RouterContext>()({
       { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
     ],
   }),
+  // The document renders around every page, the root's own error too: a visitor whose session
+  // read failed (rate-limited, server down) still gets the styles, and the scripts that make
+  // "Try again" work.
+  shellComponent: RootShell,
   component: RootComponent,
 });
 
-function RootComponent() {
+function RootShell({ children }: { children: ReactNode }) {
   const { theme } = Route.useRouteContext();
-  const { user } = Route.useLoaderData();
   return (
     <ThemeProvider initial={theme}>
-      <RootDocument>
-        <a
-          href="#main"
-          className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-accent shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
-        >
-          Skip to content
-        </a>
-        {user?.impersonator && <ImpersonationBanner user={user} />}
-        <Header user={user} />
-        {/* Forms other than the new todo wait for the page's script (docs/decisions/101). */}
-        <noscript>
-          <p className="mx-auto max-w-4xl px-4 pt-4 text-sm text-ink-muted">
-            JavaScript is off: you can read your pages and add todos, but other forms need it.
-          </p>
-        </noscript>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 pb-16 focus:outline-none">
-          <Outlet />
-        </main>
-        <ToastHost />
-      </RootDocument>
+      <RootDocument>{children}</RootDocument>
     </ThemeProvider>
+  );
+}
+
+function RootComponent() {
+  const { user } = Route.useLoaderData();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-accent shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to content
+      </a>
+      {user?.impersonator && <ImpersonationBanner user={user} />}
+      <Header user={user} />
+      {/* Forms other than the new todo wait for the page's script (docs/decisions/101). */}
+      <noscript>
+        <p className="mx-auto max-w-4xl px-4 pt-4 text-sm text-ink-muted">
+          JavaScript is off: you can read your pages and add todos, but other forms need it.
+        </p>
+      </noscript>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 pb-16 focus:outline-none">
+        <Outlet />
+      </main>
+      <ToastHost />
+    </>
   );
 }
 

@@ -12,8 +12,9 @@ import { EventForm, eventValues } from "./-event-form";
 import { eventQuery, resetEventLists } from "./-queries";
 
 export const Route = createFileRoute("/_app/agenda/$eventId")({
-  // In the browser only, like /agenda/new: the zone list is the browser's.
-  ssr: false,
+  // The page renders in the browser only, like /agenda/new: the zone list is the browser's. Its
+  // data loads on the server, so an event that is not there answers 404 at once.
+  ssr: "data-only",
   loader: async ({ context, params }) => {
     try {
       return await context.queryClient.ensureQueryData(eventQuery(params.eventId));

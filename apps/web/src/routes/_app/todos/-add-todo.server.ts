@@ -1,5 +1,6 @@
 import { ORPCError } from "@orpc/client";
 import { setResponseStatus } from "@tanstack/react-start/server";
+import { failedCallStatus } from "../../../lib/error-status";
 import { fieldIssues } from "../../../lib/field-issues";
 import { client } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
@@ -10,11 +11,6 @@ const MAX_FORM_BYTES = 16 * 1024;
 
 const refuse = (status: 403 | 413 | 415, detail: string) =>
   new Response(detail, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-
-const clientErrorStatus = (error: unknown) =>
-  error instanceof ORPCError && error.status >= 400 && error.status < 500
-    ? error.status
-    : undefined;
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
 
@@ -47,7 +43,7 @@ export async function addTodoFromForm(request: Request): Promise<Response | Refu
     }
     const issues = fieldIssues(error);
     // The page that renders next says what went wrong; its status says so to the browser too.
-    setResponseStatus(issues.size > 0 ? 422 : (clientErrorStatus(error) ?? 502));
+    setResponseStatus(issues.size > 0 ? 422 : failedCallStatus(error));
     return {
       ...fields,
       textError: issues.get("text"),
