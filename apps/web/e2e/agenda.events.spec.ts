@@ -85,8 +85,11 @@ test("an event added with the form shows in the agenda under its day, and can be
       .getByRole("list", { name: "Files of “Dinner with Sam and Alex”" })
       .getByRole("link", { name: "table-plan.png" }),
   ).toBeVisible();
-  // Opened directly, the event's data loads on the server and the form fills in the browser.
-  expect((await page.reload())?.status()).toBe(200);
+  // Opened directly, the event's data loads on the server (the served page already has its
+  // title) and the form fills in the browser.
+  const reloaded = await page.reload();
+  expect(reloaded?.status()).toBe(200);
+  expect(await reloaded?.text()).toContain("<title>Dinner with Sam and Alex · Checkmark</title>");
   await waitForHydration(page);
   await expect(page.getByLabel("Title")).toHaveValue("Dinner with Sam and Alex");
   await page.getByRole("button", { name: "Delete event" }).click();

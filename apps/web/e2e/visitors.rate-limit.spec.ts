@@ -31,6 +31,7 @@ test("a visitor who floods the app is limited alone; everyone else's pages still
   // The refusal is a finished page whose "Try again" works once the wait is over (a fresh
   // address stands for the minute passing).
   await expect(theirPage.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(theirPage.getByRole("heading", { name: "Too many requests" })).toBeVisible();
   await theirPage.setExtraHTTPHeaders({ "cf-connecting-ip": "203.0.113.79" });
   await theirPage.getByRole("button", { name: "Try again" }).click();
   await expect(theirPage.getByRole("heading", { name: "Welcome back" })).toBeVisible();

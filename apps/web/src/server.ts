@@ -1,10 +1,6 @@
-import {
-  createServerEntry,
-  createStartHandler,
-  defaultRenderHandler,
-} from "@tanstack/react-start/server";
+import { createServerEntry, createStartHandler } from "@tanstack/react-start/server";
 import { apiDocsPage } from "./api-docs";
-import { setFailedPageStatus } from "./lib/failed-page-status.server";
+import { renderPage } from "./render-page";
 import { createNonce, withSecurityHeaders } from "./security-headers";
 
 // The browser only ever talks to this origin: API and auth calls go on to the server
@@ -23,16 +19,7 @@ const FORWARDED_PREFIXES = [
 ];
 const FORWARDED_PATHS = new Set(["/api/openapi.json", "/health"]);
 
-// Pages render to one string, not a stream (docs/decisions/099): every loader is awaited
-// before the first byte anyway (docs/decisions/096), so streaming only added a transform per
-// chunk of HTML.
-// A page whose data failed answers with the status of the call that failed.
-const startHandler = createServerEntry({
-  fetch: createStartHandler((render) => {
-    setFailedPageStatus(render.router, render.responseHeaders);
-    return defaultRenderHandler(render);
-  }),
-});
+const startHandler = createServerEntry({ fetch: createStartHandler(renderPage) });
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {

@@ -1,11 +1,8 @@
-/** The HTTP status a thrown error carries, as oRPC's errors do (`ORPCError.status`). */
+import { ORPCError } from "@orpc/client";
+
+/** The HTTP status of a failed call to the server Worker; undefined for anything else thrown. */
 export const errorStatus = (error: unknown): number | undefined =>
-  typeof error === "object" &&
-  error !== null &&
-  "status" in error &&
-  typeof error.status === "number"
-    ? error.status
-    : undefined;
+  error instanceof ORPCError ? error.status : undefined;
 
 /**
  * The HTTP status of a page whose call to the server Worker failed. The server's own 4xx passes

@@ -10,16 +10,17 @@ const retryAfterSeconds = (error: unknown) => {
 
 /**
  * Start answers 500 for a page whose loader or beforeLoad threw (404 for notFound, which stands).
- * When what threw is a failed call to the server Worker (an error with an HTTP status), the page
+ * When what threw is a failed call to the server Worker (an oRPC error), the page
  * answers with that call's status instead, so a rate-limited visitor gets 429 with Retry-After,
  * not an alert for a crash. Anything else thrown is this Worker's own fault and keeps its 500.
- * Called by the server render only (src/server.ts); client-side navigation has no status.
+ * Called by the server render only, once the page has rendered (src/render-page.tsx);
+ * client-side navigation has no status.
  */
-export function setFailedPageStatus(router: AnyRouter, responseHeaders: Headers) {
+export function setFailedPageStatus(router: AnyRouter, pageHeaders: Headers) {
   const error = router.state.matches.find((match) => match.status === "error")?.error;
   if (errorStatus(error) === undefined) return;
   const status = failedCallStatus(error);
   const wait = status === 429 ? retryAfterSeconds(error) : undefined;
-  if (wait !== undefined) responseHeaders.set("retry-after", String(wait));
+  if (wait !== undefined) pageHeaders.set("retry-after", String(wait));
   setResponseStatus(status);
 }

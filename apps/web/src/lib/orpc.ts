@@ -23,18 +23,18 @@ const createClient = createIsomorphicFn()
           headers: forwardedHeaders(request),
           fetch: async (call) => {
             const { env } = await import("cloudflare:workers");
+            let response: Response;
             try {
-              return await env.SERVER.fetch(call);
+              response = await env.SERVER.fetch(call);
             } catch (cause) {
               if (call.signal.aborted) throw cause;
-              // The server Worker is down or crashed: its failure, told apart from this Worker's
-              // own, so the page answers 502 rather than 500 (lib/failed-page-status.server.ts).
-              throw new ORPCError("BAD_GATEWAY", {
-                status: 502,
-                message: "The server could not be reached.",
-                cause,
-              });
+              throw serverFailed(cause);
             }
+            // A 5xx that oRPC did not write (the pipeline's problem details, workerd's own 503)
+            // is the server Worker failing too; oRPC would wrap it with its raw headers.
+            const json = response.headers.get("content-type")?.startsWith("application/json");
+            if (response.status >= 500 && !json) throw serverFailed(response.status);
+            return response;
           },
           // The render waits for every answer before it starts, so one JSON body is cheaper
           // for both Workers than an event stream of answers (docs/decisions/099).
@@ -50,6 +50,13 @@ const createClient = createIsomorphicFn()
     return createORPCClient(link);
   })
   .client(() => createApiClient({ baseUrl: window.location.origin, batch: true }));
+
+/**
+ * The server Worker is down, crashed or failing: its failure, told apart from this Worker's own,
+ * so the page answers 502 rather than 500 (lib/failed-page-status.server.ts).
+ */
+const serverFailed = (cause: unknown) =>
+  new ORPCError("BAD_GATEWAY", { status: 502, message: "The server could not be reached.", cause });
 
 type Procedure = (input: unknown, options: unknown) => Promise<unknown>;
 

@@ -10,7 +10,11 @@ import { createSerializationAdapter } from "@tanstack/react-router";
 export const rpcErrorHydration = createSerializationAdapter({
   key: "orpc-error",
   test: (value): value is ORPCError<string, unknown> => value instanceof ORPCError,
-  // Typed errors' data is JSON by contract (the same JSON the server sent).
-  toSerializable: (error) => JSON.stringify(error.toJSON()),
+  // Only a defined error's data crosses: it is JSON the contract declares. Any other error's data
+  // can be what oRPC wrapped from a response it could not read (its status and headers).
+  toSerializable: (error) => {
+    const { data, ...rest } = error.toJSON();
+    return JSON.stringify(error.defined ? { ...rest, data } : rest);
+  },
   fromSerializable: (json: string) => createORPCErrorFromJson(JSON.parse(json)),
 });
