@@ -2,10 +2,10 @@ import { createORPCErrorFromJson, ORPCError } from "@orpc/client";
 import { createSerializationAdapter } from "@tanstack/react-router";
 
 /**
- * A failed call's error keeps its code, status and data across hydration. Without this the
- * server render hands the browser a plain Error: a rate-limited page rendered as "Too many
- * requests" on the server would become "Something went wrong" once the script took over, and
- * field issues and Retry-After would be lost.
+ * A failed call's error stays an `ORPCError` across hydration, with its code, status and
+ * message. Without this the server render hands the browser a plain Error: a rate-limited page
+ * rendered as "Too many requests" on the server would become "Something went wrong" once the
+ * script took over.
  */
 export const rpcErrorHydration = createSerializationAdapter({
   key: "orpc-error",
