@@ -30,7 +30,7 @@ import { insertLargeUsersTodos, measureScale, seedScaleUsers } from "./lib/scale
 import { postRpc, rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
 import * as sizes from "./lib/sizes.ts";
 import { measureStartup, SERVER_STARTUP, startupBundle } from "./lib/startup.ts";
-import { judge, SIGNED_IN_LIST, SSR_TODOS } from "./targets.ts";
+import { judge, RULES_FLOOR, SIGNED_IN_LIST, SSR_TODOS } from "./targets.ts";
 
 const TODOS_FOR_MAIN_USER = 100;
 const SSR_USERS = 32;
@@ -43,6 +43,7 @@ const SERVER_CONFIG = join(ROOT, "apps/server/wrangler.jsonc");
 const WEB_CONFIG = join(ROOT, "apps/web/dist/server/wrangler.json");
 const CONSTANT_CONFIG = join(ROOT, "bench/baselines/constant/wrangler.jsonc");
 const D1_CONFIG = join(ROOT, "bench/baselines/d1/wrangler.jsonc");
+const RULES_FLOOR_CONFIG = join(ROOT, "bench/baselines/rules-floor/wrangler.jsonc");
 const R2_PUT_CONFIG = join(ROOT, "bench/baselines/r2-put/wrangler.jsonc");
 const LOAD_TEST_TIER = ["--var", "RATE_LIMIT_TIER:loadtest"];
 
@@ -68,11 +69,13 @@ function rpcCpu(pid: number, path: string, input: unknown, cookie = "") {
 const inTurn = <T>(list: T[], i: number) => list[((i % list.length) + list.length) % list.length];
 
 /** A bare Worker, started and measured like the app: throughput, then CPU per request. */
-function baseline(config: string, name: string) {
+function baseline(config: string, name: string, cookie?: string) {
   return withWorker(wranglerDev([config], PORT, freshState("baseline")), async (worker) => {
-    const load = await measure(name, `${BASE}/`);
+    const load = await measure(name, `${BASE}/`, { cookies: cookie ? [cookie] : [] });
     const cpuMs = await cpuPerCall(workerdPid(worker.child.pid ?? 0), RPC_CALLS, async () => {
-      await (await fetch(`${BASE}/`)).arrayBuffer();
+      const response = await fetch(`${BASE}/`, { headers: cookie ? { cookie } : {} });
+      if (response.status !== 200) throw new Error(`${name}: ${response.status}`);
+      await response.arrayBuffer();
     });
     return { load, cpuMs, readyMs: worker.readyMs };
   });
@@ -212,9 +215,15 @@ async function measureRun(run: number, bundles: Bundles, startupDir: string): Pr
   console.error(`bench run ${run}: baselines`);
   const constant = await baseline(CONSTANT_CONFIG, "baseline: constant JSON");
   const d1 = await baseline(D1_CONFIG, "baseline: D1 SELECT 50");
-  report.baselines = { constant: constant.load, d1: d1.load };
+  // What issue 13's rules cost with no app around them (ADR 116): the floor under todo.list.
+  const floor = await baseline(RULES_FLOOR_CONFIG, RULES_FLOOR, "session=bench-token");
+  report.baselines = { constant: constant.load, d1: d1.load, rulesFloor: floor.load };
   Object.assign(report.startup, { constantReadyMs: constant.readyMs, d1ReadyMs: d1.readyMs });
-  Object.assign(report.cpu, { constantMs: constant.cpuMs, d1Ms: d1.cpuMs });
+  Object.assign(report.cpu, {
+    constantMs: constant.cpuMs,
+    d1Ms: d1.cpuMs,
+    rulesFloorMs: floor.cpuMs,
+  });
   // The same five uploads into a bare `BUCKET.put(key, request.body)` Worker: what local R2
   // itself costs in memory, next to the app's figure.
   const bareR2 = await withWorker(

@@ -19,6 +19,11 @@ export interface Target {
   profile: string;
   /** Why a run's figure does not count (a load row with refusals measured the refusals). */
   invalid?: (report: Report) => string | undefined;
+  /**
+   * The same figure for the rules-floor baseline (ADR 116): what the rules alone cost here,
+   * printed beside the target for reading it. Never part of the judgement.
+   */
+  floor?: (report: Report) => number | undefined;
 }
 
 const times = (value: number) => `${value.toFixed(2)}x`;
@@ -38,6 +43,7 @@ const refused = (name: string) => (report: Report) => {
 
 export const SSR_TODOS = "SSR GET /todos (signed in)";
 export const SIGNED_IN_LIST = "rpc todo.list (50, signed in)";
+export const RULES_FLOOR = "baseline: rules' floor (session, limit, log, SELECT 50)";
 
 export const targets: Target[] = [
   {
@@ -67,6 +73,10 @@ export const targets: Target[] = [
     limit: 2,
     format: (value) => `+${ms(value)}`,
     profile: "`pnpm bench:profile` (server Worker serving signed-in todo.list)",
+    floor: (r) =>
+      r.cpu.rulesFloorMs === undefined || r.cpu.d1Ms === undefined
+        ? undefined
+        : r.cpu.rulesFloorMs - r.cpu.d1Ms,
   },
   {
     name: "signed-in todo.list (50) req/s vs bare D1 Worker",
@@ -76,6 +86,7 @@ export const targets: Target[] = [
     format: times,
     profile: "`pnpm bench:profile` (server Worker serving signed-in todo.list)",
     invalid: refused(SIGNED_IN_LIST),
+    floor: (r) => ratio(r.baselines?.rulesFloor?.reqPerSec, r.baselines?.d1.reqPerSec),
   },
   {
     name: "first-load JS of /todos, gzip",
@@ -116,6 +127,8 @@ export interface TargetResult {
   profile?: string;
   /** Why some runs' figures were left out of the median. */
   leftOut?: string[];
+  /** The rules-floor baseline's median figure, formatted, where the target has one. */
+  floor?: string;
 }
 
 /** Every target judged on the median of its per-run figures. */
@@ -131,6 +144,7 @@ export function judge(runs: Report[]): TargetResult[] {
     const holds =
       figure !== null && (target.kind === "max" ? figure <= target.limit : figure >= target.limit);
     const status = figure === null ? "NOT MEASURED" : holds ? "HOLDS" : "MISSED";
+    const floors = runs.flatMap((run) => target.floor?.(run) ?? []);
     return {
       name: target.name,
       limit: `${target.kind === "max" ? "<=" : ">="} ${target.format(target.limit)}`,
@@ -143,6 +157,7 @@ export function judge(runs: Report[]): TargetResult[] {
       status,
       ...(status === "HOLDS" ? {} : { profile: target.profile }),
       ...(leftOut.length > 0 ? { leftOut } : {}),
+      ...(floors.length > 0 ? { floor: target.format(median(floors)) } : {}),
     };
   });
 }

@@ -36,7 +36,7 @@ export interface Report {
   /** The Workers' log tail when SSR under load met non-2xx answers. */
   ssrLog?: string;
   load: LoadResult[];
-  baselines?: { constant: LoadResult; d1: LoadResult };
+  baselines?: { constant: LoadResult; d1: LoadResult; rulesFloor?: LoadResult };
   platform?: { files: FileTransferResult; live: LiveFanoutResult; bareR2?: UploadMemory };
   events?: EventsReport;
   scale?: ScaleRow[];
@@ -47,7 +47,8 @@ export interface Report {
       | "anonymousHealthCheckMs"
       | "ssrTodosMs"
       | "constantMs"
-      | "d1Ms",
+      | "d1Ms"
+      | "rulesFloorMs",
       number
     >
   >;
@@ -153,7 +154,11 @@ export function printReport(report: Report) {
       ["baseline: D1", "-", "-", ms(startup.d1ReadyMs)],
     ],
   );
-  const rows = [...report.load, ...(baselines ? [baselines.constant, baselines.d1] : [])];
+  const rows = [
+    ...report.load,
+    ...(baselines ? [baselines.constant, baselines.d1] : []),
+    ...(baselines?.rulesFloor ? [baselines.rulesFloor] : []),
+  ];
   table(
     [
       "Throughput (10 connections, 8 s)",
@@ -193,6 +198,7 @@ export function printReport(report: Report) {
       ["SSR /todos (web + server)", ms(cpu.ssrTodosMs), beyondD1(cpu.ssrTodosMs)],
       ["baseline: constant", ms(cpu.constantMs), beyondD1(cpu.constantMs)],
       ["baseline: D1 SELECT 50", ms(cpu.d1Ms), "0.00 ms"],
+      ["baseline: rules' floor", ms(cpu.rulesFloorMs), beyondD1(cpu.rulesFloorMs)],
     ],
   );
   if (report.platform) {
@@ -275,6 +281,10 @@ export function printTargets(results: TargetResult[], runs: number) {
   );
   for (const result of results.filter((r) => r.status !== "HOLDS")) {
     console.log(`${result.status}: ${result.name}; profile: ${result.profile}`);
+  }
+  // The floor is context, not a verdict: what a Worker with no app code pays for the same rules.
+  for (const result of results.filter((r) => r.floor)) {
+    console.log(`Rules' floor for "${result.name}" (ADR 116): ${result.floor}`);
   }
   for (const result of results.filter((r) => r.leftOut)) {
     console.log(`Left out of "${result.name}": ${result.leftOut?.join("; ")}`);

@@ -1,0 +1,59 @@
+interface Env {
+  DB: D1Database;
+  LIMITER: RateLimit;
+}
+
+/** The session the bench signs in with (its cookie: `session=bench-token`). */
+const TOKEN = "bench-token";
+let seeded: Promise<unknown> | undefined;
+
+// The bare D1 Worker's 100 rows, plus one session row; created once per process.
+function seed(db: D1Database) {
+  seeded ??= db.batch([
+    db.prepare(
+      "CREATE TABLE IF NOT EXISTS item (id TEXT PRIMARY KEY, text TEXT NOT NULL, completed INTEGER NOT NULL, owner TEXT NOT NULL, created_at INTEGER NOT NULL)",
+    ),
+    db.prepare("CREATE INDEX IF NOT EXISTS item_owner ON item (owner, created_at)"),
+    db.prepare(
+      "CREATE TABLE IF NOT EXISTS session (token TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+    ),
+    db.prepare("INSERT OR IGNORE INTO session VALUES (?, 'bench', ?)").bind(TOKEN, 4102444800000),
+    ...Array.from({ length: 100 }, (_, i) =>
+      db
+        .prepare("INSERT OR IGNORE INTO item VALUES (?, ?, 0, 'bench', ?)")
+        .bind(`item-${i}`, `Item number ${i}`, i),
+    ),
+  ]);
+  return seeded;
+}
+
+export default {
+  async fetch(request, env) {
+    const started = performance.now();
+    await seed(env.DB);
+    const token = /(?:^|;\s*)session=([^;]+)/.exec(request.headers.get("cookie") ?? "")?.[1];
+    const session = token
+      ? await env.DB.prepare("SELECT user_id, expires_at FROM session WHERE token = ?")
+          .bind(token)
+          .first<{ user_id: string; expires_at: number }>()
+      : null;
+    if (!session || session.expires_at <= Date.now()) return new Response(null, { status: 401 });
+    const { success } = await env.LIMITER.limit({ key: `rpc:user:${session.user_id}` });
+    if (!success) return new Response(null, { status: 429 });
+    const { results } = await env.DB.prepare(
+      "SELECT id, text, completed, created_at FROM item WHERE owner = ? ORDER BY created_at DESC LIMIT 50",
+    )
+      .bind(session.user_id)
+      .all();
+    console.log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: 200,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      }),
+    );
+    return Response.json({ items: results });
+  },
+} satisfies ExportedHandler<Env>;
