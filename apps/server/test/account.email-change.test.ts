@@ -8,6 +8,8 @@ import {
   mailTo,
   ORIGIN,
   randomIp,
+  requestPasswordReset,
+  resetToken,
   rpc,
   signedInUser,
   uniqueEmail,
@@ -187,6 +189,32 @@ describe("changing the email", () => {
     await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+
+  it("undone from the old address, voids the reset links the intruder asked for meanwhile", async () => {
+    const me = await signedInUser();
+    // The intruder knows the password: they move the account to their mailbox…
+    const newEmail = uniqueEmail("intruder");
+    await me.client.account.changeEmail({ newEmail, password: me.password });
+    await rpc().account.confirmEmailChange({
+      token: await mailedToken(newEmail, "Confirm your new email"),
+    });
+    // …and, holding the address, ask for a reset link there.
+    await requestPasswordReset(newEmail);
+    const intrudersLink = await resetToken(newEmail);
+
+    const token = await mailedToken(me.email, "Your Checkmark email was changed");
+    await expect(rpc().account.restoreEmail({ token })).resolves.toEqual({ email: me.email });
+
+    // Their link no longer sets the password of the restored account.
+    const late = await authPost("reset-password", {
+      token: intrudersLink,
+      newPassword: "the intruder's password",
+    });
+    expect(late.status).toBe(400);
+    expect(await late.json()).toMatchObject({ code: "INVALID_TOKEN" });
+    expect((await signIn(me.email, "the intruder's password")).status).toBe(401);
+    expect((await signIn(me.email, me.password)).status).toBe(200);
   });
 
   it("needs a session", async () => {

@@ -224,6 +224,80 @@ describe("impersonation", () => {
   });
 });
 
+describe("an impersonation ends at once when the admin behind it", () => {
+  /** A second admin acting as a fresh user in a tab of their own. */
+  async function impersonating() {
+    const impersonator = await signedInAdmin();
+    const user = await signedInUser();
+    const tab = browserClient(impersonator.user.cookie);
+    await tab.client.admin.users.impersonate({ userId: user.userId });
+    expect(await tab.client.account.me()).toMatchObject({ id: user.userId });
+    return { impersonator, user, tab };
+  }
+
+  /** The tab's next call is refused, and the user's own session carries on. */
+  async function expectEnded({ user, tab }: Awaited<ReturnType<typeof impersonating>>) {
+    await expect(tab.client.todo.list({})).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      status: 401,
+    });
+    await expect(
+      tab.client.todo.create({ text: "written after losing admin" }),
+    ).rejects.toMatchObject({ status: 401 });
+    expect((await user.client.todo.list({})).items).toEqual([]);
+  }
+
+  it("is made a user: the session is revoked in the same batch, audited against the user acted as", async () => {
+    const scene = await impersonating();
+    const { impersonator, user } = scene;
+
+    await admin.client.admin.users.setRole({ userId: impersonator.userId, role: "user" });
+    await expectEnded(scene);
+
+    // Where the impersonation began, its end: the revoked session, by the admin who demoted.
+    const [start, end, ...rest] = await auditRowsFor(user.userId);
+    expect(rest).toEqual([]);
+    expect(start).toMatchObject({ action: "user.impersonate", actor_id: impersonator.userId });
+    expect(end).toMatchObject({ action: "session.revoke", actor_id: admin.userId });
+    const { sessionId } = JSON.parse(String(start?.after));
+    expect(JSON.parse(String(end?.before))).toMatchObject({
+      sessionId,
+      impersonatedBy: impersonator.userId,
+    });
+    expect(end?.request_id).toBe(
+      (await auditRowsFor(impersonator.userId)).find((row) => row.action === "user.set-role")
+        ?.request_id,
+    );
+  });
+
+  it("is banned (after losing admin outside the app, e.g. by hand in D1)", async () => {
+    const scene = await impersonating();
+    const { impersonator, user } = scene;
+    // Only a user can be banned; no app path other than setRole demotes, so an operator did.
+    await env.DB.prepare("UPDATE user SET role = 'user' WHERE id = ?")
+      .bind(impersonator.userId)
+      .run();
+
+    await admin.client.admin.users.ban({ userId: impersonator.userId, reason: "Rogue admin" });
+    await expectEnded(scene);
+    expect((await auditRowsFor(user.userId)).map((row) => row.action)).toEqual([
+      "user.impersonate",
+      "session.revoke",
+    ]);
+  });
+
+  it("deletes their own account", async () => {
+    const scene = await impersonating();
+    const { impersonator } = scene;
+
+    await impersonator.client.account.delete({
+      confirmation: impersonator.user.email,
+      password: impersonator.user.password,
+    });
+    await expectEnded(scene);
+  });
+});
+
 it("has no HTTP way in that skips the admin checks and the audit", async () => {
   const user = await signedInUser();
   for (const path of ["impersonation/start", "impersonation/stop"]) {

@@ -3,27 +3,13 @@ import {
   authPost,
   cookiesFrom,
   countMailTo,
-  linkIn,
   mailTo,
-  openLink,
+  requestPasswordReset,
+  resetToken,
   rpc,
   signUp,
   uniqueEmail,
 } from "./fixtures";
-
-const requestReset = (email: string) =>
-  authPost("request-password-reset", { email, redirectTo: "/reset-password" });
-
-/** Follows the mailed link to the page that receives the token, as a browser would. */
-async function resetToken(email: string): Promise<string> {
-  const { body } = await mailTo(email, "Reset your");
-  const response = await openLink(linkIn(body));
-  const token = new URL(response.headers.get("location") ?? "", "http://x").searchParams.get(
-    "token",
-  );
-  if (!token) throw new Error(`no token in redirect to ${response.headers.get("location")}`);
-  return token;
-}
 
 describe("password reset", () => {
   it("answers a known and an unknown email the same way, mailing only the real account", async () => {
@@ -31,8 +17,8 @@ describe("password reset", () => {
     const unknownEmail = uniqueEmail("nobody");
     // Unknown first: mail is sent after the response, so "nothing was mailed" only means
     // something once the later request's mail has landed.
-    const unknown = await requestReset(unknownEmail);
-    const known = await requestReset(user.email);
+    const unknown = await requestPasswordReset(unknownEmail);
+    const known = await requestPasswordReset(user.email);
     expect(known.status).toBe(200);
     expect(unknown.status).toBe(known.status);
     expect(await unknown.json()).toEqual(await known.json());
@@ -42,7 +28,7 @@ describe("password reset", () => {
 
   it("sets the new password, retires the old one, and signs out every session", async () => {
     const user = await signUp();
-    await requestReset(user.email);
+    await requestPasswordReset(user.email);
     const token = await resetToken(user.email);
 
     const reset = await authPost("reset-password", { token, newPassword: "a brand new password" });
@@ -64,7 +50,7 @@ describe("password reset", () => {
 
   it("a reset link works once", async () => {
     const user = await signUp();
-    await requestReset(user.email);
+    await requestPasswordReset(user.email);
     const token = await resetToken(user.email);
     expect(
       (await authPost("reset-password", { token, newPassword: "first new password" })).status,
@@ -72,6 +58,32 @@ describe("password reset", () => {
     const again = await authPost("reset-password", { token, newPassword: "second new password" });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ code: "INVALID_TOKEN" });
+  });
+
+  it("using one link voids every other link the account had (say, one an intruder asked for)", async () => {
+    const user = await signUp();
+    await requestPasswordReset(user.email);
+    const older = await resetToken(user.email);
+    await requestPasswordReset(user.email);
+    await expect.poll(() => resetToken(user.email), { timeout: 10_000 }).not.toBe(older);
+    const newer = await resetToken(user.email);
+
+    const reset = await authPost("reset-password", {
+      token: newer,
+      newPassword: "the owner's new password",
+    });
+    expect(reset.status).toBe(200);
+
+    const late = await authPost("reset-password", {
+      token: older,
+      newPassword: "somebody else's password",
+    });
+    expect(late.status).toBe(400);
+    expect(await late.json()).toMatchObject({ code: "INVALID_TOKEN" });
+    const signIn = (password: string) =>
+      authPost("sign-in/email", { email: user.email, password }).then((r) => r.status);
+    expect(await signIn("somebody else's password")).toBe(401);
+    expect(await signIn("the owner's new password")).toBe(200);
   });
 });
 

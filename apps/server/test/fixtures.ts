@@ -117,6 +117,22 @@ export async function verifyEmail(email: string, password: string): Promise<stri
   return cookiesFrom(response);
 }
 
+/** What the "forgot password" form sends. */
+export function requestPasswordReset(email: string) {
+  return authPost("request-password-reset", { email, redirectTo: "/reset-password" });
+}
+
+/** The newest reset link mailed to `email`, followed to the page that receives its token, as a browser would. */
+export async function resetToken(email: string): Promise<string> {
+  const { body } = await mailTo(email, "Reset your");
+  const response = await openLink(linkIn(body));
+  const token = new URL(response.headers.get("location") ?? "", "http://x").searchParams.get(
+    "token",
+  );
+  if (!token) throw new Error(`no token in redirect to ${response.headers.get("location")}`);
+  return token;
+}
+
 /** A verified, signed-in account, made through the app's own sign-up and confirmation link. */
 export async function signUp(overrides: Partial<Omit<TestUser, "cookie">> = {}): Promise<TestUser> {
   const user = await signUpUnverified(overrides);

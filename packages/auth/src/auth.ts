@@ -17,6 +17,7 @@ import {
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { queueMailer } from "./mail/queue-mailer";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+import { resetLinksOf } from "./pending-steps";
 import { authRateLimit } from "./rate-limits";
 import { countryOf } from "./session-device";
 import { totpReplayGuard, twoFactorSignIn } from "./two-factor";
@@ -70,6 +71,11 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       requireEmailVerification: true,
       resetPasswordTokenExpiresIn: RESET_PASSWORD_LINK_LIFETIME_SECONDS,
       revokeSessionsOnPasswordReset: true,
+      // Better Auth uses up only the link that was followed; any other one (say, an intruder's
+      // asked for while they held the address) would set the password again after the owner.
+      onPasswordReset: async ({ user }) => {
+        await db.delete(schema.verification).where(resetLinksOf(user.id));
+      },
       sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMessage(user, url)),
       // The owner of a taken email hears about the attempt; the person signing up does not.
       onExistingUserSignUp: ({ user }, request) =>

@@ -1,3 +1,4 @@
+import { pendingStepsOf } from "@checkmark/auth/pending-steps";
 import { schema } from "@checkmark/db";
 import { eq, inArray, or } from "drizzle-orm";
 import type { Context } from "../context";
@@ -34,8 +35,10 @@ export async function deleteAccount(
     db.delete(schema.event).where(eq(schema.event.userId, user.id)),
     db.delete(schema.apiKey).where(eq(schema.apiKey.userId, user.id)),
     db.delete(schema.session).where(eq(schema.session.userId, user.id)),
+    // An admin's impersonation sessions are rows of the users acted as: they end here too.
+    db.delete(schema.session).where(eq(schema.session.impersonatedBy, user.id)),
     db.delete(schema.account).where(eq(schema.account.userId, user.id)),
-    // Pending links: ours are named by user id; Better Auth's reset links hold it as the value.
+    // Pending links: ours are named by user id; Better Auth's hold it as the value.
     db
       .delete(schema.verification)
       .where(
@@ -44,7 +47,7 @@ export async function deleteAccount(
             linkIdentifier("change-email", user.id),
             linkIdentifier("restore-email", user.id),
           ]),
-          eq(schema.verification.value, user.id),
+          pendingStepsOf(user.id),
         ),
       ),
     db.delete(schema.user).where(eq(schema.user.id, user.id)),

@@ -1,6 +1,7 @@
 import { EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS } from "@checkmark/auth";
+import { pendingStepsOf } from "@checkmark/auth/pending-steps";
 import { schema } from "@checkmark/db";
-import { eq } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import type { Context } from "../context";
 import { issueLinkToken, linkIdentifier, readLinkToken } from "./link-token";
 import { confirmEmailChangeMessage, emailChangedMessage, emailInUseMessage } from "./mail";
@@ -122,7 +123,8 @@ export async function confirmEmailChange(
 /**
  * "This wasn't me": the old address's link puts it back, signs out every device, and removes
  * every way back in that the intruder may have added while they held the account: API keys,
- * passkeys and the second factor (theirs would lock the owner out after the password reset).
+ * passkeys, the second factor (theirs would lock the owner out after the password reset) and
+ * pending links, reset links above all. One batch: a failure leaves the account as it was.
  * The link reached the old mailbox, so it is the owner's; they add their own again after.
  */
 export async function restoreEmail(context: Context, token: string): Promise<EmailLinkResult> {
@@ -140,10 +142,17 @@ export async function restoreEmail(context: Context, token: string): Promise<Ema
     context.db.delete(schema.apiKey).where(eq(schema.apiKey.userId, link.userId)),
     context.db.delete(schema.passkey).where(eq(schema.passkey.userId, link.userId)),
     context.db.delete(schema.twoFactor).where(eq(schema.twoFactor.userId, link.userId)),
-    // A change waiting for confirmation (perhaps the intruder's next one) is dropped too.
+    // Pending links go too: a change waiting for confirmation (perhaps the intruder's next one),
+    // and Better Auth's reset links, trusted devices and half-done two-factor sign-ins (a reset
+    // link the intruder asked for at their address would otherwise set the password again).
     context.db
       .delete(schema.verification)
-      .where(eq(schema.verification.identifier, linkIdentifier("change-email", link.userId))),
+      .where(
+        or(
+          eq(schema.verification.identifier, linkIdentifier("change-email", link.userId)),
+          pendingStepsOf(link.userId),
+        ),
+      ),
   ]);
   return { ok: true, email: link.data.oldEmail };
 }

@@ -1,7 +1,7 @@
 import { isBanned } from "@checkmark/auth/ban";
 import { schema } from "@checkmark/db";
 import { ORPCError } from "@orpc/server";
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { invalidate } from "../shared/kv-cache";
 import type { AdminContext } from "./admin-context";
@@ -125,6 +125,32 @@ function refuseSelf(context: AdminContext, userId: string, what: string) {
   }
 }
 
+/**
+ * Statements that end every impersonation `adminId` started, for the batch of the change that
+ * takes their admin powers away: an impersonation session is the user's, so readSession would
+ * otherwise go on accepting it for the rest of its hour. Each live one gets a `session.revoke`
+ * row against the user acted as, naming the session its `user.impersonate` row started.
+ */
+async function endImpersonationsBy(context: AdminContext, adminId: string) {
+  const live = await context.db
+    .select({ id: session.id, userId: session.userId, expiresAt: session.expiresAt })
+    .from(session)
+    .where(and(eq(session.impersonatedBy, adminId), gt(session.expiresAt, new Date())));
+  return [
+    context.db.delete(session).where(eq(session.impersonatedBy, adminId)),
+    ...live.map((row) =>
+      auditInsert(context, {
+        action: "session.revoke",
+        targetType: "user",
+        targetId: row.userId,
+        before: { sessionId: row.id, expiresAt: row.expiresAt, impersonatedBy: adminId },
+        after: null,
+      }),
+    ),
+  ];
+}
+
+/** Changes the role; a demoted admin's impersonations end in the same batch. */
 export async function setRole(context: AdminContext, input: z.infer<typeof setRoleSchema>) {
   refuseSelf(context, input.userId, "change the role of");
   const before = await findUser(context, input.userId);
@@ -141,11 +167,15 @@ export async function setRole(context: AdminContext, input: z.infer<typeof setRo
       before: { role: before.role },
       after: { role: input.role },
     }),
+    ...(input.role === "admin" ? [] : await endImpersonationsBy(context, input.userId)),
   ]);
   return findUser(context, input.userId);
 }
 
-/** Bans the user and deletes every session they hold, in one batch: old cookies stop at once. */
+/**
+ * Bans the user and deletes every session they hold, and every impersonation they started
+ * (left over if they lost admin outside the app), in one batch: old cookies stop at once.
+ */
 export async function banUser(context: AdminContext, input: z.infer<typeof banSchema>) {
   refuseSelf(context, input.userId, "ban");
   const before = await findUser(context, input.userId);
@@ -168,6 +198,7 @@ export async function banUser(context: AdminContext, input: z.infer<typeof banSc
       before: { banned: before.banned, banReason: before.banReason, banExpires: before.banExpires },
       after,
     }),
+    ...(await endImpersonationsBy(context, input.userId)),
   ]);
   return findUser(context, input.userId);
 }
