@@ -62,7 +62,9 @@ export default defineConfig(async () => ({
     isolate: false,
     setupFiles: ["./test/apply-migrations.ts"],
     // Each sign-up hashes a password (about 60 ms of CPU); on 2 busy cores a test that makes
-    // several users needs more than Vitest's 5 s default.
+    // several users needs more than Vitest's 5 s default, and so does a `beforeAll` that
+    // signs its file's shared users up (the first sign-up after a rebuild took 14 s).
     testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 }));
