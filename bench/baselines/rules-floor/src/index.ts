@@ -1,3 +1,5 @@
+import { itemPage, itemStatements } from "../../shared/src/items";
+
 interface Env {
   DB: D1Database;
   LIMITER: RateLimit;
@@ -10,19 +12,11 @@ let seeded: Promise<unknown> | undefined;
 // The bare D1 Worker's 100 rows, plus one session row; created once per process.
 function seed(db: D1Database) {
   seeded ??= db.batch([
-    db.prepare(
-      "CREATE TABLE IF NOT EXISTS item (id TEXT PRIMARY KEY, text TEXT NOT NULL, completed INTEGER NOT NULL, owner TEXT NOT NULL, created_at INTEGER NOT NULL)",
-    ),
-    db.prepare("CREATE INDEX IF NOT EXISTS item_owner ON item (owner, created_at)"),
+    ...itemStatements(db),
     db.prepare(
       "CREATE TABLE IF NOT EXISTS session (token TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
     ),
     db.prepare("INSERT OR IGNORE INTO session VALUES (?, 'bench', ?)").bind(TOKEN, 4102444800000),
-    ...Array.from({ length: 100 }, (_, i) =>
-      db
-        .prepare("INSERT OR IGNORE INTO item VALUES (?, ?, 0, 'bench', ?)")
-        .bind(`item-${i}`, `Item number ${i}`, i),
-    ),
   ]);
   return seeded;
 }
@@ -40,11 +34,7 @@ export default {
     if (!session || session.expires_at <= Date.now()) return new Response(null, { status: 401 });
     const { success } = await env.LIMITER.limit({ key: `rpc:user:${session.user_id}` });
     if (!success) return new Response(null, { status: 429 });
-    const { results } = await env.DB.prepare(
-      "SELECT id, text, completed, created_at FROM item WHERE owner = ? ORDER BY created_at DESC LIMIT 50",
-    )
-      .bind(session.user_id)
-      .all();
+    const page = await itemPage(env.DB, session.user_id);
     console.log(
       JSON.stringify({
         time: new Date().toISOString(),
@@ -54,6 +44,6 @@ export default {
         ms: Math.round((performance.now() - started) * 10) / 10,
       }),
     );
-    return Response.json({ items: results });
+    return page;
   },
 } satisfies ExportedHandler<Env>;
