@@ -16,6 +16,7 @@ import {
 } from "./link-lifetimes";
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { queueMailer } from "./mail/queue-mailer";
+import { passwordAttemptLimit } from "./password-attempts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { authRateLimit } from "./rate-limits";
 import { countryOf } from "./session-device";
@@ -86,7 +87,9 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     },
     disabledPaths: ["/verify-email"],
     plugins: [
-      confirmEmail(),
+      // Per account, from any address (ADR 112); the per-IP limits are in rate-limits.ts.
+      passwordAttemptLimit(env.PASSWORD_LIMITER),
+      confirmEmail(env.PASSWORD_LIMITER),
       impersonation(),
       twoFactorSignIn(),
       totpReplayGuard(db),
