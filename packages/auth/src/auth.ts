@@ -41,6 +41,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
   const db = createDb(env.DB);
   // Mail is queued; the server Worker's consumer delivers it (apps/server/src/mail-queue).
   const mailer = queueMailer(env.MAIL_QUEUE);
+  const passwordLimiter = () => env.PASSWORD_LIMITER;
   return {
     appName: "Checkmark",
     secret: env.BETTER_AUTH_SECRET,
@@ -88,8 +89,8 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     disabledPaths: ["/verify-email"],
     plugins: [
       // Per account, from any address (ADR 112); the per-IP limits are in rate-limits.ts.
-      passwordAttemptLimit(env.PASSWORD_LIMITER),
-      confirmEmail(env.PASSWORD_LIMITER),
+      passwordAttemptLimit(passwordLimiter),
+      confirmEmail(passwordLimiter),
       impersonation(),
       twoFactorSignIn(),
       totpReplayGuard(db),

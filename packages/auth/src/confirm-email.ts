@@ -4,7 +4,7 @@ import { setSessionCookie } from "better-auth/cookies";
 import { verifyJWT } from "better-auth/crypto";
 import { z } from "zod";
 import { passwordAttemptKey } from "./password-attempt-key";
-import { spendPasswordAttempt } from "./password-attempts";
+import { type PasswordLimiterOf, spendPasswordAttempt } from "./password-attempts";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
 import { authRateLimit } from "./rate-limits";
 
@@ -31,7 +31,7 @@ const invalidLink = () =>
  * a later sign-up by the owner replaces the unconfirmed account (see account-hooks.ts).
  * Better Auth's GET /verify-email, which confirms from the link alone, is disabled.
  */
-export const confirmEmail = (passwordLimiter: RateLimit) =>
+export const confirmEmail = (passwordLimiter: PasswordLimiterOf) =>
   ({
     id: "confirm-email",
     endpoints: {

@@ -17,9 +17,16 @@ export function tooManyPasswordAttempts() {
   );
 }
 
+/**
+ * Where the budget is counted. A getter, read on each check: a binding object taken from `env`
+ * belongs to the request that read it, and Better Auth outlives requests (one per env), so a
+ * captured one hangs the next request that uses it.
+ */
+export type PasswordLimiterOf = () => RateLimit;
+
 /** Counts one password check against `key`; throws the refusal once the budget is spent. */
-export async function spendPasswordAttempt(limiter: RateLimit, key: string) {
-  const { success } = await limiter.limit({ key });
+export async function spendPasswordAttempt(limiter: PasswordLimiterOf, key: string) {
+  const { success } = await limiter().limit({ key });
   if (!success) throw tooManyPasswordAttempts();
 }
 
@@ -57,7 +64,7 @@ async function budgetKeyOf(ctx: HookContext): Promise<string | null> {
  * alone let a guesser spread over many addresses). Runs before the endpoint, so a refused
  * attempt never reaches the hash: the right password gets the same 429 as a wrong one.
  */
-export const passwordAttemptLimit = (limiter: RateLimit) =>
+export const passwordAttemptLimit = (limiter: PasswordLimiterOf) =>
   ({
     id: "password-attempt-limit",
     hooks: {
