@@ -3,6 +3,7 @@ import {
   expect,
   fillSignIn,
   followMailedLink,
+  guessFromManyAddresses,
   newAccount,
   open,
   registerDirectly,
@@ -56,6 +57,28 @@ test("a wrong password is refused in words and signs no one in", async ({
   await fillSignIn(page, { email, password: "not the password" });
   await expect(page.getByRole("alert")).toHaveText(/do not match/);
   await open(page, "/todos");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("guessing one account's password from many addresses is stopped, and the form says why", async ({
+  page,
+  browser,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 429/);
+  allowConsoleError(/status of 401/);
+  const { email } = await accountMadeElsewhere(browser);
+
+  // Once more if the limiter's minute turned over between the guesses and the form (then the
+  // form's guess is merely wrong; the server tests show the right password is refused too).
+  await expect(async () => {
+    await guessFromManyAddresses(page, email);
+    await fillSignIn(page, { email, password: "one more guess" });
+    await expect(page.getByRole("alert")).toHaveText(
+      /Too many password attempts for this account\. Wait a minute/,
+      { timeout: 5_000 },
+    );
+  }).toPass();
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 

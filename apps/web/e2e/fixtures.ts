@@ -4,6 +4,7 @@ import {
   type Browser,
   type BrowserContextOptions,
   test as base,
+  type Cookie,
   expect,
   type Page,
 } from "@playwright/test";
@@ -21,12 +22,21 @@ interface Fixtures {
    * its session cookie. New for every test, unless the file sets `shareAccountInFile`.
    */
   account: Account;
-  /** One account for every test in the file (each test still signs in with its own session). */
+  /**
+   * One account for every test in the file. Each later test's browser comes back with the
+   * session cookie the first one got (one password check per file, not per test: the account's
+   * password budget is 10 a minute, ADR 112); it signs in again only if that session ended.
+   */
   shareAccountInFile: boolean;
 }
 
+interface SharedAccount {
+  account: Account;
+  sessionCookies: Cookie[];
+}
+
 // Accounts shared by the tests of one file (per worker process, which runs files in turn).
-const accountsByFile = new Map<string, Account>();
+const accountsByFile = new Map<string, SharedAccount>();
 
 /**
  * Every test fails on a browser console error it did not announce with `allowConsoleError`:
@@ -56,13 +66,19 @@ export const test = base.extend<Fixtures>({
   account: async ({ page, shareAccountInFile }, use, testInfo) => {
     const shared = shareAccountInFile ? accountsByFile.get(testInfo.file) : undefined;
     if (shared) {
-      await signInDirectly(page, shared);
-      await use(shared);
+      await page.context().addCookies(shared.sessionCookies);
+      if (!(await hasSession(page))) {
+        await signInDirectly(page, shared.account);
+        shared.sessionCookies = await sessionCookiesOf(page);
+      }
+      await use(shared.account);
       return;
     }
     const account = newAccount();
     await signUpDirectly(page, account);
-    if (shareAccountInFile) accountsByFile.set(testInfo.file, account);
+    if (shareAccountInFile) {
+      accountsByFile.set(testInfo.file, { account, sessionCookies: await sessionCookiesOf(page) });
+    }
     await use(account);
   },
 });
@@ -123,6 +139,23 @@ export function newVisitorContext(browser: Browser, options: BrowserContextOptio
 function postFromPage(page: Page, path: string, data: unknown) {
   const origin = new URL(test.info().project.use.baseURL ?? "").origin;
   return page.request.post(path, { headers: { origin }, data });
+}
+
+/**
+ * Wrong passwords for `email`, each from a new address (so no per-address limit is met), until
+ * the account's own password budget refuses one.
+ */
+export async function guessFromManyAddresses(page: Page, email: string) {
+  const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+  // The limiter's windows are fixed minutes: within two budgets' worth a refusal is certain.
+  for (let guess = 0; guess <= 20; guess++) {
+    const response = await page.request.post("/api/auth/sign-in/email", {
+      headers: { origin, "cf-connecting-ip": randomVisitorIp() },
+      data: { email, password: `guess ${guess}!!` },
+    });
+    if (response.status() === 429) return;
+  }
+  throw new Error(`no refusal for ${email} after 21 guesses`);
 }
 
 /**
@@ -204,6 +237,17 @@ export function grantAdmin(email: string) {
       stdio: "pipe",
     },
   );
+}
+
+/** Better Auth's session cookies the page's browser holds (not its theme or other choices). */
+async function sessionCookiesOf(page: Page) {
+  return (await page.context().cookies()).filter((cookie) => cookie.name.includes("session_"));
+}
+
+/** Whether the page's browser is signed in, as the app's session read sees it. */
+async function hasSession(page: Page) {
+  const response = await page.request.get("/api/auth/get-session");
+  return response.ok() && (await response.json()) !== null;
 }
 
 /** Signs in as the sign-in page does; the session cookie lands in the page's context. */

@@ -1,3 +1,4 @@
+import { passwordAttemptKey } from "@checkmark/auth/password-attempt-key";
 import { os } from "@orpc/server";
 import type { Context } from "./context";
 import { baseErrors, RETRY_AFTER_SECONDS } from "./errors";
@@ -69,13 +70,14 @@ export const sessionProcedure = protectedProcedure.use(({ context, next, errors,
 });
 
 /**
- * A session procedure that checks the account's password (email change, deletion). Limited per
- * user like sign-in: otherwise a stolen session could guess the password at the general /rpc
- * rate, batches included, and a wrong-password answer would confirm each guess.
+ * A session procedure that checks the account's password (email change, deletion). It spends the
+ * account's one password budget, like sign-in and Better Auth's own password checks (ADR 112):
+ * otherwise a stolen session could guess the password at the general /rpc rate, batches
+ * included, and a wrong-password answer would confirm each guess.
  */
 export const passwordCheckProcedure = sessionProcedure.use(async ({ context, next, errors }) => {
   const { success } = await context.passwordLimiter.limit({
-    key: `password:user:${context.user.id}`,
+    key: passwordAttemptKey.user(context.user.id),
   });
   if (!success) {
     throw errors.TOO_MANY_REQUESTS({ data: { retryAfterSeconds: RETRY_AFTER_SECONDS } });

@@ -16,6 +16,7 @@ import {
 } from "./link-lifetimes";
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { queueMailer } from "./mail/queue-mailer";
+import { passwordAttemptLimit } from "./password-attempts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { resetLinksOf } from "./pending-steps";
 import { authRateLimit } from "./rate-limits";
@@ -41,6 +42,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
   const db = createDb(env.DB);
   // Mail is queued; the server Worker's consumer delivers it (apps/server/src/mail-queue).
   const mailer = queueMailer(env.MAIL_QUEUE);
+  const passwordLimiter = () => env.PASSWORD_LIMITER;
   return {
     appName: "Checkmark",
     secret: env.BETTER_AUTH_SECRET,
@@ -92,7 +94,9 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
     },
     disabledPaths: ["/verify-email"],
     plugins: [
-      confirmEmail(),
+      // Per account, from any address (ADR 112); the per-IP limits are in rate-limits.ts.
+      passwordAttemptLimit(passwordLimiter),
+      confirmEmail(passwordLimiter),
       impersonation(),
       twoFactorSignIn(),
       totpReplayGuard(db),

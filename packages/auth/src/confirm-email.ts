@@ -3,6 +3,8 @@ import { APIError, createAuthEndpoint, getSessionFromCtx } from "better-auth/api
 import { setSessionCookie } from "better-auth/cookies";
 import { verifyJWT } from "better-auth/crypto";
 import { z } from "zod";
+import { passwordAttemptKey } from "./password-attempt-key";
+import { type PasswordLimiterOf, spendPasswordAttempt } from "./password-attempts";
 import { PASSWORD_MAX_LENGTH } from "./password-policy";
 import { authRateLimit } from "./rate-limits";
 
@@ -29,7 +31,7 @@ const invalidLink = () =>
  * a later sign-up by the owner replaces the unconfirmed account (see account-hooks.ts).
  * Better Auth's GET /verify-email, which confirms from the link alone, is disabled.
  */
-export const confirmEmail = () =>
+export const confirmEmail = (passwordLimiter: PasswordLimiterOf) =>
   ({
     id: "confirm-email",
     endpoints: {
@@ -65,6 +67,8 @@ export const confirmEmail = () =>
             );
           }
 
+          // The account's password budget, like every other password check (ADR 112).
+          await spendPasswordAttempt(passwordLimiter, passwordAttemptKey.user(userId));
           const hash = found.accounts.find((a) => a.providerId === "credential")?.password;
           const matches = hash
             ? await ctx.context.password.verify({ hash, password: ctx.body.password })

@@ -19,6 +19,8 @@ export interface AuthEnv {
   MAIL_FROM?: string;
   /** `true`: public sign-up answers 403 and only admins create accounts. */
   DISABLE_SIGN_UP?: string;
+  /** The per-account password budget (password-attempts.ts), shared with the API's own checks. */
+  PASSWORD_LIMITER: RateLimit;
 }
 
 export function listOrigins(value: string | undefined): string[] {

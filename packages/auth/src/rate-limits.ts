@@ -1,5 +1,6 @@
 // Better Auth's own limiter, per client IP, counted in D1 so it survives isolates and restarts.
-// Tight where passwords are guessed or mail is sent; the server Worker adds its own tiers.
+// Tight where passwords are guessed or mail is sent; the server Worker adds its own tiers, and
+// every password check also spends the account's budget from any IP (password-attempts.ts).
 export const authRateLimit = {
   enabled: true,
   storage: "database",

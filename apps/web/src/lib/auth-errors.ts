@@ -17,6 +17,9 @@ const MESSAGES: Record<string, string> = {
   INVALID_BACKUP_CODE: "That backup code is not right, or it was already used.",
   INVALID_TWO_FACTOR_COOKIE: "This sign-in took too long. Start again with your password.",
   TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "Too many wrong codes. Start again with your password.",
+  // The account's password budget (ADR 112): the same words for an unknown address.
+  TOO_MANY_PASSWORD_ATTEMPTS:
+    "Too many password attempts for this account. Wait a minute, then try again.",
   ACCOUNT_TEMPORARILY_LOCKED:
     "Too many wrong codes for this account. Wait 15 minutes and try again.",
   AUTH_CANCELLED: "Passkey sign-in was cancelled or timed out. Try again.",
