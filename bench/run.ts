@@ -70,7 +70,10 @@ const inTurn = <T>(list: T[], i: number) => list[((i % list.length) + list.lengt
 
 /** A bare Worker, started and measured like the app: throughput, then CPU per request. */
 function baseline(config: string, name: string, cookie?: string) {
-  return withWorker(wranglerDev([config], PORT, freshState("baseline")), async (worker) => {
+  // A Worker that needs a cookie answers its readiness probe at /health.
+  const probePath = cookie ? "/health" : "/";
+  const started = wranglerDev([config], PORT, freshState("baseline"), { probePath });
+  return withWorker(started, async (worker) => {
     const load = await measure(name, `${BASE}/`, { cookies: cookie ? [cookie] : [] });
     const cpuMs = await cpuPerCall(workerdPid(worker.child.pid ?? 0), RPC_CALLS, async () => {
       const response = await fetch(`${BASE}/`, { headers: cookie ? { cookie } : {} });
