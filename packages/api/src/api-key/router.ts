@@ -1,4 +1,6 @@
 import { sessionProcedure } from "../procedures";
+import { limitReachedError } from "../shared/row-cap";
+import { API_KEY_LIMIT } from "./limits";
 import {
   apiKeyIdSchema,
   apiKeySummarySchema,
@@ -18,9 +20,18 @@ export const apiKeyRouter = {
 
   create: sessionOnly
     .meta({ access: "write" })
+    .errors({
+      LIMIT_REACHED: limitReachedError(
+        `You have ${API_KEY_LIMIT} API keys, the most one account may hold. Revoke one you no longer use to create another.`,
+      ),
+    })
     .input(createApiKeySchema)
     .output(createdApiKeySchema)
-    .handler(({ context, input }) => service.createApiKey(context.db, context.user.id, input)),
+    .handler(async ({ context, input, errors }) => {
+      const created = await service.createApiKey(context.db, context.user.id, input);
+      if (!created) throw errors.LIMIT_REACHED({ data: { limit: API_KEY_LIMIT } });
+      return created;
+    }),
 
   revoke: sessionOnly
     .meta({ access: "write" })
