@@ -1,6 +1,6 @@
 import { sessionProcedure } from "../procedures";
-import { limitReachedError } from "../shared/row-cap";
-import { API_KEY_LIMIT } from "./limits";
+import { atLimit, limitReachedError } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
 import {
   apiKeyIdSchema,
   apiKeySummarySchema,
@@ -20,16 +20,15 @@ export const apiKeyRouter = {
 
   create: sessionOnly
     .meta({ access: "write" })
-    .errors({
-      LIMIT_REACHED: limitReachedError(
-        `You have ${API_KEY_LIMIT} API keys, the most one account may hold. Revoke one you no longer use to create another.`,
-      ),
-    })
+    .errors({ LIMIT_REACHED: limitReachedError })
     .input(createApiKeySchema)
     .output(createdApiKeySchema)
     .handler(async ({ context, input, errors }) => {
       const created = await service.createApiKey(context.db, context.user.id, input);
-      if (!created) throw errors.LIMIT_REACHED({ data: { limit: API_KEY_LIMIT } });
+      if (!created) {
+        const advice = "Revoke one you no longer use to create another.";
+        throw errors.LIMIT_REACHED(atLimit(rowLimits.apiKeys, "API keys", advice));
+      }
       return created;
     }),
 

@@ -2,7 +2,7 @@ import { type Database, schema } from "@checkmark/db";
 import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { undoPastCap } from "../shared/row-cap";
-import { API_KEY_LIMIT } from "./limits";
+import { rowLimits } from "../shared/row-limits";
 import type { ApiKeyScope, ApiKeySummary, CreateApiKeyInput } from "./schema";
 
 const { apiKey } = schema;
@@ -35,7 +35,7 @@ export const apiKeySummaryColumns = {
 };
 
 /**
- * Makes a key, or answers null when its owner already holds `API_KEY_LIMIT` live (unexpired)
+ * Makes a key, or answers null when its owner already holds `rowLimits.apiKeys` live (unexpired)
  * keys: each key is a rate-limit budget of its own (docs/decisions/114).
  */
 export async function createApiKey(db: Database, userId: string, input: CreateApiKeyInput) {
@@ -57,7 +57,7 @@ export async function createApiKey(db: Database, userId: string, input: CreateAp
         expiresAt,
       })
       .returning(apiKeySummaryColumns),
-    undoPastCap({ db, userId }, { table: apiKey, limit: API_KEY_LIMIT, counts: live }, [id]),
+    undoPastCap({ db, userId }, { table: apiKey, limit: rowLimits.apiKeys, counts: live }, [id]),
   ]);
   if (!row) throw new Error("insert returned no row");
   return undone.length > 0 ? null : { ...row, key };
