@@ -17,7 +17,7 @@ async function refusedOf(calls: Promise<unknown>[]) {
 }
 
 function expectLimitReached(error: unknown, limit: number, message: string) {
-  expect(isDefinedError(error) && error.code).toBe("LIMIT_REACHED");
+  expect(isDefinedError(error) ? (error as { code: string }).code : error).toBe("LIMIT_REACHED");
   expect(error).toMatchObject({ status: 409, data: { limit } });
   expect((error as Error).message).toContain(message);
 }
