@@ -99,4 +99,21 @@ describe("how many rows one account may hold", () => {
     expect(steps.at(-1)).toMatchObject({ done: 299, imported: 299 });
     expect(await countRows("event", userId)).toBe(300);
   });
+
+  it("an import whose room fills while it runs is refused, and takes out the batches it wrote", async () => {
+    rowLimits.events = 2000;
+    const { client, userId } = await signedInClient();
+    const progress = await client.event.import({ rows: importRows(2000, "racing") });
+    const [error] = await safe(
+      (async () => {
+        for await (const step of progress) {
+          // Once it has started, the room shrinks (as if other writes had filled it): a later
+          // batch no longer fits, whichever batch the server has reached by now.
+          if (step.done === 0) rowLimits.events = 1000;
+        }
+      })(),
+    );
+    expectLimitReached(error, 1000, "This file would take you past 1,000 events");
+    expect(await countRows("event", userId)).toBe(0);
+  });
 });
