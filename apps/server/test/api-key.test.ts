@@ -187,6 +187,37 @@ describe("API keys", () => {
     await expect(client.todo.list({})).resolves.toMatchObject({ items: [] });
   });
 
+  it("are at most 10 live per user, also when created at once; revoked or expired ones free a place", async () => {
+    const { client } = await signedInClient();
+    // Twelve at once: the cap holds against creates racing each other, not only one by one.
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        safe(client.apiKey.create({ name: `key ${i}`, scope: "read" })),
+      ),
+    );
+    const refused = results.flatMap(([error]) => (error ? [error] : []));
+    expect(refused).toHaveLength(2);
+    for (const error of refused) {
+      expect(isDefinedError(error) && error.code).toBe("LIMIT_REACHED");
+      expect(error).toMatchObject({ status: 409, data: { limit: 10 } });
+      expect(error.message).toContain("You have 10 API keys");
+    }
+    const listed = await client.apiKey.list();
+    expect(listed).toHaveLength(10);
+
+    const [first, second] = listed;
+    if (!first || !second) throw new Error("no keys listed");
+    await client.apiKey.revoke({ id: first.id });
+    await env.DB.prepare("UPDATE api_key SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1, second.id)
+      .run();
+    await client.apiKey.create({ name: "after a revoke", scope: "read" });
+    await client.apiKey.create({ name: "after an expiry", scope: "read" });
+    expect(await codeOf(client.apiKey.create({ name: "one too many", scope: "read" }))).toBe(
+      "LIMIT_REACHED",
+    );
+  });
+
   it("never appear in logs, whether the call succeeds or fails", async () => {
     const { client } = await signedInClient();
     const { key } = await client.apiKey.create({ name: "secret", scope: "read" });

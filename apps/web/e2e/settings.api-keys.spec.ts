@@ -7,7 +7,10 @@ const exampleScript = fileURLToPath(
   new URL("../../../examples/todo-script/todos.ts", import.meta.url),
 );
 
-test("a user creates an API key, sees it once, uses it, and revokes it", async ({ page }) => {
+test("a user creates an API key, sees it once, uses it, and revokes it", async ({
+  page,
+  allowConsoleError,
+}) => {
   await signUp(page, {
     name: "Grace",
     email: uniqueEmail("grace"),
@@ -52,4 +55,24 @@ test("a user creates an API key, sees it once, uses it, and revokes it", async (
   await expect(list.getByText("No keys yet.")).toBeVisible();
   const refused = await page.request.get("/api/v1/todos", { headers: { "x-api-key": key } });
   expect(refused.status()).toBe(401);
+
+  // At the cap (10 live keys, made here by the app's own API with this tab's cookies), the form
+  // says why the next key is refused and what to do.
+  const origin = new URL(page.url()).origin;
+  for (let i = 0; i < 10; i++) {
+    const made = await page.request.post("/rpc/apiKey/create", {
+      headers: { origin },
+      data: { json: { name: `key ${i}`, scope: "read" } },
+    });
+    expect(made.status()).toBe(200);
+  }
+  await open(page, "/settings");
+  // The browser logs the refused call's 409 itself.
+  allowConsoleError(/status of 409/);
+  await page.getByLabel("Name", { exact: true }).fill("one too many");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "You have 10 API keys, the most one account may hold. Revoke one",
+  );
+  await expect(list.getByText("one too many")).toHaveCount(0);
 });

@@ -22,3 +22,4 @@ export {
 export { createReminderScheduler } from "./reminder/scheduler";
 export { type AppRouter, type AppRouterClient, appRouter } from "./router";
 export type { LiveTopic } from "./shared/live-topic";
+export { rowLimits } from "./shared/row-limits";

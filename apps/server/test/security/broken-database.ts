@@ -26,7 +26,11 @@ export const brokenD1 = {
 export function failingWhere(sql: RegExp): D1Database {
   return {
     prepare: (query: string) => (sql.test(query) ? brokenStatement : env.DB.prepare(query)),
-    batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
+    // A batch holding a failing statement fails whole, as D1's does.
+    batch: (statements: unknown[]) =>
+      statements.includes(brokenStatement)
+        ? failing()
+        : env.DB.batch(statements as D1PreparedStatement[]),
     exec: (query: string) => env.DB.exec(query),
   } as unknown as D1Database;
 }

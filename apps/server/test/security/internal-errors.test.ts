@@ -56,13 +56,12 @@ describe("a failure inside the Worker", () => {
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ json: { code: "INTERNAL_SERVER_ERROR" } });
     expect(text).not.toMatch(/user_secrets|D1_ERROR|SQLITE|at \w+ \(/);
-    // The operator still gets the whole story, under the id the client was given.
-    expect(logLines(errors)).toContainEqual(
-      expect.objectContaining({
-        event: "rpc-error",
-        requestId: response.headers.get("x-request-id"),
-        causes: [expect.stringContaining("user_secrets")],
-      }),
+    // The operator still gets the whole story, under the id the client was given (in the
+    // error or its causes: Drizzle wraps a single statement's failure, not a batch's).
+    const logged = logLines(errors).find(
+      (line) =>
+        line.event === "rpc-error" && line.requestId === response.headers.get("x-request-id"),
     );
+    expect(JSON.stringify(logged)).toContain("user_secrets");
   });
 });

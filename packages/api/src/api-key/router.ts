@@ -1,4 +1,6 @@
 import { sessionProcedure } from "../procedures";
+import { atLimit, limitReachedError } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
 import {
   apiKeyIdSchema,
   apiKeySummarySchema,
@@ -18,9 +20,17 @@ export const apiKeyRouter = {
 
   create: sessionOnly
     .meta({ access: "write" })
+    .errors({ LIMIT_REACHED: limitReachedError })
     .input(createApiKeySchema)
     .output(createdApiKeySchema)
-    .handler(({ context, input }) => service.createApiKey(context.db, context.user.id, input)),
+    .handler(async ({ context, input, errors }) => {
+      const created = await service.createApiKey(context.db, context.user.id, input);
+      if (!created) {
+        const advice = "Revoke one you no longer use to create another.";
+        throw errors.LIMIT_REACHED(atLimit(rowLimits.apiKeys, "API keys", advice));
+      }
+      return created;
+    }),
 
   revoke: sessionOnly
     .meta({ access: "write" })

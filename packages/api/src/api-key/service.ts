@@ -1,5 +1,8 @@
 import { type Database, schema } from "@checkmark/db";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { undoPastCap } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
 import type { ApiKeyScope, ApiKeySummary, CreateApiKeyInput } from "./schema";
 
 const { apiKey } = schema;
@@ -31,24 +34,33 @@ export const apiKeySummaryColumns = {
   createdAt: apiKey.createdAt,
 };
 
+/**
+ * Makes a key, or answers null when its owner already holds `rowLimits.apiKeys` live (unexpired)
+ * keys: each key is a rate-limit budget of its own (docs/decisions/114).
+ */
 export async function createApiKey(db: Database, userId: string, input: CreateApiKeyInput) {
   const key = newKey();
-  const expiresAt = input.expiresInDays
-    ? new Date(Date.now() + input.expiresInDays * DAY_MS)
-    : null;
-  const [row] = await db
-    .insert(apiKey)
-    .values({
-      userId,
-      name: input.name,
-      start: key.slice(0, PREFIX.length + 6),
-      keyHash: await hashKey(key),
-      scope: input.scope,
-      expiresAt,
-    })
-    .returning(apiKeySummaryColumns);
+  const now = Date.now();
+  const expiresAt = input.expiresInDays ? new Date(now + input.expiresInDays * DAY_MS) : null;
+  const id = uuidv7();
+  const live = or(isNull(apiKey.expiresAt), gt(apiKey.expiresAt, new Date(now)));
+  const [[row], undone] = await db.batch([
+    db
+      .insert(apiKey)
+      .values({
+        id,
+        userId,
+        name: input.name,
+        start: key.slice(0, PREFIX.length + 6),
+        keyHash: await hashKey(key),
+        scope: input.scope,
+        expiresAt,
+      })
+      .returning(apiKeySummaryColumns),
+    undoPastCap({ db, userId }, { table: apiKey, limit: rowLimits.apiKeys, counts: live }, [id]),
+  ]);
   if (!row) throw new Error("insert returned no row");
-  return { ...row, key };
+  return undone.length > 0 ? null : { ...row, key };
 }
 
 export function listApiKeys(db: Database, userId: string): Promise<ApiKeySummary[]> {

@@ -1,10 +1,13 @@
 import { schema } from "@checkmark/db";
 import { writeLog } from "@checkmark/logging";
+import { count } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import { insertIgnoringDuplicates } from "../shared/bulk-insert";
 import { Aborted, untilAborted } from "../shared/end-on-abort";
-import type { Owner } from "../shared/owner";
+import { type Owner, ownedBy } from "../shared/owner";
+import { idIn, undoPastCap } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
 import {
   eventDescriptionSchema,
   eventLocationSchema,
@@ -54,7 +57,34 @@ function importKey(row: EventImportRow, title: string, startsAt: Date) {
     : sha256(`csv\n${title}\n${startsAt.getTime()}`);
 }
 
-type Prepared = typeof event.$inferInsert;
+type Prepared = typeof event.$inferInsert & { id: string };
+
+async function eventsHeld(owner: Owner) {
+  const [row] = await owner.db.select({ rows: count() }).from(event).where(ownedBy(owner, event));
+  return row?.rows ?? 0;
+}
+
+/**
+ * Writes one batch, or nothing and null when it would take the owner past `rowLimits.events`:
+ * the cap is checked inside the same D1 batch (one transaction), so imports and creates racing
+ * each other cannot pass it together.
+ */
+async function insertWithinLimit(owner: Owner, rows: Prepared[]): Promise<number | null> {
+  if (rows.length === 0) return 0;
+  const cap = { table: event, limit: rowLimits.events };
+  const ids = rows.map((row) => row.id);
+  const [inserted, undone] = await owner.db.batch([
+    insertIgnoringDuplicates(owner.db, event, rows),
+    undoPastCap(owner, cap, ids),
+  ]);
+  return undone.length > 0 ? null : inserted.meta.changes;
+}
+
+/** Takes out what this import wrote (its own new ids) when a later batch was refused. */
+async function removeWritten(owner: Owner, ids: string[]) {
+  if (ids.length > 0)
+    await owner.db.delete(event).where(ownedBy(owner, event, idIn(event.id, ids)));
+}
 
 async function prepare(
   owner: Owner,
@@ -97,11 +127,20 @@ async function prepare(
  * reported and writes nothing; a row already imported is skipped. When the client goes away
  * (`signal`), it stops at once: everything written so far is whole batches of whole
  * rows, and importing the file again fills in the rest without duplicates.
+ *
+ * An import that could take its owner past `rowLimits.events` (counting every row of the file)
+ * is refused whole with `overLimit()` before anything is written; should a write racing it
+ * fill the room meanwhile, the refused batch writes nothing and the batches before it are
+ * taken out again.
  */
 export async function* importEvents(
   owner: Owner,
   rows: EventImportRow[],
-  { signal, requestId }: { signal?: AbortSignal | undefined; requestId: string },
+  {
+    signal,
+    requestId,
+    overLimit,
+  }: { signal?: AbortSignal | undefined; requestId: string; overLimit: () => Error },
 ): AsyncGenerator<EventImportProgress> {
   const total = rows.length;
   const now = new Date();
@@ -114,8 +153,13 @@ export async function* importEvents(
     failed: [],
   };
   let failedCount = 0;
-  let outcome: "done" | "aborted" | "failed" = "aborted";
+  let outcome: "done" | "aborted" | "failed" | "over-limit" = "aborted";
+  const written: string[] = [];
   try {
+    if ((await eventsHeld(owner)) + rows.length > rowLimits.events) {
+      outcome = "over-limit";
+      throw overLimit();
+    }
     yield { ...progress };
     let batch: Prepared[] = [];
     let batchBytes = 0;
@@ -132,8 +176,14 @@ export async function* importEvents(
         continue;
       }
       if (signal?.aborted) return;
-      // A write cut off by the abort is one statement: it landed whole or not at all.
-      const inserted = await untilAborted(insertIgnoringDuplicates(owner.db, event, batch), signal);
+      // A write cut off by the abort is one transaction: it landed whole or not at all.
+      const inserted = await untilAborted(insertWithinLimit(owner, batch), signal);
+      if (inserted === null) {
+        await removeWritten(owner, written);
+        outcome = "over-limit";
+        throw overLimit();
+      }
+      for (const { id } of batch) written.push(id);
       failedCount += failed.length;
       progress.done = index + 1;
       progress.imported += inserted;
@@ -148,7 +198,7 @@ export async function* importEvents(
     outcome = "done";
   } catch (error) {
     if (error instanceof Aborted) return;
-    outcome = "failed";
+    if (outcome !== "over-limit") outcome = "failed";
     throw error;
   } finally {
     // Counts only, never titles: one line per import, also when the client went away.

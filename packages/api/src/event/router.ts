@@ -4,6 +4,8 @@ import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { findEventReminder } from "../reminder/schedule";
 import { endOnAbort, thenFinally } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
+import { atLimit, limitReachedError } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
 import { importEvents } from "./import";
 import { eventImportProgressSchema, eventImportSchema } from "./import-row";
 import {
@@ -51,10 +53,15 @@ export const eventRouter = {
 
   create: protectedProcedure
     .route({ method: "POST", path: "/events", successStatus: 201, summary: "Create an event" })
+    .errors({ LIMIT_REACHED: limitReachedError })
     .input(createEventSchema)
     .output(eventSchema)
-    .handler(async ({ context, input }) => {
+    .handler(async ({ context, input, errors }) => {
       const created = await service.createEvent(context.owner, service.eventValues(input));
+      if (!created) {
+        const advice = "Delete some past ones to add more.";
+        throw errors.LIMIT_REACHED(atLimit(rowLimits.events, "events", advice));
+      }
       await context.reminders.eventChanged(context.user.id, created.id);
       context.changed(context.user.id, "events");
       return created;
@@ -106,13 +113,22 @@ export const eventRouter = {
    * it has no REST route, so the OpenAPI spec leaves it out.
    */
   import: protectedProcedure
+    .errors({ LIMIT_REACHED: limitReachedError })
     .input(eventImportSchema)
     .output(eventIterator(eventImportProgressSchema))
-    .handler(({ context, input, signal }) =>
+    .handler(({ context, input, signal, errors }) =>
       endOnAbort(
         // Also when cut short: whole batches may have been written by then.
         thenFinally(
-          importEvents(context.owner, input.rows, { signal, requestId: context.requestId }),
+          importEvents(context.owner, input.rows, {
+            signal,
+            requestId: context.requestId,
+            overLimit: () => {
+              const figure = rowLimits.events.toLocaleString("en-US");
+              const message = `This file would take you past ${figure} events, the most one account may hold. Nothing was imported; delete some events or import a smaller file.`;
+              return errors.LIMIT_REACHED({ message, data: { limit: rowLimits.events } });
+            },
+          }),
           () => {
             context.changed(context.user.id, "events");
             context.reminders.eventsImported(context.user.id);

@@ -1,30 +1,22 @@
 import type { Database } from "@checkmark/db";
-import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 /**
- * Inserts many rows in ONE statement, skipping any that would break a unique index, and
- * returns how many went in. The rows travel as one JSON parameter read by json_each, so a
- * statement is not capped by D1's 100 bound parameters, and it is atomic: all or nothing.
- * Every row must carry every listed column (defaults in the schema do not run here).
+ * The statement inserting many rows at once, skipping any that would break a unique index; its
+ * result's `meta.changes` says how many went in (await it, or run it in a D1 batch). The rows
+ * travel as one JSON parameter read by json_each, so a statement is not capped by D1's 100
+ * bound parameters, and it is atomic: all or nothing.
+ * Every row must carry every column of the table (defaults in the schema do not run here).
  */
-export async function insertIgnoringDuplicates<T extends SQLiteTable>(
+export function insertIgnoringDuplicates<T extends SQLiteTable>(
   db: Database,
   table: T,
   rows: T["$inferInsert"][],
-): Promise<number> {
-  const first = rows[0];
-  if (!first) return 0;
-  const columns = getTableColumns(table);
-  const keys = Object.keys(first).filter((key) => key in columns);
-  const names: SQL[] = [];
-  const values: SQL[] = [];
-  for (const key of keys) {
-    const column = columns[key];
-    if (!column) continue;
-    names.push(sql`${sql.identifier(column.name)}`);
-    values.push(sql`json_extract(value, ${`$.${key}`})`);
-  }
+) {
+  // Every column, in the table's order: the order Drizzle lists them in an INSERT ... SELECT.
+  const keys = Object.keys(getTableColumns(table));
+  const values = keys.map((key) => sql`json_extract(value, ${`$.${key}`})`);
   const json = JSON.stringify(
     rows.map((row) =>
       Object.fromEntries(
@@ -36,8 +28,8 @@ export async function insertIgnoringDuplicates<T extends SQLiteTable>(
     ),
   );
   // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT (its docs' advice).
-  const result = await db.run(
-    sql`INSERT INTO ${table} (${sql.join(names, sql`, `)}) SELECT ${sql.join(values, sql`, `)} FROM json_each(${json}) WHERE true ON CONFLICT DO NOTHING`,
-  );
-  return result.meta.changes;
+  return db
+    .insert(table)
+    .select(sql`SELECT ${sql.join(values, sql`, `)} FROM json_each(${json}) WHERE true`)
+    .onConflictDoNothing();
 }

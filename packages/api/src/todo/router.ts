@@ -1,6 +1,8 @@
 import { objectKeysOf } from "../attachment/service";
 import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { decodeCursor } from "../shared/keyset";
+import { atLimit, limitReachedError } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
 import { countTodos, listTodos, TODO_ORDERS } from "./list";
 import {
   clearedTodosSchema,
@@ -43,10 +45,15 @@ export const todoRouter = {
 
   create: protectedProcedure
     .route({ method: "POST", path: "/todos", successStatus: 201, summary: "Create a todo" })
+    .errors({ LIMIT_REACHED: limitReachedError })
     .input(createTodoSchema)
     .output(todoSchema)
-    .handler(async ({ context, input }) => {
+    .handler(async ({ context, input, errors }) => {
       const created = await service.createTodo(context.owner, input);
+      if (!created) {
+        const advice = "Delete or clear some to add more.";
+        throw errors.LIMIT_REACHED(atLimit(rowLimits.todos, "todos", advice));
+      }
       context.changed(context.user.id, "todos");
       return created;
     }),

@@ -1,6 +1,9 @@
 import { schema } from "@checkmark/db";
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import { type Owner, ownedBy } from "../shared/owner";
+import { undoPastCap } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
 import { liveTodos, todoColumns } from "./list";
 
 const { todo } = schema;
@@ -8,16 +11,22 @@ const { todo } = schema;
 // Every query goes through liveTodos (so ownedBy): another user's todo, or one already
 // cleared, is indistinguishable from a missing one; the caller gets null and says NOT_FOUND.
 
+/** Adds a todo, or answers null when its owner already holds `rowLimits.todos` live ones. */
 export async function createTodo(
   owner: Owner,
   values: { text: string; dueDate?: string | null | undefined },
 ) {
-  const [created] = await owner.db
-    .insert(todo)
-    .values({ text: values.text, dueDate: values.dueDate ?? null, userId: owner.userId })
-    .returning(todoColumns);
+  const id = uuidv7();
+  const live = { table: todo, limit: rowLimits.todos, counts: isNull(todo.deletedAt) };
+  const [[created], undone] = await owner.db.batch([
+    owner.db
+      .insert(todo)
+      .values({ id, text: values.text, dueDate: values.dueDate ?? null, userId: owner.userId })
+      .returning(todoColumns),
+    undoPastCap(owner, live, [id]),
+  ]);
   if (!created) throw new Error("insert returned no row");
-  return created;
+  return undone.length > 0 ? null : created;
 }
 
 export async function updateTodo(

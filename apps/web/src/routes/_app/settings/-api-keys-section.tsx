@@ -1,4 +1,5 @@
 import { API_KEY_SCOPES, type ApiKeyScope } from "@checkmark/api/schemas";
+import { ORPCError } from "@orpc/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
@@ -39,8 +40,13 @@ export function ApiKeysSection() {
       });
       setShownOnce(created.key);
       form.reset();
-    } catch {
-      setError("The key was not created. Give it a name of 1 to 100 characters.");
+    } catch (error) {
+      // At the cap, the server's sentence says how many keys one may hold and what to do.
+      setError(
+        error instanceof ORPCError && error.code === "LIMIT_REACHED"
+          ? error.message
+          : "The key was not created. Give it a name of 1 to 100 characters.",
+      );
     }
   }
 

@@ -1,0 +1,56 @@
+import { and, count, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
+import { type Owner, ownedBy } from "./owner";
+
+/** A table of one user's rows, each with a text id. */
+export type CappedTable = SQLiteTable & { id: SQLiteColumn; userId: SQLiteColumn };
+
+/** How many rows of a table one user may hold; `counts` narrows which rows count (live ones). */
+export interface RowCap {
+  table: CappedTable;
+  limit: number;
+  counts?: SQL;
+}
+
+/**
+ * The error a procedure answers when a write would take its caller past a cap (409: the
+ * account's state refuses it until something is removed). Thrown with `atLimit`'s fields.
+ */
+export const limitReachedError = {
+  status: 409,
+  message: "Your account holds the most it may of these.",
+  data: z.object({ limit: z.number().int().positive() }),
+};
+
+/** LIMIT_REACHED's message, naming the cap and what to do, and its data. */
+export function atLimit(limit: number, things: string, advice: string) {
+  const figure = limit.toLocaleString("en-US");
+  return {
+    message: `You have ${figure} ${things}, the most one account may hold. ${advice}`,
+    data: { limit },
+  };
+}
+
+/** `column IN ids`, the ids travelling as one JSON value: any number of them is one parameter. */
+export const idIn = (column: SQLiteColumn, ids: string[]) =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/**
+ * The statement that takes the rows `ids` out again when their owner now holds more rows than
+ * the cap allows; it returns the ids it took out. Run it in the same D1 batch as the insert: a
+ * batch is one transaction and D1 runs writes one at a time, so two writes racing past the cap
+ * cannot both land (the later one counts the earlier one's rows), and a refused insert leaves
+ * nothing behind.
+ */
+export function undoPastCap(owner: Owner, cap: RowCap, ids: string[]) {
+  const { db } = owner;
+  const held = db
+    .select({ rows: count() })
+    .from(cap.table)
+    .where(ownedBy(owner, cap.table, cap.counts));
+  return db
+    .delete(cap.table)
+    .where(and(idIn(cap.table.id, ids), sql`(${held}) > ${cap.limit}`))
+    .returning({ id: cap.table.id });
+}
