@@ -8,6 +8,7 @@ import { useAppForm } from "../../../components/form";
 import { cardClass, PageHeading } from "../../../components/page";
 import { SuccessNote } from "../../../components/success-note";
 import { authClient } from "../../../lib/auth-client";
+import { formatSize } from "../../../lib/format-size";
 import { orpc } from "../../../lib/orpc";
 import { useSignedInUser } from "../../../lib/session";
 import { useAuthSubmit } from "../../../lib/use-auth-submit";
@@ -86,10 +87,9 @@ function SettingsPage() {
 function StorageUsage() {
   const usage = useQuery(orpc.attachment.usage.queryOptions());
   if (!usage.data) return null;
-  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
   return (
     <p className="mt-4 text-sm text-ink-muted" data-testid="storage-usage">
-      Attachments: {mb(usage.data.usedBytes)} MB of {mb(usage.data.quotaBytes)} MB used.
+      Attachments: {formatSize(usage.data.usedBytes)} of {formatSize(usage.data.quotaBytes)} used.
     </p>
   );
 }
