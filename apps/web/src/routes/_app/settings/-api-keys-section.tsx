@@ -6,7 +6,9 @@ import { primaryButton } from "../../../components/button-styles";
 import { fieldInputClass } from "../../../components/labelled-field";
 import { cardClass } from "../../../components/page";
 import { SubmitButton } from "../../../components/submit-button";
+import { fieldIssues } from "../../../lib/field-issues";
 import { orpc } from "../../../lib/orpc";
+import { describeRpcError } from "../../../lib/rpc-error";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: "Read only",
@@ -39,8 +41,13 @@ export function ApiKeysSection() {
       });
       setShownOnce(created.key);
       form.reset();
-    } catch {
-      setError("The key was not created. Give it a name of 1 to 100 characters.");
+    } catch (caught) {
+      // The name's rule only for a refused name; any other refusal says its own reason.
+      setError(
+        fieldIssues(caught).has("name")
+          ? "The key was not created. Give it a name of 1 to 100 characters."
+          : describeRpcError(caught, "The key was not created."),
+      );
     }
   }
 
