@@ -40,8 +40,9 @@ function SettingsPage() {
     validators: { onDynamic: changePasswordSchema },
     onSubmit: async ({ value, formApi }) => {
       setChanged(false);
-      await submit(value);
-      formApi.reset();
+      // A refused change keeps the new password typed; only the current one is asked again.
+      if (await submit(value)) formApi.reset();
+      else formApi.resetField("currentPassword");
     },
   });
 
