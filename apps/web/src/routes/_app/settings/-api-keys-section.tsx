@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton } from "../../../components/button-styles";
+import { CopyButton } from "../../../components/copy-button";
 import { fieldInputClass } from "../../../components/labelled-field";
 import { cardClass } from "../../../components/page";
 import { SubmitButton } from "../../../components/submit-button";
@@ -56,7 +57,7 @@ export function ApiKeysSection() {
       <h2 className="font-medium">API keys</h2>
       <p className="mt-1 text-sm text-ink-muted">
         Programs use a key to act as you: send it as <code>Authorization: Bearer …</code>. See{" "}
-        <a className="underline" href="/api/openapi.json">
+        <a className="underline" href="/api/docs">
           the API description
         </a>
         .
@@ -96,6 +97,7 @@ export function ApiKeysSection() {
           <code data-testid="new-api-key" className="mt-1 block break-all font-mono">
             {shownOnce}
           </code>
+          <CopyButton text={shownOnce} label="Copy key" />
         </div>
       )}
       <ul className="mt-4 divide-y divide-line" aria-label="Your API keys">
