@@ -134,27 +134,32 @@ function UserPage() {
                   className="rounded-lg border border-line-strong px-3 py-2"
                 />
               </label>
-              <div className="grid gap-1 text-sm">
-                <label className="grid gap-1">
-                  Until (optional, UTC)
-                  <input
-                    type="date"
-                    value={until}
-                    onChange={(event) => setUntil(event.target.value)}
-                    aria-invalid={untilIssue !== undefined}
-                    aria-describedby={untilIssue ? untilErrorId : undefined}
-                    className="rounded-lg border border-line-strong px-3 py-2 aria-[invalid=true]:border-danger"
-                  />
-                </label>
-                {untilIssue && (
-                  <p id={untilErrorId} className="text-danger">
-                    {untilIssue}
-                  </p>
-                )}
-              </div>
-              <SubmitButton disabled={ban.isPending} className={`${dangerButton()} text-sm`}>
+              <label className="grid gap-1 text-sm">
+                Until (optional, UTC)
+                <input
+                  type="date"
+                  value={until}
+                  onChange={(event) => setUntil(event.target.value)}
+                  aria-invalid={untilIssue !== undefined}
+                  aria-describedby={untilIssue ? untilErrorId : undefined}
+                  className="rounded-lg border border-line-strong px-3 py-2 aria-[invalid=true]:border-danger"
+                />
+              </label>
+              <SubmitButton
+                disabled={ban.isPending}
+                className={`${dangerButton()} text-sm max-sm:order-last`}
+              >
                 Ban and sign out
               </SubmitButton>
+              {/* Under the date: its own row on a wide screen, so the fields stay aligned. */}
+              {untilIssue && (
+                <p
+                  id={untilErrorId}
+                  className="-mt-2 text-sm text-danger sm:col-span-2 sm:col-start-2"
+                >
+                  {untilIssue}
+                </p>
+              )}
             </form>
           )}
         </div>
