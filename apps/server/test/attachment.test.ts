@@ -190,15 +190,20 @@ describe("attachments on todos", () => {
     expect(countOf(without.id)).toBe(0);
   });
 
-  it("deletes a todo's files with the todo", async () => {
+  it("keeps a deleted todo's files, so Undo brings the todo back with them", async () => {
     const doomed = await owner.client.todo.create({ text: "to delete" });
     const { id } = (await (await upload(file(PNG, 100), { todo: doomed.id })).json()) as {
       id: string;
     };
     const before = await storedObjects();
-    await owner.client.todo.delete({ id: doomed.id });
-    expect(await storedObjects()).toBe(before - 1);
-    expect((await download(id)).status).toBe(404);
+    const { deletedAt } = await owner.client.todo.delete({ id: doomed.id });
+    // Housekeeping purges them with the todo once its undo has run out (housekeeping.test.ts).
+    expect(await storedObjects()).toBe(before);
+    await owner.client.todo.restore({ deletedAt });
+    expect(await owner.client.attachment.list({ type: "todo", id: doomed.id })).toEqual([
+      expect.objectContaining({ id }),
+    ]);
+    expect((await download(id)).status).toBe(200);
   });
 });
 

@@ -8,7 +8,7 @@ const countTodos = (userId: string) =>
     .first<number>("n");
 
 describe("todos", () => {
-  it("are created, listed newest first, toggled and deleted", async () => {
+  it("are created, listed newest first, toggled, deleted and restored", async () => {
     const { client } = await signedInClient();
     const first = await client.todo.create({ text: "  first  " });
     const second = await client.todo.create({ text: "second" });
@@ -23,10 +23,18 @@ describe("todos", () => {
       id: first.id,
       completed: true,
     });
-    await expect(client.todo.delete({ id: second.id })).resolves.toEqual({ id: second.id });
+    const deleted = await client.todo.delete({ id: second.id });
+    expect(deleted).toEqual({ id: second.id, deletedAt: expect.any(Date) });
 
     page = await client.todo.list({});
     expect(page.items).toEqual([expect.objectContaining({ id: first.id, completed: true })]);
+
+    // The delete's handle undoes it, as the toast's Undo does.
+    await expect(client.todo.restore({ deletedAt: deleted.deletedAt })).resolves.toEqual({
+      count: 1,
+    });
+    page = await client.todo.list({});
+    expect(page.items.map((todo) => todo.text)).toEqual(["second", "first"]);
   });
 
   it("refuses empty or whitespace text and writes nothing", async () => {

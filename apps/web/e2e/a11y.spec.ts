@@ -186,7 +186,7 @@ for (const theme of ["light", "dark"] as const) {
       page,
       {
         path: "/admin/errors",
-        title: "Browser errors · Checkmark",
+        title: "Browser errors · Admin · Checkmark",
         // The server stores a report just after answering it: look again until it is listed.
         prepare: () =>
           expect(async () => {

@@ -62,6 +62,15 @@ test("an admin made by the command bans a user, who is signed out and refused; t
   await page.getByRole("link", { name: new RegExp(user.name) }).click();
 
   await page.getByLabel(/Reason/).fill("Spam in shared lists");
+  // An end already past is refused, and the reason shows at the date, not in a banner.
+  allowConsoleError(/status of 400/);
+  const until = page.getByLabel(/^Until/);
+  await until.fill("2020-01-01");
+  await page.getByRole("button", { name: "Ban and sign out" }).click();
+  await expect(until).toHaveAccessibleDescription("The end of the ban must be in the future.");
+  await expect(until).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("ban-status")).toHaveText("Active");
+  await until.fill("");
   await page.getByRole("button", { name: "Ban and sign out" }).click();
   await expect(page.getByTestId("ban-status")).toHaveText(/Banned: Spam in shared lists/);
   await expect(page.getByText("No live sessions.")).toBeVisible();
@@ -100,7 +109,9 @@ test("the admin pages are a 404 for a signed-in user, with no dashboard in the H
 test("an admin acts as a user under a banner on every page, then stops and is the admin again", async ({
   page,
   browser,
+  allowConsoleError,
 }) => {
+  allowConsoleError(/status of 403/);
   const admin = { name: "Ida Admin", email: uniqueEmail("ida"), password: "a long enough one" };
   createAdmin(admin);
   const userContext = await browser.newContext();
@@ -126,6 +137,12 @@ test("an admin acts as a user under a banner on every page, then stops and is th
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByText(user.email).first()).toBeVisible();
   await expect(banner).toBeVisible();
+  // Their settings are read-only, and the page gives the server's reason, not a name rule.
+  await page.getByLabel("Name", { exact: true }).fill("Sneaky");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "While acting as this user, their account settings are read-only.",
+  );
 
   await banner.getByRole("button", { name: "Stop" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);

@@ -24,6 +24,15 @@ test("a user creates an API key, sees it once, uses it, and revokes it", async (
   const shown = page.getByTestId("new-api-key");
   await expect(shown).toHaveText(/^ck_/);
   const key = (await shown.textContent()) ?? "";
+  // One press copies it, and the button says so.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy key" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  await expect(page.getByRole("link", { name: "the API description" })).toHaveAttribute(
+    "href",
+    "/api/docs",
+  );
   const list = page.getByRole("list", { name: "Your API keys" });
   await expect(list.getByText("CI script", { exact: true })).toBeVisible();
 

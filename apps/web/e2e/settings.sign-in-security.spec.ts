@@ -53,6 +53,21 @@ test("signing out another device from settings signs that browser out", async ({
   await phone.close();
 });
 
+test("a wrong current password refuses the change and keeps the new one typed", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 400/);
+  await open(page, "/settings");
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill("a brand new password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That password is not right.");
+  await expect(page.getByLabel("Current password")).toHaveValue("");
+  await expect(page.getByLabel("New password")).toHaveValue("a brand new password");
+});
+
 test("a passkey added in settings signs in without a password, and can be removed", async ({
   page,
   account: _signedIn,

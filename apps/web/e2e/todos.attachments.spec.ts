@@ -47,6 +47,18 @@ test("a user attaches a picture to a todo and downloads it", async ({ page }) =>
   expect(fileLists.join("\n")).toContain(await todoIdOf(page, "Frame the photo"));
   expect(fileLists.join("\n")).not.toContain(await todoIdOf(page, "Nothing attached"));
 
+  // A file under 1 KB shows its bytes; removing it takes it off the list for good.
+  const files = page.getByRole("list", { name: "Files of “Frame the photo”" });
+  await expect(files).toContainText(`(${TINY_PNG.length} bytes)`);
+  await files.getByRole("button", { name: "Remove photo.png" }).click();
+  await expect(link).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText(
+    "Removed “photo.png”.",
+  );
+  await page.reload();
+  await expect(page.getByLabel("Attach a file to “Frame the photo”")).toBeAttached();
+  await expect(link).toHaveCount(0);
+
   await open(page, "/settings");
   await expect(page.getByTestId("storage-usage")).toContainText("of 100.0 MB used");
 });

@@ -2,7 +2,7 @@ import { expect, open, test } from "./fixtures";
 
 test.use({ shareAccountInFile: true });
 
-test("adding and deleting a todo is confirmed in a toast that screen readers announce", async ({
+test("adding and deleting a todo is confirmed in a toast that screen readers announce, and Undo brings it back", async ({
   page,
   account: _signedIn,
 }) => {
@@ -20,6 +20,13 @@ test("adding and deleting a todo is confirmed in a toast that screen readers ann
   await page.getByRole("button", { name: "Delete “Post the letter”" }).click();
   await expect(notifications).toContainText("Deleted “Post the letter”.");
   await expect(page.getByRole("checkbox", { name: "Post the letter" })).toHaveCount(0);
+
+  // A single delete can be undone like "Clear completed", and the todo stays back.
+  await notifications.getByRole("button", { name: "Undo" }).click();
+  await expect(notifications).toContainText("Brought back 1 todo.");
+  await expect(page.getByRole("checkbox", { name: "Post the letter" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Post the letter" })).toBeVisible();
 });
 
 test("a todo the server does not save is reported in a toast, and its text stays in the box", async ({

@@ -104,7 +104,7 @@ export function deletionJobs(
       rateLimit.id,
       lt(rateLimit.lastRequest, now.getTime() - RATE_LIMIT_IDLE_MS),
     ),
-    // Cleared todos whose undo has run out (the deleted_at index finds them).
+    // Deleted and cleared todos whose undo has run out (the deleted_at index finds them).
     "todo-deleted": deleteWhere(
       db,
       todo,

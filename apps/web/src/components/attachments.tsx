@@ -1,17 +1,15 @@
 import type { AttachmentParent } from "@checkmark/api/schemas";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { X } from "lucide-react";
 import { useState } from "react";
+import { formatSize } from "../lib/format-size";
+import { notifyRpcFailure, notifySuccess } from "../lib/notify";
 import { type client, orpc } from "../lib/orpc";
+import { IconButton } from "./icon-button";
 
 type Attachment = Awaited<ReturnType<typeof client.attachment.list>>[number];
 
 const ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf";
-
-function formatSize(bytes: number) {
-  return bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / 1048576).toFixed(1)} MB`;
-}
 
 /**
  * The files of a todo or an event and a button to attach one (streamed to /api/attachments).
@@ -99,8 +97,33 @@ export function Attachments({
 const filesQuery = (parent: AttachmentParent) =>
   orpc.attachment.list.queryOptions({ input: parent });
 
+/** Removes a file: it leaves the list at once, and comes back with a toast if the server refuses. */
+function useRemoveFile(parent: AttachmentParent) {
+  const queryClient = useQueryClient();
+  const { queryKey } = filesQuery(parent);
+  return useMutation(
+    orpc.attachment.delete.mutationOptions({
+      onMutate: async ({ id }) => {
+        await queryClient.cancelQueries({ queryKey });
+        const held = queryClient.getQueryData(queryKey);
+        queryClient.setQueryData(queryKey, (list = []) => list.filter((file) => file.id !== id));
+        return { held, name: held?.find((file) => file.id === id)?.name };
+      },
+      onSuccess: (_removed, _input, optimistic) => {
+        notifySuccess(optimistic.name ? `Removed “${optimistic.name}”.` : "File removed.");
+      },
+      onError: (error, _input, optimistic) => {
+        queryClient.setQueryData(queryKey, optimistic?.held);
+        notifyRpcFailure(error, "That file was not removed.");
+      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: orpc.attachment.key() }),
+    }),
+  );
+}
+
 function FileList({ parent, label }: { parent: AttachmentParent; label: string }) {
   const files = useQuery(filesQuery(parent));
+  const remove = useRemoveFile(parent);
   return (
     <>
       {files.isError && (
@@ -114,11 +137,19 @@ function FileList({ parent, label }: { parent: AttachmentParent; label: string }
       {files.data && files.data.length > 0 && (
         <ul aria-label={`Files of “${label}”`} className="space-y-0.5">
           {files.data.map((file) => (
-            <li key={file.id}>
-              <a className="text-accent underline" href={`/api/attachments/${file.id}`} download>
-                {file.name}
-              </a>{" "}
-              <span className="text-ink-muted">({formatSize(file.size)})</span>
+            <li key={file.id} className="flex items-center gap-1">
+              <span className="min-w-0 break-words">
+                <a className="text-accent underline" href={`/api/attachments/${file.id}`} download>
+                  {file.name}
+                </a>{" "}
+                <span className="text-ink-muted">({formatSize(file.size)})</span>
+              </span>
+              <IconButton
+                label={`Remove ${file.name}`}
+                icon={X}
+                tone="danger"
+                onClick={() => remove.mutate({ id: file.id })}
+              />
             </li>
           ))}
         </ul>

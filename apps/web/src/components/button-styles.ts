@@ -1,4 +1,4 @@
-// The app's two kinds of button, shared by buttons and by links that look like buttons.
+// The app's kinds of button, shared by buttons and by links that look like buttons.
 // Sizes are part of the class list so no two classes set the same property.
 
 type Size = "sm" | "md" | "lg";
@@ -19,3 +19,7 @@ export const primaryButton = (size: Size = "md") =>
 /** Everything else a user can press. */
 export const secondaryButton = (size: Size = "md") =>
   `${shape} ${SIZES[size]} border border-line-strong bg-surface text-ink hover:bg-surface-muted disabled:opacity-60`;
+
+/** An action that destroys or locks out something: it must not look like the everyday one. */
+export const dangerButton = (size: Size = "md") =>
+  `${shape} ${SIZES[size]} bg-red-600 text-white hover:bg-red-700 disabled:cursor-wait disabled:opacity-70`;

@@ -1,6 +1,6 @@
 import { createFormHook, createFormHookContexts } from "@tanstack/react-form";
 import type { ReactNode } from "react";
-import { primaryButton } from "./button-styles";
+import { dangerButton, primaryButton } from "./button-styles";
 import { LabelledInput, type LabelledInputProps } from "./labelled-input";
 import { SubmitButton } from "./submit-button";
 
@@ -27,7 +27,12 @@ function CurrentPasswordField({ label = "Your password" }: { label?: string }) {
   return <TextField label={label} type="password" autoComplete="current-password" />;
 }
 
-function FormSubmitButton(props: { children: ReactNode; pendingLabel: string }) {
+/** `danger` for an action that cannot be taken back (deleting the account). */
+function FormSubmitButton(props: {
+  children: ReactNode;
+  pendingLabel: string;
+  tone?: "primary" | "danger";
+}) {
   const form = useFormContext();
   return (
     <form.Subscribe selector={(state) => state.isSubmitting}>
@@ -35,7 +40,7 @@ function FormSubmitButton(props: { children: ReactNode; pendingLabel: string }) 
         <SubmitButton
           pending={isSubmitting}
           pendingLabel={props.pendingLabel}
-          className={`w-full ${primaryButton()}`}
+          className={`w-full ${props.tone === "danger" ? dangerButton() : primaryButton()}`}
         >
           {props.children}
         </SubmitButton>

@@ -14,9 +14,9 @@ export function SegmentedNav({ label, children }: { label: string; children: Rea
 }
 
 // Inline layout (not flex), so the space between label and count is kept: the link reads
-// "Active 2", to screen readers too.
+// "Active 2", to screen readers too. No wrapping: a count never drops under its label.
 export const segmentClass =
-  "block rounded-lg px-3 py-1.5 text-center leading-6 text-sm font-medium text-ink-muted transition hover:text-ink aria-[current=page]:bg-surface aria-[current=page]:text-ink aria-[current=page]:shadow-sm";
+  "block whitespace-nowrap rounded-lg px-3 py-1.5 text-center leading-6 text-sm font-medium text-ink-muted transition hover:text-ink aria-[current=page]:bg-surface aria-[current=page]:text-ink aria-[current=page]:shadow-sm";
 
 /** One view's label and, when known, how many things it holds. */
 export function Segment({ label, count }: { label: string; count?: number }) {

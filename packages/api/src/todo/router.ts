@@ -1,4 +1,3 @@
-import { objectKeysOf } from "../attachment/service";
 import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
@@ -7,6 +6,7 @@ import { countTodos, listTodos, TODO_ORDERS } from "./list";
 import {
   clearedTodosSchema,
   createTodoSchema,
+  deletedTodoSchema,
   listTodosSchema,
   restoredTodosSchema,
   restoreTodosSchema,
@@ -83,17 +83,12 @@ export const todoRouter = {
   delete: todoProcedure
     .route({ method: "DELETE", path: "/todos/{id}", summary: "Delete a todo" })
     .input(todoIdSchema)
-    .output(todoIdSchema)
+    .output(deletedTodoSchema)
     .handler(async ({ context, input, errors }) => {
-      // The files' rows go with the todo (cascade); their objects go here. Anything left if
-      // this fails is removed by the hourly orphan sweep.
-      const objectKeys = await objectKeysOf(context.db, context.user.id, {
-        type: "todo",
-        id: input.id,
-      });
+      // A soft delete, so todo.restore can undo it; the files stay until housekeeping purges
+      // the todo, and the hourly orphan sweep then removes their objects.
       const deleted = await service.deleteTodo(context.owner, input.id);
       if (!deleted) throw errors.NOT_FOUND();
-      if (objectKeys.length > 0) await context.files.delete(objectKeys);
       context.changed(context.user.id, "todos");
       return deleted;
     }),

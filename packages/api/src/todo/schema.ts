@@ -60,6 +60,9 @@ export const todoCountsSchema = z.object({
   completed: z.number().int(),
 });
 
+/** A deleted todo; `deletedAt` is the handle `todo.restore` takes to undo the delete. */
+export const deletedTodoSchema = todoIdSchema.extend({ deletedAt: z.date() });
+
 /** What "clear completed" did; `deletedAt` is the handle `todo.restore` takes to undo it. */
 export const clearedTodosSchema = z.object({
   count: z.number().int(),

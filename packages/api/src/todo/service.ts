@@ -51,12 +51,17 @@ export async function setTodoCompleted(owner: Owner, id: string, completed: bool
   return updated ?? null;
 }
 
-export async function deleteTodo(owner: Owner, id: string) {
+/**
+ * Soft-deletes one todo, like clearCompleted: its deletion instant is the undo handle, and
+ * housekeeping purges it (its files' rows with it) after DELETED_TODO_RETENTION_MS.
+ */
+export async function deleteTodo(owner: Owner, id: string, now = new Date()) {
   const [deleted] = await owner.db
-    .delete(todo)
+    .update(todo)
+    .set({ deletedAt: now })
     .where(liveTodos(owner, eq(todo.id, id)))
     .returning({ id: todo.id });
-  return deleted ?? null;
+  return deleted ? { id: deleted.id, deletedAt: now } : null;
 }
 
 /**
@@ -71,7 +76,7 @@ export async function clearCompleted(owner: Owner, now = new Date()) {
   return { count: result.meta.changes, deletedAt: now };
 }
 
-/** Undoes one clear: the owner's todos deleted at exactly `deletedAt` come back as they were. */
+/** Undoes one delete or clear: the owner's todos deleted at exactly `deletedAt` come back as they were. */
 export async function restoreTodos(owner: Owner, deletedAt: Date) {
   const result = await owner.db
     .update(todo)

@@ -10,7 +10,7 @@ const errorsQuery = () => orpc.admin.frontendErrors.list.queryOptions({ input: {
 // Admins only: the /admin layout (route.tsx) makes it a 404 for everyone else.
 export const Route = createFileRoute("/_app/admin/errors")({
   loader: ({ context }) => context.queryClient.ensureQueryData(errorsQuery()),
-  head: () => ({ meta: [{ title: "Browser errors · Checkmark" }] }),
+  head: () => ({ meta: [{ title: "Browser errors · Admin · Checkmark" }] }),
   component: BrowserErrorsPage,
 });
 

@@ -1,13 +1,15 @@
 import { API_KEY_SCOPES, type ApiKeyScope } from "@checkmark/api/schemas";
-import { ORPCError } from "@orpc/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton } from "../../../components/button-styles";
+import { CopyButton } from "../../../components/copy-button";
 import { fieldInputClass } from "../../../components/labelled-field";
 import { cardClass } from "../../../components/page";
 import { SubmitButton } from "../../../components/submit-button";
+import { fieldIssues } from "../../../lib/field-issues";
 import { orpc } from "../../../lib/orpc";
+import { describeRpcError } from "../../../lib/rpc-error";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: "Read only",
@@ -40,12 +42,12 @@ export function ApiKeysSection() {
       });
       setShownOnce(created.key);
       form.reset();
-    } catch (error) {
-      // At the cap, the server's sentence says how many keys one may hold and what to do.
+    } catch (caught) {
+      // The name's rule only for a refused name; any other refusal says its own reason.
       setError(
-        error instanceof ORPCError && error.code === "LIMIT_REACHED"
-          ? error.message
-          : "The key was not created. Give it a name of 1 to 100 characters.",
+        fieldIssues(caught).has("name")
+          ? "The key was not created. Give it a name of 1 to 100 characters."
+          : describeRpcError(caught, "The key was not created."),
       );
     }
   }
@@ -55,7 +57,7 @@ export function ApiKeysSection() {
       <h2 className="font-medium">API keys</h2>
       <p className="mt-1 text-sm text-ink-muted">
         Programs use a key to act as you: send it as <code>Authorization: Bearer …</code>. See{" "}
-        <a className="underline" href="/api/openapi.json">
+        <a className="underline" href="/api/docs">
           the API description
         </a>
         .
@@ -95,6 +97,7 @@ export function ApiKeysSection() {
           <code data-testid="new-api-key" className="mt-1 block break-all font-mono">
             {shownOnce}
           </code>
+          <CopyButton text={shownOnce} label="Copy key" />
         </div>
       )}
       <ul className="mt-4 divide-y divide-line" aria-label="Your API keys">

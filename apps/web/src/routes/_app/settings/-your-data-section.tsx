@@ -63,7 +63,9 @@ function DeleteAccountForm({ email }: { email: string }) {
         </form.AppField>
         <form.AppField name="password">{(field) => <field.CurrentPasswordField />}</form.AppField>
         {serverError && <Alert>{serverError}</Alert>}
-        <form.SubmitButton pendingLabel="Deleting…">Delete my account</form.SubmitButton>
+        <form.SubmitButton pendingLabel="Deleting…" tone="danger">
+          Delete my account
+        </form.SubmitButton>
       </form.Form>
     </form.AppForm>
   );

@@ -8,6 +8,7 @@ import { useAppForm } from "../../../components/form";
 import { cardClass, PageHeading } from "../../../components/page";
 import { SuccessNote } from "../../../components/success-note";
 import { authClient } from "../../../lib/auth-client";
+import { formatSize } from "../../../lib/format-size";
 import { orpc } from "../../../lib/orpc";
 import { useSignedInUser } from "../../../lib/session";
 import { useAuthSubmit } from "../../../lib/use-auth-submit";
@@ -39,8 +40,9 @@ function SettingsPage() {
     validators: { onDynamic: changePasswordSchema },
     onSubmit: async ({ value, formApi }) => {
       setChanged(false);
-      await submit(value);
-      formApi.reset();
+      // A refused change keeps the new password typed; only the current one is asked again.
+      if (await submit(value)) formApi.reset();
+      else formApi.resetField("currentPassword");
     },
   });
 
@@ -86,10 +88,9 @@ function SettingsPage() {
 function StorageUsage() {
   const usage = useQuery(orpc.attachment.usage.queryOptions());
   if (!usage.data) return null;
-  const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
   return (
     <p className="mt-4 text-sm text-ink-muted" data-testid="storage-usage">
-      Attachments: {mb(usage.data.usedBytes)} MB of {mb(usage.data.quotaBytes)} MB used.
+      Attachments: {formatSize(usage.data.usedBytes)} of {formatSize(usage.data.quotaBytes)} used.
     </p>
   );
 }

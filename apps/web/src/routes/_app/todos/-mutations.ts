@@ -121,8 +121,22 @@ export function useUpdateTodo() {
   );
 }
 
+/** Undoes a delete or a clear: the toast's Undo hands `todo.restore` the deletion instant. */
+function useRestoreTodos() {
+  const cache = useTodoCache();
+  return useMutation(
+    mutationOptions.restore({
+      onSuccess: ({ count }) => notifySuccess(`Brought back ${plural(count)}.`),
+      onError: (error) => notifyRpcFailure(error, "Your todos were not brought back."),
+      onSettled: () => cache.refresh(),
+    }),
+  );
+}
+
+/** Deletes one todo; the toast's Undo brings it back. */
 export function useDeleteTodo(search: TodoSearch) {
   const cache = useTodoCache();
+  const restore = useRestoreTodos();
   return useMutation(
     mutationOptions.delete({
       onMutate: async ({ id }) => {
@@ -144,8 +158,10 @@ export function useDeleteTodo(search: TodoSearch) {
         }
         return { held, text: removed?.text };
       },
-      onSuccess: (_deleted, _input, optimistic) => {
-        notifySuccess(optimistic.text ? `Deleted “${optimistic.text}”.` : "Todo deleted.");
+      onSuccess: ({ deletedAt }, _input, optimistic) => {
+        notifyUndoable(optimistic.text ? `Deleted “${optimistic.text}”.` : "Todo deleted.", () =>
+          restore.mutate({ deletedAt }),
+        );
       },
       onError: (error, _input, optimistic) => {
         cache.restore(optimistic?.held);
@@ -159,13 +175,7 @@ export function useDeleteTodo(search: TodoSearch) {
 /** Clears every completed todo; the toast's Undo brings them back (`todo.restore`). */
 export function useClearCompleted(search: TodoSearch) {
   const cache = useTodoCache();
-  const restore = useMutation(
-    mutationOptions.restore({
-      onSuccess: ({ count }) => notifySuccess(`Brought back ${plural(count)}.`),
-      onError: (error) => notifyRpcFailure(error, "Your todos were not brought back."),
-      onSettled: () => cache.refresh(),
-    }),
-  );
+  const restore = useRestoreTodos();
   return useMutation(
     mutationOptions.clearCompleted({
       onMutate: async () => {

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { useId, useState } from "react";
+import { dangerButton } from "../../../../components/button-styles";
 import { cardClass } from "../../../../components/page";
 import { SubmitButton } from "../../../../components/submit-button";
+import { fieldIssues } from "../../../../lib/field-issues";
 import { formatUtc } from "../../../../lib/format-time";
 import { orpc } from "../../../../lib/orpc";
 import { useSignedInUser } from "../../../../lib/session";
@@ -33,7 +35,20 @@ function UserPage() {
   };
 
   const setRole = useMutation(orpc.admin.users.setRole.mutationOptions({ onSuccess, onError }));
-  const ban = useMutation(orpc.admin.users.ban.mutationOptions({ onSuccess, onError }));
+  // The server's word on a ban field goes under that field, not in the page's banner.
+  const [banIssues, setBanIssues] = useState(new Map<string, string>());
+  const ban = useMutation(
+    orpc.admin.users.ban.mutationOptions({
+      onSuccess,
+      onError: (e) => {
+        const issues = fieldIssues(e);
+        setBanIssues(issues);
+        if (issues.size === 0) onError(e);
+      },
+    }),
+  );
+  const untilErrorId = useId();
+  const untilIssue = banIssues.get("expiresAt");
   const unban = useMutation(orpc.admin.users.unban.mutationOptions({ onSuccess, onError }));
   const revoke = useMutation(orpc.admin.sessions.revoke.mutationOptions({ onSuccess, onError }));
   const [reason, setReason] = useState("");
@@ -101,6 +116,7 @@ function UserPage() {
               className="mt-3 grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end"
               onSubmit={(event) => {
                 event.preventDefault();
+                setBanIssues(new Map());
                 ban.mutate({
                   userId,
                   reason,
@@ -124,15 +140,26 @@ function UserPage() {
                   type="date"
                   value={until}
                   onChange={(event) => setUntil(event.target.value)}
-                  className="rounded-lg border border-line-strong px-3 py-2"
+                  aria-invalid={untilIssue !== undefined}
+                  aria-describedby={untilIssue ? untilErrorId : undefined}
+                  className="rounded-lg border border-line-strong px-3 py-2 aria-[invalid=true]:border-danger"
                 />
               </label>
               <SubmitButton
                 disabled={ban.isPending}
-                className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-50"
+                className={`${dangerButton()} text-sm max-sm:order-last`}
               >
                 Ban and sign out
               </SubmitButton>
+              {/* Under the date: its own row on a wide screen, so the fields stay aligned. */}
+              {untilIssue && (
+                <p
+                  id={untilErrorId}
+                  className="-mt-2 text-sm text-danger sm:col-span-2 sm:col-start-2"
+                >
+                  {untilIssue}
+                </p>
+              )}
             </form>
           )}
         </div>
