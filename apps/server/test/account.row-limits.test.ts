@@ -59,10 +59,18 @@ describe("how many rows one account may hold", () => {
     const done = items[0];
     if (!done) throw new Error("no todos listed");
     await client.todo.toggle({ id: done.id, completed: true });
-    await client.todo.clearCompleted();
-    await expect(client.todo.create({ text: "after clearing" })).resolves.toMatchObject({
-      text: "after clearing",
-    });
+    const { deletedAt } = await client.todo.clearCompleted();
+    const added = await client.todo.create({ text: "after clearing" });
+    expect(added).toMatchObject({ text: "after clearing" });
+
+    // Undo may not bring the cleared one back past the cap: refused, and it stays cleared.
+    const [overCap] = await refusedOf([client.todo.restore({ deletedAt })]);
+    expectLimitReached(overCap, 5, "You have 5 todos");
+    expect((await client.todo.counts({})).all).toBe(5);
+    // With room made again, the same undo brings it back.
+    await client.todo.delete({ id: added.id });
+    await expect(client.todo.restore({ deletedAt })).resolves.toEqual({ count: 1 });
+    expect((await client.todo.counts({})).all).toBe(5);
   });
 
   it("events: past the cap a create is refused, also when many race", async () => {

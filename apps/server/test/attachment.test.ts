@@ -199,6 +199,8 @@ describe("attachments on todos", () => {
     const { deletedAt } = await owner.client.todo.delete({ id: doomed.id });
     // Housekeeping purges them with the todo once its undo has run out (housekeeping.test.ts).
     expect(await storedObjects()).toBe(before);
+    // While deleted it takes no new files: it is gone for everything but Undo.
+    expect((await upload(file(PNG, 100), { todo: doomed.id })).status).toBe(404);
     await owner.client.todo.restore({ deletedAt });
     expect(await owner.client.attachment.list({ type: "todo", id: doomed.id })).toEqual([
       expect.objectContaining({ id }),

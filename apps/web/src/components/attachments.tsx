@@ -116,7 +116,12 @@ function useRemoveFile(parent: AttachmentParent) {
         queryClient.setQueryData(queryKey, optimistic?.held);
         notifyRpcFailure(error, "That file was not removed.");
       },
-      onSettled: () => queryClient.invalidateQueries({ queryKey: orpc.attachment.key() }),
+      onSettled: async () => {
+        await queryClient.invalidateQueries({ queryKey: orpc.attachment.key() });
+        // The lists carry each row's file count.
+        const lists = parent.type === "todo" ? orpc.todo.list.key() : orpc.event.key();
+        await queryClient.invalidateQueries({ queryKey: lists });
+      },
     }),
   );
 }

@@ -11,13 +11,18 @@ let seeded: Promise<unknown> | undefined;
 
 // The bare D1 Worker's 100 rows, plus one session row; created once per process.
 function seed(db: D1Database) {
-  seeded ??= db.batch([
-    ...itemStatements(db),
-    db.prepare(
-      "CREATE TABLE IF NOT EXISTS session (token TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
-    ),
-    db.prepare("INSERT OR IGNORE INTO session VALUES (?, 'bench', ?)").bind(TOKEN, 4102444800000),
-  ]);
+  seeded ??= db
+    .batch([
+      ...itemStatements(db),
+      db.prepare(
+        "CREATE TABLE IF NOT EXISTS session (token TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+      ),
+      db.prepare("INSERT OR IGNORE INTO session VALUES (?, 'bench', ?)").bind(TOKEN, 4102444800000),
+    ])
+    .catch((error: unknown) => {
+      seeded = undefined; // the next request tries again
+      throw error;
+    });
   return seeded;
 }
 

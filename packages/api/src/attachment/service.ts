@@ -1,5 +1,5 @@
 import { type Database, schema } from "@checkmark/db";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { AttachmentParent, AttachmentParentType } from "./schema";
 
 const { attachment, event, todo } = schema;
@@ -17,9 +17,10 @@ export const publicAttachmentColumns = {
 };
 
 /** Each parent type: its table, and the attachment column that points at it. */
+// `live`: which parents still take files (a deleted todo waits for its purge, or an undo).
 const PARENTS = {
-  todo: { table: todo, column: attachment.todoId },
-  event: { table: event, column: attachment.eventId },
+  todo: { table: todo, column: attachment.todoId, live: isNull(todo.deletedAt) },
+  event: { table: event, column: attachment.eventId, live: undefined },
 } as const satisfies Record<AttachmentParentType, unknown>;
 
 /** The attachment columns naming `parent`, for an insert. */
@@ -28,11 +29,11 @@ export function parentColumns(parent: AttachmentParent) {
 }
 
 export async function ownsParent(db: Database, userId: string, parent: AttachmentParent) {
-  const { table } = PARENTS[parent.type];
+  const { table, live } = PARENTS[parent.type];
   const [row] = await db
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.id, parent.id), eq(table.userId, userId)));
+    .where(and(eq(table.id, parent.id), eq(table.userId, userId), live));
   return Boolean(row);
 }
 

@@ -100,11 +100,16 @@ export const todoRouter = {
   }),
 
   restore: protectedProcedure
+    .errors({ LIMIT_REACHED: limitReachedError })
     .input(restoreTodosSchema)
     .output(restoredTodosSchema)
-    .handler(async ({ context, input }) => {
-      const restored = await service.restoreTodos(context.owner, input.deletedAt);
+    .handler(async ({ context, input, errors }) => {
+      const { count, overCap } = await service.restoreTodos(context.owner, input.deletedAt);
+      if (overCap) {
+        const advice = "Delete some before bringing these back.";
+        throw errors.LIMIT_REACHED(atLimit(rowLimits.todos, "todos", advice));
+      }
       context.changed(context.user.id, "todos");
-      return restored;
+      return { count };
     }),
 };

@@ -1,5 +1,5 @@
 import { schema } from "@checkmark/db";
-import { eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { type Owner, ownedBy } from "../shared/owner";
 import { undoPastCap } from "../shared/row-cap";
@@ -76,11 +76,29 @@ export async function clearCompleted(owner: Owner, now = new Date()) {
   return { count: result.meta.changes, deletedAt: now };
 }
 
-/** Undoes one delete or clear: the owner's todos deleted at exactly `deletedAt` come back as they were. */
+/**
+ * Undoes one delete or clear: the owner's todos deleted at exactly `deletedAt` come back as they
+ * were, all or none. None when they would take the owner past `rowLimits.todos` live todos
+ * (`overCap`): the count and the update are one statement, so a create racing it cannot pass.
+ */
 export async function restoreTodos(owner: Owner, deletedAt: Date) {
-  const result = await owner.db
+  const { db } = owner;
+  const countOf = (condition: SQL) =>
+    db
+      .select({ rows: count() })
+      .from(todo)
+      .where(ownedBy(owner, todo, condition));
+  const toRestore = eq(todo.deletedAt, deletedAt);
+  const result = await db
     .update(todo)
     .set({ deletedAt: null })
-    .where(ownedBy(owner, todo, eq(todo.deletedAt, deletedAt)));
-  return { count: result.meta.changes };
+    .where(
+      and(
+        ownedBy(owner, todo, toRestore),
+        sql`(${countOf(isNull(todo.deletedAt))}) + (${countOf(toRestore)}) <= ${rowLimits.todos}`,
+      ),
+    );
+  if (result.meta.changes > 0) return { count: result.meta.changes, overCap: false };
+  const [waiting] = await countOf(toRestore);
+  return { count: 0, overCap: (waiting?.rows ?? 0) > 0 };
 }

@@ -1,6 +1,11 @@
 import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { notifyRpcFailure, notifySuccess, notifyUndoable } from "../../../lib/notify";
+import {
+  notifyFailure,
+  notifyRpcFailure,
+  notifySuccess,
+  notifyUndoable,
+} from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { todoListQuery } from "./-queries";
 import { newPendingId, useTodoCache } from "./-todo-cache";
@@ -126,7 +131,11 @@ function useRestoreTodos() {
   const cache = useTodoCache();
   return useMutation(
     mutationOptions.restore({
-      onSuccess: ({ count }) => notifySuccess(`Brought back ${plural(count)}.`),
+      // None: already brought back (a second click), or purged after its day.
+      onSuccess: ({ count }) =>
+        count > 0
+          ? notifySuccess(`Brought back ${plural(count)}.`)
+          : notifyFailure("There was nothing left to bring back."),
       onError: (error) => notifyRpcFailure(error, "Your todos were not brought back."),
       onSettled: () => cache.refresh(),
     }),
