@@ -42,7 +42,7 @@ describe("the OpenAPI spec at /api/openapi.json", () => {
       "/todos/{id}",
     ]);
     expect(Object.keys(document.paths["/todos"]).sort()).toEqual(["get", "post"]);
-    expect(Object.keys(document.paths["/todos/{id}"]).sort()).toEqual(["delete", "patch"]);
+    expect(Object.keys(document.paths["/todos/{id}"]).sort()).toEqual(["delete", "get", "patch"]);
     expect(Object.keys(document.paths["/events"]).sort()).toEqual(["get", "post"]);
     expect(Object.keys(document.paths["/events/{id}"]).sort()).toEqual(["delete", "get", "patch"]);
   });
@@ -73,10 +73,25 @@ describe("REST calls exactly as the spec describes them", () => {
 
     const patched = await rest("PATCH", `/todos/${todo.id}`, { cookie, body: { completed: true } });
     expect(await patched.json()).toMatchObject({ id: todo.id, completed: true });
+    // Only what is sent changes: new text and a due date, and it stays done.
+    const edited = await rest("PATCH", `/todos/${todo.id}`, {
+      cookie,
+      body: { text: "Edited over REST", dueDate: "2031-03-04" },
+    });
+    expect(await edited.json()).toMatchObject({
+      text: "Edited over REST",
+      dueDate: "2031-03-04",
+      completed: true,
+    });
+    const empty = await rest("PATCH", `/todos/${todo.id}`, { cookie, body: {} });
+    expect(empty.status).toBe(400);
+    const fetched = await rest("GET", `/todos/${todo.id}`, { cookie });
+    expect(await fetched.json()).toMatchObject({ id: todo.id, text: "Edited over REST" });
 
     expect((await rest("DELETE", `/todos/${todo.id}`, { cookie })).status).toBe(200);
     const gone = await rest("PATCH", `/todos/${todo.id}`, { cookie, body: { completed: false } });
     expect(gone.status).toBe(404);
+    expect((await rest("GET", `/todos/${todo.id}`, { cookie })).status).toBe(404);
     expect(gone.headers.get("content-type")).toContain("application/problem+json");
     expect(await gone.json()).toMatchObject({ status: 404, code: "NOT_FOUND" });
   });

@@ -58,7 +58,24 @@ export const todoRouter = {
       return created;
     }),
 
+  get: todoProcedure
+    .meta({ access: "read" })
+    .route({ method: "GET", path: "/todos/{id}", summary: "Get a todo" })
+    .input(todoIdSchema)
+    .output(todoSchema)
+    .handler(async ({ context, input, errors }) => {
+      const found = await service.findTodo(context.owner, input.id);
+      if (!found) throw errors.NOT_FOUND();
+      return found;
+    }),
+
   update: todoProcedure
+    .route({
+      method: "PATCH",
+      path: "/todos/{id}",
+      summary: "Change a todo",
+      description: "Send only what changes: text, dueDate (null clears it), completed.",
+    })
     .input(updateTodoSchema)
     .output(todoSchema)
     .handler(async ({ context, input, errors }) => {
@@ -69,8 +86,8 @@ export const todoRouter = {
       return updated;
     }),
 
+  // The app's checkbox; REST clients send `completed` to PATCH /todos/{id} (update).
   toggle: todoProcedure
-    .route({ method: "PATCH", path: "/todos/{id}", summary: "Mark a todo done or not done" })
     .input(toggleTodoSchema)
     .output(todoSchema)
     .handler(async ({ context, input, errors }) => {

@@ -29,10 +29,12 @@ export const createTodoSchema = todoFields.pick({ text: true, dueDate: true });
 export const updateTodoSchema = todoRow
   .pick({ id: true })
   .extend(todoFields.pick({ text: true, dueDate: true }).partial().shape)
-  .refine((input) => input.text !== undefined || input.dueDate !== undefined, {
-    message: "Send text or dueDate to change.",
-    path: ["text"],
-  });
+  .extend({ completed: todoRow.shape.completed.optional() })
+  .refine(
+    (input) =>
+      input.text !== undefined || input.dueDate !== undefined || input.completed !== undefined,
+    { message: "Send text, dueDate or completed to change.", path: ["text"] },
+  );
 
 export const toggleTodoSchema = todoRow.pick({ id: true, completed: true });
 export const todoIdSchema = todoRow.pick({ id: true });

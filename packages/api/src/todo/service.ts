@@ -29,10 +29,23 @@ export async function createTodo(
   return undone.length > 0 ? null : created;
 }
 
+/** One live todo of the owner's, or null. */
+export async function findTodo(owner: Owner, id: string) {
+  const [found] = await owner.db
+    .select(todoColumns)
+    .from(todo)
+    .where(liveTodos(owner, eq(todo.id, id)));
+  return found ?? null;
+}
+
 export async function updateTodo(
   owner: Owner,
   id: string,
-  changes: { text?: string | undefined; dueDate?: string | null | undefined },
+  changes: {
+    text?: string | undefined;
+    dueDate?: string | null | undefined;
+    completed?: boolean | undefined;
+  },
 ) {
   const [updated] = await owner.db
     .update(todo)
