@@ -145,6 +145,41 @@ describe("each admin action leaves exactly one audit row", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("names who acted and on whom from their accounts, and still lists the entry once both are deleted", async () => {
+    const actor = await signedInAdmin();
+    const targetId = crypto.randomUUID();
+    const targetEmail = uniqueEmail("tess");
+    await env.DB.prepare(
+      "INSERT INTO user (id, name, email, email_verified, created_at, updated_at) VALUES (?, 'Tess Target', ?, 1, 1, 1)",
+    )
+      .bind(targetId, targetEmail)
+      .run();
+    await actor.client.admin.users.setRole({ userId: targetId, role: "admin" });
+
+    const listed = async () => (await admin.client.admin.audit.list({ targetId })).items;
+    expect(await listed()).toEqual([
+      expect.objectContaining({
+        action: "user.set-role",
+        actor: { id: actor.userId, name: actor.user.name, email: actor.user.email },
+        target: { id: targetId, name: "Tess Target", email: targetEmail },
+        impersonator: null,
+        before: { role: "user" },
+        after: { role: "admin" },
+      }),
+    ]);
+
+    await env.DB.prepare("DELETE FROM user WHERE id IN (?, ?)").bind(targetId, actor.userId).run();
+    expect(await listed()).toEqual([
+      expect.objectContaining({
+        // The address the admin acted with is kept in the entry itself.
+        actor: { id: actor.userId, name: null, email: actor.user.email },
+        target: { id: targetId, name: null, email: null },
+      }),
+    ]);
+  });
+});
+
 describe("the users table", () => {
   it("searches by email or name, sorts, and pages by keyset without repeats", async () => {
     const tag = crypto.randomUUID().slice(0, 8);

@@ -89,6 +89,15 @@ export const listAuditSchema = z
   })
   .default({ limit: 50 });
 
+/** Someone an audit entry names, as their account is now. */
+export const auditPersonSchema = z.object({
+  id: z.string(),
+  /** Null when the account has been deleted since (entries outlive the accounts they name). */
+  name: z.string().nullable(),
+  /** The actor's is the address they had when acting, even once deleted; others' null then. */
+  email: z.string().nullable(),
+});
+
 export const auditEntrySchema = z.object({
   id: z.string(),
   actorId: z.string(),
@@ -101,6 +110,10 @@ export const auditEntrySchema = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   createdAt: z.date(),
+  actor: auditPersonSchema,
+  target: auditPersonSchema,
+  /** The admin behind an entry written while acting as the actor; null otherwise. */
+  impersonator: auditPersonSchema.nullable(),
 });
 
 export const auditPageSchema = z.object({
