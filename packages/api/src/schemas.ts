@@ -27,6 +27,23 @@ export {
   signUpSchema,
 } from "./account/schema";
 export {
+  BAN_REASON_MAX,
+  type BanFormValues,
+  banEndOf,
+  banFormSchema,
+  type CreateUserInput,
+  createUserSchema,
+  ROLES,
+} from "./admin/user-forms";
+export {
+  USER_LIST_DEFAULTS,
+  USER_SEARCH_MAX,
+  USER_SORT_DIRECTIONS,
+  USER_SORTS,
+  type UserSort,
+  type UserSortDirection,
+} from "./admin/user-list-options";
+export {
   API_KEY_SCOPES,
   type ApiKeyScope,
   type ApiKeySummary,

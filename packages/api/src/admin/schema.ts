@@ -1,24 +1,27 @@
-import { NAME_MAX_LENGTH } from "@checkmark/auth";
 import { z } from "zod";
+import { BAN_END_IN_THE_PAST, banReasonSchema, roleSchema } from "./user-forms";
+import {
+  USER_LIST_DEFAULTS,
+  USER_SEARCH_MAX,
+  USER_SORT_DIRECTIONS,
+  USER_SORTS,
+} from "./user-list-options";
 
-export const ROLES = ["user", "admin"] as const;
-export const roleSchema = z.enum(ROLES);
+export { createUserSchema, ROLES, roleSchema } from "./user-forms";
 
 export const userIdSchema = z.object({ userId: z.string().min(1).max(64) });
-
-export const USER_SORTS = ["createdAt", "email", "name"] as const;
 
 export const listUsersSchema = z
   .object({
     /** Part of an email or a name, case-insensitive. */
-    search: z.string().trim().max(100).optional(),
-    sort: z.enum(USER_SORTS).default("createdAt"),
-    direction: z.enum(["asc", "desc"]).default("desc"),
+    search: z.string().trim().max(USER_SEARCH_MAX).optional(),
+    sort: z.enum(USER_SORTS).default(USER_LIST_DEFAULTS.sort),
+    direction: z.enum(USER_SORT_DIRECTIONS).default(USER_LIST_DEFAULTS.direction),
     limit: z.number().int().min(1).max(100).default(25),
     /** Opaque cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(400).optional(),
   })
-  .default({ sort: "createdAt", direction: "desc", limit: 25 });
+  .default({ ...USER_LIST_DEFAULTS, limit: 25 });
 
 export const adminUserSchema = z.object({
   id: z.string(),
@@ -57,27 +60,15 @@ export const userDetailSchema = z.object({
 export const setRoleSchema = userIdSchema.extend({ role: roleSchema });
 
 export const banSchema = userIdSchema.extend({
-  reason: z.string().trim().min(1, "Give a reason.").max(500),
+  reason: banReasonSchema,
   /** When the ban ends by itself; must be in the future. Omitted: until unbanned. */
   expiresAt: z.coerce
     .date()
-    .refine((d) => d.getTime() > Date.now(), "The end of the ban must be in the future.")
+    .refine((d) => d.getTime() > Date.now(), BAN_END_IN_THE_PAST)
     .optional(),
 });
 
 export const sessionIdSchema = z.object({ sessionId: z.string().min(1).max(64) });
-
-export const createUserSchema = z.object({
-  email: z.email().max(254).toLowerCase(),
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(NAME_MAX_LENGTH)
-    // No control characters: the name goes into mail.
-    .regex(/^[^\p{Cc}]+$/u, "Use letters, numbers and punctuation only."),
-  role: roleSchema.default("user"),
-});
 
 export const listAuditSchema = z
   .object({

@@ -1,105 +1,205 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { createFileRoute } from "@tanstack/react-router";
+import { createFileRoute, Link } from "@tanstack/react-router";
 import { ScrollText } from "lucide-react";
-import { useState } from "react";
+import { useId, useState } from "react";
+import { secondaryButton } from "../../../components/button-styles";
+import { LoadError } from "../../../components/load-error";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { formatUtc } from "../../../lib/format-time";
-import { orpc } from "../../../lib/orpc";
+import { type client, orpc } from "../../../lib/orpc";
+import { searchChoice } from "../../../lib/search-params";
+import { AUDIT_ACTION_KEYS, AUDIT_ACTIONS, type AuditAction } from "./-audit-actions";
+import { describeAction, describeDetails } from "./-audit-wording";
 
-const ACTIONS = [
-  "user.create",
-  "user.set-role",
-  "user.ban",
-  "user.unban",
-  "user.impersonate",
-  "user.impersonate-stop",
-  "session.revoke",
-];
-const auditQuery = (input: { action?: string; targetId?: string; cursor?: string }) =>
-  orpc.admin.audit.list.queryOptions({ input: { ...input, limit: 50 } });
+type AuditEntry = Awaited<ReturnType<typeof client.admin.audit.list>>["items"][number];
+type AuditPerson = AuditEntry["actor"];
+
+const PAGE = 50;
+const auditQuery = (input: { action?: AuditAction; cursor?: string }) =>
+  orpc.admin.audit.list.queryOptions({ input: { ...input, limit: PAGE } });
 
 export const Route = createFileRoute("/_app/admin/audit")({
-  loader: ({ context }) => context.queryClient.ensureQueryData(auditQuery({})),
+  // The action filter is in the URL, so a filtered log survives a reload and can be shared.
+  validateSearch: (search): { action?: AuditAction } => ({
+    action: searchChoice(search.action, AUDIT_ACTION_KEYS),
+  }),
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(auditQuery(deps)),
   head: () => ({ meta: [{ title: "Audit log · Admin · Checkmark" }] }),
   component: AuditPage,
 });
 
-const show = (value: unknown) =>
-  value === null || value === undefined ? "–" : JSON.stringify(value);
-
 function AuditPage() {
-  const [action, setAction] = useState("");
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const input = { action: action || undefined, cursor: cursors.at(-1) };
-  const { data } = useQuery({ ...auditQuery(input), placeholderData: keepPreviousData });
-  const items = data?.items ?? [];
+  const { action } = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const filterId = useId();
   return (
     <section className="py-8">
       <PageHeading title="Audit log">
         Every admin action, newest first. Entries cannot be changed or deleted; they are kept a
         year.
       </PageHeading>
-      <label className="mt-6 flex items-center gap-2 text-sm">
-        Action
+      <div className="mt-6 flex flex-wrap items-center gap-2">
+        <label htmlFor={filterId} className="text-sm text-ink-muted">
+          Show
+        </label>
         <select
-          value={action}
-          onChange={(event) => {
-            setAction(event.target.value);
-            setCursors([undefined]);
-          }}
-          className="rounded-lg border border-line-strong px-2 py-1.5"
+          id={filterId}
+          value={action ?? ""}
+          onChange={(event) =>
+            void navigate({
+              search: { action: searchChoice(event.target.value, AUDIT_ACTION_KEYS) },
+            })
+          }
+          className="rounded-lg border border-field-border bg-surface px-3 py-1.5 text-sm text-ink shadow-sm"
         >
-          <option value="">All</option>
-          {ACTIONS.map((a) => (
-            <option key={a}>{a}</option>
+          <option value="">All actions</option>
+          {AUDIT_ACTION_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {AUDIT_ACTIONS[key]}
+            </option>
           ))}
         </select>
-      </label>
+      </div>
+      {/* Keyed by the filter: another filter starts again at the newest page. */}
+      <AuditPages key={action ?? ""} action={action} />
+    </section>
+  );
+}
+
+function AuditPages({ action }: { action?: AuditAction }) {
+  // The cursor of each page shown so far; the last is the one on screen.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const { data, error, isError, isFetching, refetch } = useQuery({
+    ...auditQuery({ action, cursor: cursors.at(-1) }),
+    placeholderData: keepPreviousData,
+  });
+  const items = data?.items ?? [];
+  return (
+    <>
+      {isError && (
+        <div className="mt-4">
+          <LoadError
+            error={error}
+            fallback="The audit log could not be loaded."
+            onRetry={() => void refetch()}
+          />
+        </div>
+      )}
       {items.length === 0 ? (
-        <EmptyState icon={ScrollText} title="No entries">
-          Admin actions appear here as they happen.
-        </EmptyState>
+        !isError && (
+          <EmptyState icon={ScrollText} title={action ? "No entries of this kind" : "No entries"}>
+            {action
+              ? "No admin has done this yet. Choose “All actions” to see everything."
+              : "Admin actions appear here as they happen."}
+          </EmptyState>
+        )
       ) : (
-        <ul className="mt-4 space-y-2" aria-label="Audit entries">
+        <ul
+          className={`mt-4 space-y-3 transition-opacity ${isFetching ? "opacity-60" : ""}`}
+          aria-label="Audit entries"
+          aria-busy={isFetching || undefined}
+        >
           {items.map((entry) => (
-            <li key={entry.id} className={`p-3 text-sm ${cardClass}`}>
-              <article aria-label={`${entry.action} ${entry.targetId}`}>
-                <p className="flex flex-wrap justify-between gap-2">
-                  <span className="font-mono font-medium">{entry.action}</span>
-                  <span className="text-xs text-ink-muted">{formatUtc(entry.createdAt)}</span>
-                </p>
-                <p className="mt-1 break-all text-ink">
-                  by {entry.actorEmail}
-                  {entry.impersonatorId && ` (impersonated by ${entry.impersonatorId})`} on{" "}
-                  {entry.targetType} <span className="font-mono">{entry.targetId}</span>
-                </p>
-                <p className="mt-1 break-all font-mono text-xs text-ink-muted">
-                  {show(entry.before)} → {show(entry.after)}
-                </p>
-                <p className="mt-1 font-mono text-xs text-ink-muted">request {entry.requestId}</p>
-              </article>
+            <li key={entry.id} className={`p-4 ${cardClass}`}>
+              <AuditEntryCard entry={entry} />
             </li>
           ))}
         </ul>
       )}
-      <div className="mt-3 flex justify-between">
-        <button
-          type="button"
-          disabled={cursors.length < 2}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
-        >
-          Newer
-        </button>
-        <button
-          type="button"
-          disabled={!data?.nextCursor}
-          onClick={() => setCursors([...cursors, data?.nextCursor ?? undefined])}
-          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
-        >
-          Older
-        </button>
+      {(cursors.length > 1 || data?.nextCursor) && (
+        <div className="mt-3 flex justify-between">
+          <button
+            type="button"
+            disabled={cursors.length < 2}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+            className={`${secondaryButton("sm")} disabled:opacity-40`}
+          >
+            Newer
+          </button>
+          <button
+            type="button"
+            disabled={!data?.nextCursor}
+            onClick={() => setCursors([...cursors, data?.nextCursor ?? undefined])}
+            className={`${secondaryButton("sm")} disabled:opacity-40`}
+          >
+            Older
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function AuditEntryCard({ entry }: { entry: AuditEntry }) {
+  const action = describeAction(entry.action, entry.after);
+  const details = describeDetails(entry.action, entry.before, entry.after);
+  return (
+    <article aria-label={`${action}: ${entry.target.name ?? "deleted user"}`}>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+        <h2 className="font-semibold">{action}</h2>
+        <time dateTime={entry.createdAt.toISOString()} className="text-xs text-ink-muted">
+          {formatUtc(entry.createdAt)}
+        </time>
       </div>
-    </section>
+      <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
+        <dt className="text-ink-muted">By</dt>
+        <dd>
+          {entry.impersonator ? (
+            <>
+              <Person person={entry.impersonator} />{" "}
+              <span className="text-ink-muted">acting as</span> <Person person={entry.actor} />
+            </>
+          ) : (
+            <Person person={entry.actor} />
+          )}
+        </dd>
+        <dt className="text-ink-muted">User</dt>
+        <dd>
+          <Person person={entry.target} />
+        </dd>
+        {details.map((detail) => (
+          <Detail key={detail.label} label={detail.label} value={detail.value} />
+        ))}
+      </dl>
+      <p className="mt-2 text-xs text-ink-muted">
+        Request id <span className="break-all font-mono">{entry.requestId}</span>
+      </p>
+    </article>
+  );
+}
+
+function Detail({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt className="text-ink-muted">{label}</dt>
+      <dd className="break-words">{value}</dd>
+    </>
+  );
+}
+
+/** A name that opens the account, its email beside it; an account gone since, with its id. */
+function Person({ person }: { person: AuditPerson }) {
+  if (person.name === null) {
+    return (
+      <span>
+        <span className="italic text-ink-muted">deleted user</span>
+        {person.email && <span className="break-all"> {person.email}</span>}
+        <span className="block break-all font-mono text-xs text-ink-muted">{person.id}</span>
+      </span>
+    );
+  }
+  return (
+    <span>
+      <Link
+        to="/admin/users/$userId"
+        params={{ userId: person.id }}
+        title={`User id ${person.id}`}
+        className="break-words font-medium text-accent hover:underline"
+      >
+        {person.name}
+      </Link>{" "}
+      <span className="break-all text-ink-muted">{person.email}</span>
+    </span>
   );
 }
