@@ -9,6 +9,14 @@ export function searchText(value: unknown, max: number): string | undefined {
   return typeof value === "string" && value.length <= max ? value : undefined;
 }
 
+/** What was searched for: trimmed, at most `max` long, or undefined when empty or too long. */
+export function searchQuery(value: unknown, max: number): string | undefined {
+  // The router reads `?q=123` as a number; a search is always text.
+  const text = typeof value === "number" ? String(value) : value;
+  const query = typeof text === "string" ? text.trim() : "";
+  return query && query.length <= max ? query : undefined;
+}
+
 /** One of `options`, or undefined. */
 export function searchChoice<T extends string>(
   value: unknown,

@@ -1,13 +1,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { ScrollText } from "lucide-react";
-import { useId, useState } from "react";
-import { secondaryButton } from "../../../components/button-styles";
+import { useId } from "react";
 import { LoadError } from "../../../components/load-error";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
+import { PageButtons } from "../../../components/page-buttons";
 import { formatUtc } from "../../../lib/format-time";
 import { type client, orpc } from "../../../lib/orpc";
 import { searchChoice } from "../../../lib/search-params";
+import { usePageCursors } from "../../../lib/use-page-cursors";
 import { AUDIT_ACTION_KEYS, AUDIT_ACTIONS, type AuditAction } from "./-audit-actions";
 import { describeAction, describeDetails } from "./-audit-wording";
 
@@ -61,20 +62,19 @@ function AuditPage() {
           ))}
         </select>
       </div>
-      {/* Keyed by the filter: another filter starts again at the newest page. */}
-      <AuditPages key={action ?? ""} action={action} />
+      <AuditPages action={action} />
     </section>
   );
 }
 
 function AuditPages({ action }: { action?: AuditAction }) {
-  // The cursor of each page shown so far; the last is the one on screen.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const pages = usePageCursors(action ?? "");
   const { data, error, isError, isFetching, refetch } = useQuery({
-    ...auditQuery({ action, cursor: cursors.at(-1) }),
+    ...auditQuery({ action, cursor: pages.cursor }),
     placeholderData: keepPreviousData,
   });
   const items = data?.items ?? [];
+  const nextCursor = data?.nextCursor;
   return (
     <>
       {isError && (
@@ -107,26 +107,13 @@ function AuditPages({ action }: { action?: AuditAction }) {
           ))}
         </ul>
       )}
-      {(cursors.length > 1 || data?.nextCursor) && (
-        <div className="mt-3 flex justify-between">
-          <button
-            type="button"
-            disabled={cursors.length < 2}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-            className={`${secondaryButton("sm")} disabled:opacity-40`}
-          >
-            Newer
-          </button>
-          <button
-            type="button"
-            disabled={!data?.nextCursor}
-            onClick={() => setCursors([...cursors, data?.nextCursor ?? undefined])}
-            className={`${secondaryButton("sm")} disabled:opacity-40`}
-          >
-            Older
-          </button>
-        </div>
-      )}
+      <PageButtons
+        labels={["Newer", "Older"]}
+        hasPrevious={pages.hasPrevious}
+        hasNext={!!nextCursor}
+        onPrevious={pages.previous}
+        onNext={() => nextCursor && pages.next(nextCursor)}
+      />
     </>
   );
 }

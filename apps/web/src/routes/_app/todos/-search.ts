@@ -6,7 +6,7 @@ import {
   type TodoSearch,
 } from "@checkmark/api/schemas";
 import type { SearchSchemaInput } from "@tanstack/react-router";
-import { searchChoice } from "../../../lib/search-params";
+import { searchChoice, searchQuery } from "../../../lib/search-params";
 
 /**
  * The list's filters from the URL, by the options the server's schema is built from, without
@@ -17,8 +17,6 @@ export function todoSearchFromUrl(url: Partial<TodoSearch> & SearchSchemaInput):
   const raw: Record<string, unknown> = url;
   const status = searchChoice(raw.status, TODO_STATUSES) ?? TODO_SEARCH_DEFAULTS.status;
   const sort = searchChoice(raw.sort, TODO_SORTS) ?? TODO_SEARCH_DEFAULTS.sort;
-  // The router reads `?q=123` as a number; a search is always text.
-  const text = typeof raw.q === "number" ? String(raw.q) : raw.q;
-  const q = typeof text === "string" ? text.trim() : "";
-  return q && q.length <= TODO_SEARCH_MAX ? { q, status, sort } : { status, sort };
+  const q = searchQuery(raw.q, TODO_SEARCH_MAX);
+  return q ? { q, status, sort } : { status, sort };
 }

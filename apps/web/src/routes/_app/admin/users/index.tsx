@@ -1,32 +1,36 @@
+import { USER_SEARCH_MAX, type UserSort } from "@checkmark/api/schemas";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { createFileRoute, Link } from "@tanstack/react-router";
+import { createFileRoute, Link, stripSearchParams } from "@tanstack/react-router";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { useState } from "react";
+import { useCallback } from "react";
+import { LoadError } from "../../../../components/load-error";
 import { cardClass, PageHeading } from "../../../../components/page";
-import { SubmitButton } from "../../../../components/submit-button";
+import { PageButtons } from "../../../../components/page-buttons";
+import { SearchInput } from "../../../../components/search-input";
 import { formatUtc } from "../../../../lib/format-time";
 import { type client, orpc } from "../../../../lib/orpc";
+import { usePageCursors } from "../../../../lib/use-page-cursors";
 import { CreateUserForm } from "./-create-user-form";
+import { USER_LIST_URL_DEFAULTS, type UserListSearch, userSearchFromUrl } from "./-search";
 
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const formatUtcDay = (date: Date) => day.format(date);
 
 type AdminUser = Awaited<ReturnType<typeof client.admin.users.list>>["items"][number];
-type Sort = "createdAt" | "email" | "name";
-interface ListInput {
-  search?: string;
-  sort: Sort;
-  direction: "asc" | "desc";
-  limit: number;
-  cursor?: string;
-}
 
 const PAGE = 25;
-const firstPage: ListInput = { sort: "createdAt", direction: "desc", limit: PAGE };
-const usersQuery = (input: ListInput) => orpc.admin.users.list.queryOptions({ input });
+const usersQuery = (url: UserListSearch, cursor?: string) =>
+  orpc.admin.users.list.queryOptions({
+    input: { search: url.q, sort: url.order, direction: url.dir, limit: PAGE, cursor },
+  });
 
 export const Route = createFileRoute("/_app/admin/users/")({
-  loader: ({ context }) => context.queryClient.ensureQueryData(usersQuery(firstPage)),
+  // The search and the order are in the URL: a reload, Back from a user's page and a shared
+  // link all show the same list. The defaults stay out of it.
+  validateSearch: userSearchFromUrl,
+  search: { middlewares: [stripSearchParams(USER_LIST_URL_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(usersQuery(deps)),
   head: () => ({ meta: [{ title: "Users · Admin · Checkmark" }] }),
   component: UsersPage,
 });
@@ -85,7 +89,7 @@ const columns = helper.columns([
   }),
 ]);
 
-const sortable: Partial<Record<string, Sort>> = { email: "email", createdAt: "createdAt" };
+const sortable: Partial<Record<string, UserSort>> = { email: "email", createdAt: "createdAt" };
 
 function Badge({ tone, children }: { tone: "indigo" | "red"; children: string }) {
   const colors = tone === "red" ? "bg-danger-surface text-danger" : "bg-surface-muted text-accent";
@@ -95,21 +99,26 @@ function Badge({ tone, children }: { tone: "indigo" | "red"; children: string })
 }
 
 function UsersPage() {
-  const [input, setInput] = useState<ListInput>(firstPage);
-  // Cursors of the pages before this one, for "Previous".
-  const [previous, setPrevious] = useState<(string | undefined)[]>([]);
-  const [search, setSearch] = useState("");
-  const { data, isFetching } = useQuery({
-    ...usersQuery(input),
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const pages = usePageCursors(JSON.stringify(search));
+  const { data, error, isError, isFetching, refetch } = useQuery({
+    ...usersQuery(search, pages.cursor),
     placeholderData: keepPreviousData,
   });
   const rows = data?.items ?? noRows;
+  const nextCursor = data?.nextCursor;
   const table = useTable({ features, columns, data: rows });
 
-  const sortBy = (sort: Sort) => {
-    const direction = input.sort === sort && input.direction === "asc" ? "desc" : "asc";
-    setPrevious([]);
-    setInput({ ...input, sort, direction, cursor: undefined });
+  // Typing replaces the entry in the history, so Back leaves the page, not one letter.
+  const setQuery = useCallback(
+    (q: string) =>
+      void navigate({ search: (prev) => ({ ...prev, q: q.trim() || undefined }), replace: true }),
+    [navigate],
+  );
+  const sortBy = (sort: UserSort) => {
+    const dir = search.order === sort && search.dir === "asc" ? "desc" : "asc";
+    void navigate({ search: (prev) => ({ ...prev, order: sort, dir }) });
   };
 
   return (
@@ -117,45 +126,55 @@ function UsersPage() {
       <PageHeading title="Users">
         Find an account by email or name; open it to act on it.
       </PageHeading>
-      <form
-        className="mt-6 flex gap-2"
-        aria-label="Search users"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setPrevious([]);
-          setInput({ ...input, search: search.trim() || undefined, cursor: undefined });
-        }}
-      >
-        <input
-          type="search"
-          aria-label="Search users by email or name"
-          placeholder="Email or name"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          className="min-w-0 flex-1 rounded-lg border border-line-strong px-3 py-2 text-sm"
-        />
-        <SubmitButton className="rounded-lg bg-accent-solid px-4 py-2 text-sm font-medium text-white hover:bg-accent-solid-hover disabled:opacity-50">
-          Search
-        </SubmitButton>
-      </form>
-      <div className={`mt-4 overflow-x-auto ${cardClass}`} aria-busy={isFetching}>
+      <search className="mt-6 block sm:max-w-md">
+        {/* Before the page's script runs, Enter sends the search as a plain GET. */}
+        <form
+          method="get"
+          action="/admin/users"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setQuery(String(new FormData(event.currentTarget).get("q") ?? ""));
+          }}
+        >
+          <SearchInput
+            label="Search users by email or name"
+            name="q"
+            placeholder="Email or name"
+            maxLength={USER_SEARCH_MAX}
+            value={search.q ?? ""}
+            onSearch={setQuery}
+          />
+          {search.order !== USER_LIST_URL_DEFAULTS.order && (
+            <input type="hidden" name="order" value={search.order} />
+          )}
+          {search.dir !== USER_LIST_URL_DEFAULTS.dir && (
+            <input type="hidden" name="dir" value={search.dir} />
+          )}
+        </form>
+      </search>
+      {isError && (
+        <div className="mt-4">
+          <LoadError
+            error={error}
+            fallback="The users could not be loaded."
+            onRetry={() => void refetch()}
+          />
+        </div>
+      )}
+      <div className={`mt-4 overflow-x-auto ${cardClass}`} aria-busy={isFetching || undefined}>
         <table className="w-full text-left text-sm">
           <thead className="border-b border-line bg-surface-muted text-xs uppercase tracking-wide text-ink-muted">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const sort = sortable[header.column.id];
-                  const active = sort && input.sort === sort;
+                  const active = sort && search.order === sort;
                   return (
                     <th
                       key={header.id}
                       className="whitespace-nowrap px-3 py-2 font-medium"
                       aria-sort={
-                        active
-                          ? input.direction === "asc"
-                            ? "ascending"
-                            : "descending"
-                          : undefined
+                        active ? (search.dir === "asc" ? "ascending" : "descending") : undefined
                       }
                     >
                       {sort ? (
@@ -165,7 +184,7 @@ function UsersPage() {
                           className="uppercase hover:text-ink"
                         >
                           <table.FlexRender header={header} />
-                          {active ? (input.direction === "asc" ? " ↑" : " ↓") : ""}
+                          {active ? (search.dir === "asc" ? " ↑" : " ↓") : ""}
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -189,37 +208,20 @@ function UsersPage() {
             {rows.length === 0 && (
               <tr>
                 <td colSpan={columns.length} className="px-3 py-8 text-center text-ink-muted">
-                  No users match.
+                  {search.q ? `No account matches “${search.q}”.` : "No accounts yet."}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
-      <div className="mt-3 flex justify-between">
-        <button
-          type="button"
-          disabled={previous.length === 0}
-          onClick={() => {
-            setInput({ ...input, cursor: previous.at(-1) });
-            setPrevious(previous.slice(0, -1));
-          }}
-          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
-        >
-          Previous
-        </button>
-        <button
-          type="button"
-          disabled={!data?.nextCursor}
-          onClick={() => {
-            setPrevious([...previous, input.cursor]);
-            setInput({ ...input, cursor: data?.nextCursor ?? undefined });
-          }}
-          className="rounded-lg border border-line-strong px-3 py-1.5 text-sm disabled:opacity-40"
-        >
-          Next
-        </button>
-      </div>
+      <PageButtons
+        labels={["Previous", "Next"]}
+        hasPrevious={pages.hasPrevious}
+        hasNext={!!nextCursor}
+        onPrevious={pages.previous}
+        onNext={() => nextCursor && pages.next(nextCursor)}
+      />
       <CreateUserForm />
     </section>
   );
