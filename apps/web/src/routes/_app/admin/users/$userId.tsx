@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { useId, useState } from "react";
-import { dangerButton } from "../../../../components/button-styles";
+import { useState } from "react";
+import { Alert } from "../../../../components/alert";
 import { cardClass } from "../../../../components/page";
-import { SubmitButton } from "../../../../components/submit-button";
-import { fieldIssues } from "../../../../lib/field-issues";
 import { formatUtc } from "../../../../lib/format-time";
 import { orpc } from "../../../../lib/orpc";
+import { describeRpcError } from "../../../../lib/rpc-error";
 import { useSignedInUser } from "../../../../lib/session";
+import { BanForm } from "./-ban-form";
 import { ImpersonateButton } from "./-impersonate-button";
 
 const userQuery = (userId: string) => orpc.admin.users.get.queryOptions({ input: { userId } });
@@ -28,31 +28,15 @@ function UserPage() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.admin.key() });
   const [error, setError] = useState<string | null>(null);
-  const onError = (e: Error) => setError(e.message);
+  const onError = (e: Error) => setError(describeRpcError(e, "That did not work."));
   const onSuccess = () => {
     setError(null);
     return refresh();
   };
 
   const setRole = useMutation(orpc.admin.users.setRole.mutationOptions({ onSuccess, onError }));
-  // The server's word on a ban field goes under that field, not in the page's banner.
-  const [banIssues, setBanIssues] = useState(new Map<string, string>());
-  const ban = useMutation(
-    orpc.admin.users.ban.mutationOptions({
-      onSuccess,
-      onError: (e) => {
-        const issues = fieldIssues(e);
-        setBanIssues(issues);
-        if (issues.size === 0) onError(e);
-      },
-    }),
-  );
-  const untilErrorId = useId();
-  const untilIssue = banIssues.get("expiresAt");
   const unban = useMutation(orpc.admin.users.unban.mutationOptions({ onSuccess, onError }));
   const revoke = useMutation(orpc.admin.sessions.revoke.mutationOptions({ onSuccess, onError }));
-  const [reason, setReason] = useState("");
-  const [until, setUntil] = useState("");
 
   const { user, sessions } = data;
   const self = user.id === me.id;
@@ -64,9 +48,9 @@ function UserPage() {
       <h1 className="mt-2 break-words text-2xl font-semibold tracking-tight">{user.name}</h1>
       <p className="break-all text-sm text-ink-muted">{user.email}</p>
       {error && (
-        <p role="alert" className="mt-4 rounded-lg bg-danger-surface px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
+        <div className="mt-4">
+          <Alert>{error}</Alert>
+        </div>
       )}
       <dl className={`mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 p-4 text-sm ${cardClass}`}>
         <dt className="font-medium text-ink-muted">Role</dt>
@@ -112,55 +96,7 @@ function UserPage() {
               Unban
             </button>
           ) : (
-            <form
-              className="mt-3 grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end"
-              onSubmit={(event) => {
-                event.preventDefault();
-                setBanIssues(new Map());
-                ban.mutate({
-                  userId,
-                  reason,
-                  expiresAt: until ? new Date(`${until}T00:00:00Z`) : undefined,
-                });
-              }}
-            >
-              <label className="grid gap-1 text-sm">
-                Reason (the user sees it)
-                <input
-                  required
-                  maxLength={500}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                  className="rounded-lg border border-line-strong px-3 py-2"
-                />
-              </label>
-              <label className="grid gap-1 text-sm">
-                Until (optional, UTC)
-                <input
-                  type="date"
-                  value={until}
-                  onChange={(event) => setUntil(event.target.value)}
-                  aria-invalid={untilIssue !== undefined}
-                  aria-describedby={untilIssue ? untilErrorId : undefined}
-                  className="rounded-lg border border-line-strong px-3 py-2 aria-[invalid=true]:border-danger"
-                />
-              </label>
-              <SubmitButton
-                disabled={ban.isPending}
-                className={`${dangerButton()} text-sm max-sm:order-last`}
-              >
-                Ban and sign out
-              </SubmitButton>
-              {/* Under the date: its own row on a wide screen, so the fields stay aligned. */}
-              {untilIssue && (
-                <p
-                  id={untilErrorId}
-                  className="-mt-2 text-sm text-danger sm:col-span-2 sm:col-start-2"
-                >
-                  {untilIssue}
-                </p>
-              )}
-            </form>
+            <BanForm userId={userId} onBanned={onSuccess} />
           )}
         </div>
       )}
