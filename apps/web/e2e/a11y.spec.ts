@@ -1,7 +1,15 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./accessibility";
 import { BEFORE_FIXTURE_EVENTS, CALENDAR_FIXTURE, createEventDirectly, dayFromNow } from "./events";
-import { expect, grantAdmin, open, test, throwInPage, useSavedTheme } from "./fixtures";
+import {
+  expect,
+  grantAdmin,
+  open,
+  test,
+  throwInPage,
+  uniqueEmail,
+  useSavedTheme,
+} from "./fixtures";
 
 test.use({ shareAccountInFile: true });
 
@@ -28,7 +36,8 @@ interface PageVisit {
 // - signed in, the app shell on "/todos" (header, nav, list, overdue warning, toast), "/agenda"
 //   (event list, the event form /agenda/new shares, the delete confirmation; ?when=past is the
 //   same list), "/agenda/import" (progress bar, summary, failed rows), "/settings" (every
-//   section), and the admin layout on /admin/errors.
+//   section), and the admin pages: /admin/errors, /admin/users and a user's page with their
+//   forms' messages, and /admin/audit with an entry.
 
 const signedOutPages: PageVisit[] = [
   { path: "/", title: "Checkmark: keep your todos", dark: true },
@@ -171,7 +180,7 @@ for (const theme of ["light", "dark"] as const) {
     await expectNoSeriousA11yViolations(page, `/api/docs (${theme})`);
   });
 
-  test(`signed in as an admin, /admin/errors (${theme}): titled, no serious accessibility violations`, async ({
+  test(`signed in as an admin, the admin pages (${theme}): titled, no serious accessibility violations`, async ({
     page,
     account,
     allowConsoleError,
@@ -193,6 +202,42 @@ for (const theme of ["light", "dark"] as const) {
             await page.reload();
             await expect(reported).toBeVisible({ timeout: 1000 });
           }).toPass(),
+      },
+      theme,
+    );
+
+    // The users table with the create form's messages, then a new account's page with the ban
+    // form's, then the audit log with that account's creation in it.
+    await visitAndCheck(
+      page,
+      {
+        path: "/admin/users",
+        title: "Users · Admin · Checkmark",
+        prepare: async () => {
+          await page.getByText("Create a user").click();
+          await page.getByRole("button", { name: "Create and mail a link" }).click();
+          await expect(page.getByText("Enter their name.")).toBeVisible();
+        },
+      },
+      theme,
+    );
+    await page.getByLabel("Email", { exact: true }).fill(uniqueEmail("created"));
+    await page.getByLabel("Name", { exact: true }).fill("Casey Created");
+    await page.getByRole("button", { name: "Create and mail a link" }).click();
+    await expect(page.getByRole("heading", { name: "Casey Created" })).toBeVisible();
+    await expect(page).toHaveTitle("User · Admin · Checkmark");
+    await page.getByRole("button", { name: "Ban and sign out" }).click();
+    await expect(page.getByText("Give a reason.")).toBeVisible();
+    await expectNoSeriousA11yViolations(page, `/admin/users/$userId (${theme})`);
+    await visitAndCheck(
+      page,
+      {
+        path: "/admin/audit",
+        title: "Audit log · Admin · Checkmark",
+        prepare: () =>
+          expect(
+            page.getByRole("article", { name: /^Created an account: Casey Created/ }).first(),
+          ).toBeVisible(),
       },
       theme,
     );

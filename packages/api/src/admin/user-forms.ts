@@ -18,8 +18,8 @@ export const createUserSchema = z.object({
     .trim()
     .min(1, "Enter their name.")
     .max(NAME_MAX_LENGTH, `Use at most ${NAME_MAX_LENGTH} characters.`)
-    // No control characters: the name goes into mail.
-    .regex(/^[^\p{Cc}]+$/u, "Use letters, numbers and punctuation only."),
+    // No control characters: the name goes into mail. (Empty is min(1)'s to name.)
+    .regex(/^\P{Cc}*$/u, "Use letters, numbers and punctuation only."),
   role: roleSchema.default("user"),
 });
 

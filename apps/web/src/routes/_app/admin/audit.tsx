@@ -171,7 +171,7 @@ function Person({ person }: { person: AuditPerson }) {
     return (
       <span>
         <span className="italic text-ink-muted">deleted user</span>
-        {person.email && <span className="break-all"> {person.email}</span>}
+        {person.email && <span className="break-words"> {person.email}</span>}
         <span className="block break-all font-mono text-xs text-ink-muted">{person.id}</span>
       </span>
     );
@@ -186,7 +186,7 @@ function Person({ person }: { person: AuditPerson }) {
       >
         {person.name}
       </Link>{" "}
-      <span className="break-all text-ink-muted">{person.email}</span>
+      <span className="break-words text-ink-muted">{person.email}</span>
     </span>
   );
 }
