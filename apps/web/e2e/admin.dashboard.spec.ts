@@ -73,9 +73,10 @@ test("an admin made by the command bans a user, who is signed out and refused; t
   await expect(newEmail).toHaveAccessibleDescription("An account with that email exists.");
   await screenshots(page, "admin-users");
 
-  // The search is in the URL: a reload keeps it.
+  // The search is in the URL: a reload keeps it, and so does Back from the user's page.
   const search = page.getByRole("searchbox", { name: /Search users/ });
   await search.fill(user.email);
+  await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/[?&]q=/);
   await expect(page.getByRole("row")).toHaveCount(2);
   await page.reload();
@@ -165,6 +166,7 @@ test("an admin acts as a user under a banner on every page, then stops and is th
   await page.goto("/admin/users");
   await waitForHydration(page);
   await page.getByRole("searchbox", { name: /Search users/ }).fill(user.email);
+  await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
   await page.getByRole("link", { name: new RegExp(user.name) }).click();
   await page.getByRole("button", { name: "Act as this user" }).click();

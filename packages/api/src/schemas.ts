@@ -33,7 +33,6 @@ export {
   banFormSchema,
   type CreateUserInput,
   createUserSchema,
-  ROLES,
 } from "./admin/user-forms";
 export {
   USER_LIST_DEFAULTS,

@@ -4,10 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "../../../../components/alert";
 import { useAppForm } from "../../../../components/form";
-import { fieldIssues } from "../../../../lib/field-issues";
+import { fieldIssues, showServerFieldErrors } from "../../../../lib/field-issues";
 import { orpc } from "../../../../lib/orpc";
 import { describeRpcError } from "../../../../lib/rpc-error";
-import { showServerFieldErrors } from "../../../../lib/server-field-errors";
 
 const noBan: BanFormValues = { reason: "", until: "" };
 

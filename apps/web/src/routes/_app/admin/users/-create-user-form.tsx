@@ -1,4 +1,4 @@
-import { type CreateUserInput, createUserSchema, ROLES } from "@checkmark/api/schemas";
+import { type CreateUserInput, createUserSchema } from "@checkmark/api/schemas";
 import { ORPCError } from "@orpc/client";
 import { revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -6,14 +6,13 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../../../components/alert";
 import { useAppForm } from "../../../../components/form";
-import { SelectField } from "../../../../components/form-fields";
 import { cardClass } from "../../../../components/page";
-import { fieldIssues } from "../../../../lib/field-issues";
+import { fieldIssues, showServerFieldErrors } from "../../../../lib/field-issues";
 import { orpc } from "../../../../lib/orpc";
 import { describeRpcError } from "../../../../lib/rpc-error";
-import { showServerFieldErrors } from "../../../../lib/server-field-errors";
 
-const newUser: CreateUserInput = { email: "", name: "", role: "user" };
+// A new account is a user's; "Make admin" on its page promotes it.
+const newUser: CreateUserInput = { email: "", name: "" };
 
 /** A confirmed account without a password: the person gets the set-your-password mail. */
 export function CreateUserForm() {
@@ -53,9 +52,6 @@ export function CreateUserForm() {
           </form.AppField>
           <form.AppField name="name">
             {(field) => <field.TextField label="Name" autoComplete="off" />}
-          </form.AppField>
-          <form.AppField name="role">
-            {() => <SelectField label="Role" options={ROLES} />}
           </form.AppField>
           {serverError && <Alert>{serverError}</Alert>}
           <p className="text-xs text-ink-muted">

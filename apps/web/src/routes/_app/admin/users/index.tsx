@@ -2,11 +2,11 @@ import { USER_SEARCH_MAX, type UserSort } from "@checkmark/api/schemas";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, stripSearchParams } from "@tanstack/react-router";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { useCallback } from "react";
+import { primaryButton } from "../../../../components/button-styles";
+import { fieldInputClass } from "../../../../components/labelled-field";
 import { LoadError } from "../../../../components/load-error";
 import { cardClass, PageHeading } from "../../../../components/page";
 import { PageButtons } from "../../../../components/page-buttons";
-import { SearchInput } from "../../../../components/search-input";
 import { formatUtc } from "../../../../lib/format-time";
 import { type client, orpc } from "../../../../lib/orpc";
 import { usePageCursors } from "../../../../lib/use-page-cursors";
@@ -110,12 +110,6 @@ function UsersPage() {
   const nextCursor = data?.nextCursor;
   const table = useTable({ features, columns, data: rows });
 
-  // Typing replaces the entry in the history, so Back leaves the page, not one letter.
-  const setQuery = useCallback(
-    (q: string) =>
-      void navigate({ search: (prev) => ({ ...prev, q: q.trim() || undefined }), replace: true }),
-    [navigate],
-  );
   const sortBy = (sort: UserSort) => {
     const dir = search.order === sort && search.dir === "asc" ? "desc" : "asc";
     void navigate({ search: (prev) => ({ ...prev, order: sort, dir }) });
@@ -126,23 +120,28 @@ function UsersPage() {
       <PageHeading title="Users">
         Find an account by email or name; open it to act on it.
       </PageHeading>
-      <search className="mt-6 block sm:max-w-md">
-        {/* Before the page's script runs, Enter sends the search as a plain GET. */}
+      <search className="mt-6 block">
+        {/* A plain GET form: before the page's script runs it searches all the same. */}
         <form
           method="get"
           action="/admin/users"
+          className="flex gap-2 sm:max-w-md"
           onSubmit={(event) => {
             event.preventDefault();
-            setQuery(String(new FormData(event.currentTarget).get("q") ?? ""));
+            const q = String(new FormData(event.currentTarget).get("q") ?? "").trim();
+            void navigate({ search: (prev) => ({ ...prev, q: q || undefined }) });
           }}
         >
-          <SearchInput
-            label="Search users by email or name"
+          <input
+            // A new search in the URL (Back, a link) shows in the box.
+            key={search.q ?? ""}
+            type="search"
             name="q"
+            aria-label="Search users by email or name"
             placeholder="Email or name"
             maxLength={USER_SEARCH_MAX}
-            value={search.q ?? ""}
-            onSearch={setQuery}
+            defaultValue={search.q ?? ""}
+            className={`${fieldInputClass} min-w-0 flex-1`}
           />
           {search.order !== USER_LIST_URL_DEFAULTS.order && (
             <input type="hidden" name="order" value={search.order} />
@@ -150,6 +149,9 @@ function UsersPage() {
           {search.dir !== USER_LIST_URL_DEFAULTS.dir && (
             <input type="hidden" name="dir" value={search.dir} />
           )}
+          <button type="submit" className={primaryButton()}>
+            Search
+          </button>
         </form>
       </search>
       {isError && (
