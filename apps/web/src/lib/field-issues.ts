@@ -1,5 +1,6 @@
 import { ORPCError } from "@orpc/client";
 import type { AnyFormApi } from "@tanstack/react-form";
+import { describeRpcError } from "./rpc-error";
 
 /**
  * The messages a BAD_REQUEST names per input field (`data.issues[].path[0]`), so a form can
@@ -22,7 +23,7 @@ export function fieldIssues(error: unknown): Map<string, string> {
  * stays until the form is sent again (form.tsx clears it then). False when none of them is a
  * field of this form, so the caller shows the error another way.
  */
-export function showServerFieldErrors(form: AnyFormApi, issues: Map<string, string>): boolean {
+function showServerFieldErrors(form: AnyFormApi, issues: Map<string, string>): boolean {
   let shown = false;
   for (const [name, message] of issues) {
     if (!(name in form.state.values)) continue;
@@ -33,4 +34,17 @@ export function showServerFieldErrors(form: AnyFormApi, issues: Map<string, stri
     shown = true;
   }
   return shown;
+}
+
+/**
+ * A form's failed send shown where it belongs: on the fields the server named (`issues`,
+ * by default its BAD_REQUEST field issues), else as the sentence returned for the form.
+ */
+export function formFailure(
+  form: AnyFormApi,
+  error: unknown,
+  fallback: string,
+  issues = fieldIssues(error),
+): string | null {
+  return showServerFieldErrors(form, issues) ? null : describeRpcError(error, fallback);
 }

@@ -78,13 +78,12 @@ function AuditPages({ action }: { action?: AuditAction }) {
   return (
     <>
       {isError && (
-        <div className="mt-4">
-          <LoadError
-            error={error}
-            fallback="The audit log could not be loaded."
-            onRetry={() => void refetch()}
-          />
-        </div>
+        <LoadError
+          className="mt-4"
+          error={error}
+          fallback="The audit log could not be loaded."
+          onRetry={() => void refetch()}
+        />
       )}
       {items.length === 0 ? (
         !isError && (

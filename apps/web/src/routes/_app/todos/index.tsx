@@ -1,11 +1,10 @@
 import { TODO_SEARCH_DEFAULTS, type TodoCounts, type TodoSearch } from "@checkmark/api/schemas";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { createFileRoute, stripSearchParams } from "@tanstack/react-router";
-import { LoaderCircle, RotateCw } from "lucide-react";
-import { Alert } from "../../../components/alert";
+import { LoaderCircle } from "lucide-react";
 import { secondaryButton } from "../../../components/button-styles";
+import { LoadError } from "../../../components/load-error";
 import { cardClass, PageHeading } from "../../../components/page";
-import { describeRpcError } from "../../../lib/rpc-error";
 import { useSignedInUser } from "../../../lib/session";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { useToday } from "../../../lib/use-today";
@@ -82,19 +81,12 @@ function TodosPage() {
       </p>
 
       {list.isError && (
-        <div className="mt-2">
-          <Alert>
-            {describeRpcError(list.error, "Your todos could not be loaded.")}{" "}
-            <button
-              type="button"
-              onClick={() => void list.refetch()}
-              className="inline-flex items-center gap-1 font-medium underline"
-            >
-              <RotateCw aria-hidden className="size-3.5" />
-              Try again
-            </button>
-          </Alert>
-        </div>
+        <LoadError
+          className="mt-2"
+          error={list.error}
+          fallback="Your todos could not be loaded."
+          onRetry={() => void list.refetch()}
+        />
       )}
 
       {list.isPending ? (

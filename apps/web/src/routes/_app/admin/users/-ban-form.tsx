@@ -4,9 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "../../../../components/alert";
 import { useAppForm } from "../../../../components/form";
-import { fieldIssues, showServerFieldErrors } from "../../../../lib/field-issues";
+import { fieldIssues, formFailure } from "../../../../lib/field-issues";
 import { orpc } from "../../../../lib/orpc";
-import { describeRpcError } from "../../../../lib/rpc-error";
 
 const noBan: BanFormValues = { reason: "", until: "" };
 
@@ -38,9 +37,7 @@ export function BanForm({
         // The procedure's `expiresAt` is this form's day.
         const end = issues.get("expiresAt");
         if (end) issues.set("until", end);
-        if (!showServerFieldErrors(formApi, issues)) {
-          setServerError(describeRpcError(error, "The user was not banned."));
-        }
+        setServerError(formFailure(formApi, error, "The user was not banned.", issues));
       }
     },
   });

@@ -7,9 +7,8 @@ import { useState } from "react";
 import { Alert } from "../../../../components/alert";
 import { useAppForm } from "../../../../components/form";
 import { cardClass } from "../../../../components/page";
-import { fieldIssues, showServerFieldErrors } from "../../../../lib/field-issues";
+import { fieldIssues, formFailure } from "../../../../lib/field-issues";
 import { orpc } from "../../../../lib/orpc";
-import { describeRpcError } from "../../../../lib/rpc-error";
 
 // A new account is a user's; "Make admin" on its page promotes it.
 const newUser: CreateUserInput = { email: "", name: "" };
@@ -36,9 +35,7 @@ export function CreateUserForm() {
         if (error instanceof ORPCError && error.code === "CONFLICT") {
           issues.set("email", error.message);
         }
-        if (!showServerFieldErrors(formApi, issues)) {
-          setServerError(describeRpcError(error, "The account was not created."));
-        }
+        setServerError(formFailure(formApi, error, "The account was not created.", issues));
       }
     },
   });

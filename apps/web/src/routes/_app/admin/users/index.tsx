@@ -155,13 +155,12 @@ function UsersPage() {
         </form>
       </search>
       {isError && (
-        <div className="mt-4">
-          <LoadError
-            error={error}
-            fallback="The users could not be loaded."
-            onRetry={() => void refetch()}
-          />
-        </div>
+        <LoadError
+          className="mt-4"
+          error={error}
+          fallback="The users could not be loaded."
+          onRetry={() => void refetch()}
+        />
       )}
       <div className={`mt-4 overflow-x-auto ${cardClass}`} aria-busy={isFetching || undefined}>
         <table className="w-full text-left text-sm">
