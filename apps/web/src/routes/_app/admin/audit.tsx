@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { ScrollText } from "lucide-react";
 import { useId } from "react";
-import { LoadError } from "../../../components/load-error";
+import { LoadError } from "../../../components/alert";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { PageButtons } from "../../../components/page-buttons";
 import { formatUtc } from "../../../lib/format-time";

@@ -2,8 +2,8 @@ import { TODO_SEARCH_DEFAULTS, type TodoCounts, type TodoSearch } from "@checkma
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { createFileRoute, stripSearchParams } from "@tanstack/react-router";
 import { LoaderCircle } from "lucide-react";
+import { LoadError } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
-import { LoadError } from "../../../components/load-error";
 import { cardClass, PageHeading } from "../../../components/page";
 import { useSignedInUser } from "../../../lib/session";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
