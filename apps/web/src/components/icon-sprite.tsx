@@ -2,7 +2,7 @@ import { CalendarDays, Globe, type LucideIcon, MapPin, Pencil, Trash2, X } from 
 
 // The icons that lists repeat on every row. Each is drawn once per page, inside <symbol>, and
 // every row points at it with <use>: a row of 50 todos then renders two small elements per
-// icon instead of lucide's whole <svg> with its paths (docs/decisions/120).
+// icon instead of lucide's whole <svg> with its paths (docs/decisions/124).
 const SPRITE = {
   calendar: CalendarDays,
   globe: Globe,

@@ -212,7 +212,7 @@ export function useClearCompleted(search: TodoSearch) {
 /**
  * What a row can do to its todo, made once for the whole list rather than once per row: three
  * mutation hooks in each of 50 rows were a measurable share of the page's server render
- * (docs/decisions/120). The options' own callbacks (optimistic edit, toast, refetch) run for
+ * (docs/decisions/124). The options' own callbacks (optimistic edit, toast, refetch) run for
  * every call; each call's promise settles for its row alone, and a refusal it carries has
  * already been shown by the toast, so rows only wait for it.
  */
