@@ -6,15 +6,33 @@ export const REST_PREFIX = "/api/v1";
 
 const PROBLEM = {
   type: "object",
-  description: "RFC 9457 problem details; `code` and `data` are the typed error's.",
+  description:
+    "RFC 9457 problem details; `code` and `data` are the typed error's. A 400 for bad input lists every bad field in `errors`.",
   required: ["type", "title", "status", "code"],
   properties: {
     type: { type: "string" },
     title: { type: "string" },
     status: { type: "integer" },
-    detail: { type: "string" },
+    detail: { type: "string", description: "A sentence for people; names every bad field." },
+    message: { type: "string" },
     code: { type: "string" },
     defined: { type: "boolean" },
+    errors: {
+      type: "array",
+      description: "Bad input only: one entry per problem, every field at once.",
+      items: {
+        type: "object",
+        required: ["pointer", "detail"],
+        properties: {
+          pointer: {
+            type: "string",
+            description:
+              'RFC 6901 JSON Pointer to the field in the input (the body, or the query and path parameters), e.g. "/dueDate"; "" is the input as a whole.',
+          },
+          detail: { type: "string", description: "What is wrong with that field." },
+        },
+      },
+    },
     data: {},
   },
 } satisfies OpenAPI.SchemaObject;

@@ -176,6 +176,39 @@ describe("REST calls exactly as the spec describes them", () => {
     expect(badLimit.status).toBe(400);
   });
 
+  it("two bad fields are both reported at once, each with where it is", async () => {
+    const { cookie } = await signUp();
+    const response = await rest("POST", "/todos", {
+      cookie,
+      body: { text: 42, dueDate: "next tuesday" },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      detail: string;
+      errors: { pointer: string; detail: string }[];
+      code: string;
+      data: { issues: { path: string[] }[] };
+    };
+    expect(body.errors.map(({ pointer }) => pointer).sort()).toEqual(["/dueDate", "/text"]);
+    for (const error of body.errors) expect(error.detail).toEqual(expect.any(String));
+    expect(body.detail).toMatch(/text/);
+    expect(body.detail).toMatch(/dueDate/);
+    // Typed clients still branch on oRPC's code and issues.
+    expect(body.code).toBe("BAD_REQUEST");
+    expect(body.data.issues.map(({ path }) => path.join(".")).sort()).toEqual(["dueDate", "text"]);
+
+    // The RPC client's wire format is oRPC's own, without the REST-only fields.
+    const rpc = await SELF.fetch(`${ORIGIN}/rpc/todo/create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "cf-connecting-ip": randomIp() },
+      body: JSON.stringify({ json: { text: 42, dueDate: "next tuesday" } }),
+    });
+    expect(rpc.status).toBe(400);
+    const rpcBody = (await rpc.json()) as { json: Record<string, unknown> };
+    expect(rpcBody.json).toMatchObject({ code: "BAD_REQUEST", defined: true });
+    expect(rpcBody.json).not.toHaveProperty("errors");
+  });
+
   it("without credentials: 401 problem details", async () => {
     const response = await rest("GET", "/todos");
     expect(response.status).toBe(401);
