@@ -4,6 +4,17 @@ import { ZodToJsonSchemaConverter } from "@orpc/zod/zod4";
 
 export const REST_PREFIX = "/api/v1";
 
+/**
+ * Only procedures given a REST route (`.route({ method, path })`) are published and answered
+ * at /api/v1; every other one stays on /rpc. Without it, oRPC would also answer each of them
+ * at `POST /api/v1/<router>/<procedure>`, undescribed.
+ */
+export const hasRestRoute = ({
+  contract,
+}: {
+  contract: { "~orpc": { route: { path?: string } } };
+}) => Boolean(contract["~orpc"].route.path);
+
 const PROBLEM = {
   type: "object",
   description:
@@ -56,8 +67,7 @@ export async function generateOpenApiSpec(): Promise<string> {
         "Your todos and events over REST. Authenticate with an API key (settings page) as `Authorization: Bearer <key>` or `x-api-key: <key>`, or, in the browser, with the session cookie. Errors are problem details (`application/problem+json`).",
     },
     servers: [{ url: REST_PREFIX }],
-    // Only procedures given a REST route are published; the rest stay on /rpc.
-    filter: ({ contract }) => Boolean(contract["~orpc"].route.path),
+    filter: hasRestRoute,
     components: {
       securitySchemes: {
         bearerApiKey: {

@@ -4,7 +4,7 @@ import { onError } from "@orpc/server";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { errorFields, writeLog } from "./log";
-import { REST_PREFIX } from "./openapi-spec";
+import { hasRestRoute, REST_PREFIX } from "./openapi-spec";
 import { procedureContext } from "./procedure-context";
 import { restProblemBody } from "./rest-problem";
 
@@ -12,6 +12,7 @@ export { openApiSpec } from "./openapi-spec";
 
 // The same procedures as /rpc, as REST: `.route({ method, path })` on each procedure names them.
 const handler = new OpenAPIHandler(appRouter, {
+  filter: hasRestRoute,
   customErrorResponseBodyEncoder: restProblemBody,
   interceptors: [
     onError((error, { context }) => {

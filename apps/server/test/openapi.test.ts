@@ -153,6 +153,18 @@ describe("REST calls exactly as the spec describes them", () => {
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
   });
 
+  it("answers only the operations the spec describes: RPC-only procedures are not REST", async () => {
+    const { cookie } = await signUp();
+    // Each exists on /rpc; oRPC would answer it at its router path unless filtered.
+    for (const path of ["/todo/clearCompleted", "/account/delete", "/event/import"]) {
+      const response = await rest("POST", path, { cookie, body: {} });
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("content-type"), path).toContain("application/problem+json");
+    }
+    const listed = await rest("GET", "/todos", { cookie });
+    expect(listed.status).toBe(200);
+  });
+
   it("another user's todo is NOT_FOUND", async () => {
     const owner = await signUp();
     const other = await signUp();
