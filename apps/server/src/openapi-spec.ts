@@ -4,17 +4,46 @@ import { ZodToJsonSchemaConverter } from "@orpc/zod/zod4";
 
 export const REST_PREFIX = "/api/v1";
 
+/**
+ * Only procedures given a REST route (`.route({ method, path })`) are published and answered
+ * at /api/v1; every other one stays on /rpc. Without it, oRPC would also answer each of them
+ * at `POST /api/v1/<router>/<procedure>`, undescribed.
+ */
+export const hasRestRoute = ({
+  contract,
+}: {
+  contract: { "~orpc": { route: { path?: string } } };
+}) => Boolean(contract["~orpc"].route.path);
+
 const PROBLEM = {
   type: "object",
-  description: "RFC 9457 problem details; `code` and `data` are the typed error's.",
+  description:
+    "RFC 9457 problem details; `code` and `data` are the typed error's. A 400 for bad input lists every bad field in `errors`.",
   required: ["type", "title", "status", "code"],
   properties: {
     type: { type: "string" },
     title: { type: "string" },
     status: { type: "integer" },
-    detail: { type: "string" },
+    detail: { type: "string", description: "A sentence for people; names every bad field." },
+    message: { type: "string" },
     code: { type: "string" },
     defined: { type: "boolean" },
+    errors: {
+      type: "array",
+      description: "Bad input only: one entry per problem, every field at once.",
+      items: {
+        type: "object",
+        required: ["pointer", "detail"],
+        properties: {
+          pointer: {
+            type: "string",
+            description:
+              'RFC 6901 JSON Pointer to the field in the input (the body, or the query and path parameters), e.g. "/dueDate"; "" is the input as a whole.',
+          },
+          detail: { type: "string", description: "What is wrong with that field." },
+        },
+      },
+    },
     data: {},
   },
 } satisfies OpenAPI.SchemaObject;
@@ -38,8 +67,7 @@ export async function generateOpenApiSpec(): Promise<string> {
         "Your todos and events over REST. Authenticate with an API key (settings page) as `Authorization: Bearer <key>` or `x-api-key: <key>`, or, in the browser, with the session cookie. Errors are problem details (`application/problem+json`).",
     },
     servers: [{ url: REST_PREFIX }],
-    // Only procedures given a REST route are published; the rest stay on /rpc.
-    filter: ({ contract }) => Boolean(contract["~orpc"].route.path),
+    filter: hasRestRoute,
     components: {
       securitySchemes: {
         bearerApiKey: {

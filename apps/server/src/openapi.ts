@@ -1,31 +1,19 @@
 import { appRouter } from "@checkmark/api";
 import { OpenAPIHandler } from "@orpc/openapi/fetch";
-import { type ORPCError, onError } from "@orpc/server";
+import { onError } from "@orpc/server";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env";
 import { errorFields, writeLog } from "./log";
-import { REST_PREFIX } from "./openapi-spec";
+import { hasRestRoute, REST_PREFIX } from "./openapi-spec";
 import { procedureContext } from "./procedure-context";
+import { restProblemBody } from "./rest-problem";
 
 export { openApiSpec } from "./openapi-spec";
 
-/** RFC 9457 problem details, keeping oRPC's `code` and `data` so typed clients can branch. */
-function problemBody(error: ORPCError<string, unknown>) {
-  return {
-    type: "about:blank",
-    title: error.code,
-    status: error.status,
-    detail: error.message,
-    message: error.message,
-    code: error.code,
-    defined: error.defined,
-    ...(error.data === undefined ? {} : { data: error.data }),
-  };
-}
-
 // The same procedures as /rpc, as REST: `.route({ method, path })` on each procedure names them.
 const handler = new OpenAPIHandler(appRouter, {
-  customErrorResponseBodyEncoder: problemBody,
+  filter: hasRestRoute,
+  customErrorResponseBodyEncoder: restProblemBody,
   interceptors: [
     onError((error, { context }) => {
       const typed = (error as { status?: number }).status;

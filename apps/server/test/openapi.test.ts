@@ -153,6 +153,18 @@ describe("REST calls exactly as the spec describes them", () => {
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
   });
 
+  it("answers only the operations the spec describes: RPC-only procedures are not REST", async () => {
+    const { cookie } = await signUp();
+    // Each exists on /rpc; oRPC would answer it at its router path unless filtered.
+    for (const path of ["/todo/clearCompleted", "/account/delete", "/event/import"]) {
+      const response = await rest("POST", path, { cookie, body: {} });
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("content-type"), path).toContain("application/problem+json");
+    }
+    const listed = await rest("GET", "/todos", { cookie });
+    expect(listed.status).toBe(200);
+  });
+
   it("another user's todo is NOT_FOUND", async () => {
     const owner = await signUp();
     const other = await signUp();
@@ -174,6 +186,39 @@ describe("REST calls exactly as the spec describes them", () => {
     });
     const badLimit = await rest("GET", "/todos?limit=lots", { cookie });
     expect(badLimit.status).toBe(400);
+  });
+
+  it("two bad fields are both reported at once, each with where it is", async () => {
+    const { cookie } = await signUp();
+    const response = await rest("POST", "/todos", {
+      cookie,
+      body: { text: 42, dueDate: "next tuesday" },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      detail: string;
+      errors: { pointer: string; detail: string }[];
+      code: string;
+      data: { issues: { path: string[] }[] };
+    };
+    expect(body.errors.map(({ pointer }) => pointer).sort()).toEqual(["/dueDate", "/text"]);
+    for (const error of body.errors) expect(error.detail).toEqual(expect.any(String));
+    expect(body.detail).toMatch(/text/);
+    expect(body.detail).toMatch(/dueDate/);
+    // Typed clients still branch on oRPC's code and issues.
+    expect(body.code).toBe("BAD_REQUEST");
+    expect(body.data.issues.map(({ path }) => path.join(".")).sort()).toEqual(["dueDate", "text"]);
+
+    // The RPC client's wire format is oRPC's own, without the REST-only fields.
+    const rpc = await SELF.fetch(`${ORIGIN}/rpc/todo/create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "cf-connecting-ip": randomIp() },
+      body: JSON.stringify({ json: { text: 42, dueDate: "next tuesday" } }),
+    });
+    expect(rpc.status).toBe(400);
+    const rpcBody = (await rpc.json()) as { json: Record<string, unknown> };
+    expect(rpcBody.json).toMatchObject({ code: "BAD_REQUEST", defined: true });
+    expect(rpcBody.json).not.toHaveProperty("errors");
   });
 
   it("without credentials: 401 problem details", async () => {

@@ -1,6 +1,5 @@
 import type { AttachmentParent } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { X } from "lucide-react";
 import { useState } from "react";
 import { formatSize } from "../lib/format-size";
 import { notifyRpcFailure, notifySuccess } from "../lib/notify";
@@ -151,7 +150,7 @@ function FileList({ parent, label }: { parent: AttachmentParent; label: string }
               </span>
               <IconButton
                 label={`Remove ${file.name}`}
-                icon={X}
+                icon="x"
                 tone="danger"
                 onClick={() => remove.mutate({ id: file.id })}
               />

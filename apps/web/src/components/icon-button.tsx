@@ -1,5 +1,5 @@
-import type { LucideIcon } from "lucide-react";
 import type { ButtonHTMLAttributes, Ref } from "react";
+import { SpriteIcon, type SpriteIconName } from "./icon-sprite";
 
 const TONES = {
   neutral: "hover:bg-surface-muted hover:text-ink",
@@ -9,14 +9,14 @@ const TONES = {
 /** A button that shows only an icon: `label` names it for screen readers and as its tooltip. */
 export function IconButton({
   label,
-  icon: Icon,
+  icon,
   tone = "neutral",
   className = "",
   ref,
   ...button
 }: Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children" | "aria-label" | "title"> & {
   label: string;
-  icon: LucideIcon;
+  icon: SpriteIconName;
   tone?: keyof typeof TONES;
   ref?: Ref<HTMLButtonElement>;
 }) {
@@ -29,7 +29,7 @@ export function IconButton({
       title={label}
       className={`grid size-9 shrink-0 place-items-center rounded-md text-ink-muted transition disabled:cursor-wait disabled:opacity-50 ${TONES[tone]} ${className}`}
     >
-      <Icon aria-hidden className="size-4" />
+      <SpriteIcon name={icon} className="size-4" />
     </button>
   );
 }

@@ -1,4 +1,4 @@
-import { Search, X } from "lucide-react";
+import { Search } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { IconButton } from "./icon-button";
 
@@ -77,7 +77,7 @@ export function SearchInput(props: {
       {text && (
         <IconButton
           label="Clear search"
-          icon={X}
+          icon="x"
           onClick={clear}
           className="absolute top-1/2 right-0.5 -translate-y-1/2"
         />

@@ -1,4 +1,5 @@
 import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
+import { IconSprite } from "../components/icon-sprite";
 import { loadSessionUser } from "../lib/session";
 
 /**
@@ -14,5 +15,14 @@ export const Route = createFileRoute("/_app")({
     if (!user) throw redirect({ to: "/sign-in" });
     return { user };
   },
-  component: Outlet,
+  component: SignedInLayout,
 });
+
+function SignedInLayout() {
+  return (
+    <>
+      <IconSprite />
+      <Outlet />
+    </>
+  );
+}

@@ -1,7 +1,6 @@
 import { type Database, schema } from "@checkmark/db";
 import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
-import { v7 as uuidv7 } from "uuid";
-import { undoPastCap } from "../shared/row-cap";
+import { insertWithinCap } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
 import type { ApiKeyScope, ApiKeySummary, CreateApiKeyInput } from "./schema";
 
@@ -42,9 +41,13 @@ export async function createApiKey(db: Database, userId: string, input: CreateAp
   const key = newKey();
   const now = Date.now();
   const expiresAt = input.expiresInDays ? new Date(now + input.expiresInDays * DAY_MS) : null;
-  const id = uuidv7();
-  const live = or(isNull(apiKey.expiresAt), gt(apiKey.expiresAt, new Date(now)));
-  const [[row], undone] = await db.batch([
+  const keyHash = await hashKey(key);
+  const live = {
+    table: apiKey,
+    limit: rowLimits.apiKeys,
+    counts: or(isNull(apiKey.expiresAt), gt(apiKey.expiresAt, new Date(now))),
+  };
+  const row = await insertWithinCap({ db, userId }, live, (id) =>
     db
       .insert(apiKey)
       .values({
@@ -52,15 +55,13 @@ export async function createApiKey(db: Database, userId: string, input: CreateAp
         userId,
         name: input.name,
         start: key.slice(0, PREFIX.length + 6),
-        keyHash: await hashKey(key),
+        keyHash,
         scope: input.scope,
         expiresAt,
       })
       .returning(apiKeySummaryColumns),
-    undoPastCap({ db, userId }, { table: apiKey, limit: rowLimits.apiKeys, counts: live }, [id]),
-  ]);
-  if (!row) throw new Error("insert returned no row");
-  return undone.length > 0 ? null : { ...row, key };
+  );
+  return row && { ...row, key };
 }
 
 export function listApiKeys(db: Database, userId: string): Promise<ApiKeySummary[]> {

@@ -1,10 +1,9 @@
 import { schema } from "@checkmark/db";
 import { eq, gte, lt } from "drizzle-orm";
-import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import { after, orderBy, type Position, toPage } from "../shared/keyset";
 import { type Owner, ownedBy } from "../shared/owner";
-import { undoPastCap } from "../shared/row-cap";
+import { insertWithinCap } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
 import type { EventListDirection } from "./list-direction";
 import { wallClockTimes } from "./times";
@@ -78,16 +77,13 @@ export async function getEvent(owner: Owner, id: string) {
 
 /** Adds an event, or answers null when its owner already holds `rowLimits.events`. */
 export async function createEvent(owner: Owner, values: EventValues) {
-  const id = uuidv7();
-  const [[created], undone] = await owner.db.batch([
+  const created = await insertWithinCap(owner, { table: event, limit: rowLimits.events }, (id) =>
     owner.db
       .insert(event)
       .values({ ...values, id, userId: owner.userId })
       .returning(eventColumns),
-    undoPastCap(owner, { table: event, limit: rowLimits.events }, [id]),
-  ]);
-  if (!created) throw new Error("insert returned no row");
-  return undone.length > 0 ? null : withWallClock(created);
+  );
+  return created && withWallClock(created);
 }
 
 export async function updateEvent(owner: Owner, id: string, values: EventValues) {

@@ -1,5 +1,7 @@
 import { and, count, type SQL, sql } from "drizzle-orm";
+import type { RunnableQuery } from "drizzle-orm/runnable-query";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { v7 as uuidv7 } from "uuid";
 import { z } from "zod";
 import { type Owner, ownedBy } from "./owner";
 
@@ -53,4 +55,19 @@ export function undoPastCap(owner: Owner, cap: RowCap, ids: string[]) {
     .delete(cap.table)
     .where(and(idIn(cap.table.id, ids), sql`(${held}) > ${cap.limit}`))
     .returning({ id: cap.table.id });
+}
+
+/**
+ * Inserts one row under a fresh id, `undoPastCap` in the same batch: the row as the insert's
+ * `.returning(...)` gives it, or null when the cap took it out again.
+ */
+export async function insertWithinCap<Row>(
+  owner: Owner,
+  cap: RowCap,
+  insert: (id: string) => RunnableQuery<Row[], "sqlite">,
+): Promise<Row | null> {
+  const id = uuidv7();
+  const [[row], undone] = await owner.db.batch([insert(id), undoPastCap(owner, cap, [id])]);
+  if (!row) throw new Error("insert returned no row");
+  return undone.length > 0 ? null : row;
 }

@@ -1,8 +1,7 @@
 import { schema } from "@checkmark/db";
 import { and, count, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { v7 as uuidv7 } from "uuid";
 import { type Owner, ownedBy } from "../shared/owner";
-import { undoPastCap } from "../shared/row-cap";
+import { insertWithinCap } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
 import { liveTodos, todoColumns } from "./list";
 
@@ -16,17 +15,13 @@ export async function createTodo(
   owner: Owner,
   values: { text: string; dueDate?: string | null | undefined },
 ) {
-  const id = uuidv7();
   const live = { table: todo, limit: rowLimits.todos, counts: isNull(todo.deletedAt) };
-  const [[created], undone] = await owner.db.batch([
+  return insertWithinCap(owner, live, (id) =>
     owner.db
       .insert(todo)
       .values({ id, text: values.text, dueDate: values.dueDate ?? null, userId: owner.userId })
       .returning(todoColumns),
-    undoPastCap(owner, live, [id]),
-  ]);
-  if (!created) throw new Error("insert returned no row");
-  return undone.length > 0 ? null : created;
+  );
 }
 
 /** One live todo of the owner's, or null. */

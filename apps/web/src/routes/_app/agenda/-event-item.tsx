@@ -1,6 +1,6 @@
 import type { Event } from "@checkmark/api/schemas";
 import { Link } from "@tanstack/react-router";
-import { Globe, MapPin } from "lucide-react";
+import { SpriteIcon } from "../../../components/icon-sprite";
 import { clockTime, dayKey, dayLabel } from "../../../lib/zoned-time";
 
 /** "09:00" from a wall-clock "YYYY-MM-DDTHH:mm". */
@@ -43,13 +43,13 @@ export function EventItem({ event, zone }: { event: Event; zone: string }) {
           <p className="mt-0.5 flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-ink-muted">
             {event.location && (
               <span className="inline-flex min-w-0 items-center gap-1">
-                <MapPin aria-hidden className="size-3.5 shrink-0" />
+                <SpriteIcon name="map-pin" className="size-3.5 shrink-0" />
                 <span className="break-words">{event.location}</span>
               </span>
             )}
             {ownZone && (
               <span className="inline-flex items-center gap-1">
-                <Globe aria-hidden className="size-3.5 shrink-0" />
+                <SpriteIcon name="globe" className="size-3.5 shrink-0" />
                 {wallClockTime(event.start)} – {wallClockTime(event.end)} {event.timeZone} time
               </span>
             )}

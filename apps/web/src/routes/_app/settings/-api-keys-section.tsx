@@ -5,11 +5,11 @@ import { Alert } from "../../../components/alert";
 import { primaryButton } from "../../../components/button-styles";
 import { CopyButton } from "../../../components/copy-button";
 import { fieldInputClass } from "../../../components/labelled-field";
-import { cardClass } from "../../../components/page";
 import { SubmitButton } from "../../../components/submit-button";
 import { fieldIssues } from "../../../lib/field-issues";
 import { orpc } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
+import { SettingsCard } from "./-settings-card";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: "Read only",
@@ -53,15 +53,18 @@ export function ApiKeysSection() {
   }
 
   return (
-    <div className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
-      <h2 className="font-medium">API keys</h2>
-      <p className="mt-1 text-sm text-ink-muted">
-        Programs use a key to act as you: send it as <code>Authorization: Bearer …</code>. See{" "}
-        <a className="underline" href="/api/docs">
-          the API description
-        </a>
-        .
-      </p>
+    <SettingsCard
+      title="API keys"
+      description={
+        <>
+          Programs use a key to act as you: send it as <code>Authorization: Bearer …</code>. See{" "}
+          <a className="underline" href="/api/docs">
+            the API description
+          </a>
+          .
+        </>
+      }
+    >
       <form className="mt-4 grid gap-3 sm:grid-cols-4" onSubmit={onCreate}>
         <label className="text-sm sm:col-span-2">
           Name
@@ -119,6 +122,6 @@ export function ApiKeysSection() {
           </li>
         ))}
       </ul>
-    </div>
+    </SettingsCard>
   );
 }

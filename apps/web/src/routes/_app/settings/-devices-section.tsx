@@ -2,10 +2,10 @@ import type { Device } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
-import { cardClass } from "../../../components/page";
 import { formatUtc } from "../../../lib/format-time";
 import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
+import { SettingsCard } from "./-settings-card";
 
 const deviceName = (device: Device) => `${device.browser} on ${device.device}`;
 
@@ -36,11 +36,10 @@ export function DevicesSection() {
   const others = devices.data?.filter((device) => !device.current) ?? [];
 
   return (
-    <div className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
-      <h2 className="font-medium">Devices</h2>
-      <p className="mt-1 text-sm text-ink-muted">
-        Where your account is signed in. Signing a device out takes effect on its next click.
-      </p>
+    <SettingsCard
+      title="Devices"
+      description="Where your account is signed in. Signing a device out takes effect on its next click."
+    >
       {devices.isPending && <p className="mt-4 text-sm text-ink-muted">Loading your devices…</p>}
       {devices.isError && (
         <div className="mt-4 space-y-2">
@@ -97,6 +96,6 @@ export function DevicesSection() {
           Sign out all other devices
         </button>
       )}
-    </div>
+    </SettingsCard>
   );
 }

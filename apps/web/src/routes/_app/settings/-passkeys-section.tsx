@@ -3,12 +3,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
-import { cardClass } from "../../../components/page";
 import { SubmitButton } from "../../../components/submit-button";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { formatUtc } from "../../../lib/format-time";
 import { notifyFailure, notifySuccess } from "../../../lib/notify";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
+import { SettingsCard } from "./-settings-card";
 
 const passkeysKey = ["passkeys"] as const;
 
@@ -54,11 +54,10 @@ export function PasskeysSection() {
   }
 
   return (
-    <div className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
-      <h2 className="font-medium">Passkeys</h2>
-      <p className="mt-1 text-sm text-ink-muted">
-        Sign in with your fingerprint, face or screen lock instead of your password.
-      </p>
+    <SettingsCard
+      title="Passkeys"
+      description="Sign in with your fingerprint, face or screen lock instead of your password."
+    >
       <form className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" onSubmit={onAdd}>
         <label className="block flex-1 text-sm font-medium">
           Passkey name
@@ -117,6 +116,6 @@ export function PasskeysSection() {
           </li>
         ))}
       </ul>
-    </div>
+    </SettingsCard>
   );
 }

@@ -2,28 +2,24 @@ import { type ChangeNameInput, changeEmailSchema, changeNameSchema } from "@chec
 import { revalidateLogic } from "@tanstack/react-form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Alert } from "../../../components/alert";
 import { useAppForm } from "../../../components/form";
-import { cardClass } from "../../../components/page";
 import { SuccessNote } from "../../../components/success-note";
 import { authClient } from "../../../lib/auth-client";
 import { orpc } from "../../../lib/orpc";
 import { type SessionUser, sessionQuery } from "../../../lib/session";
 import { useAuthSubmit } from "../../../lib/use-auth-submit";
 import { useRpcSubmit } from "../../../lib/use-rpc-submit";
+import { SettingsCard } from "./-settings-card";
 
 /** The display name and the sign-in address. */
 export function ProfileSection({ user }: { user: SessionUser }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={`mt-6 max-w-md p-6 ${cardClass}`}>
-      <h2 id={headingId} className="font-medium">
-        Profile
-      </h2>
+    <SettingsCard title="Profile">
       <NameForm name={user.name} />
       <EmailForm email={user.email} />
-    </section>
+    </SettingsCard>
   );
 }
 

@@ -1,8 +1,8 @@
 import { REMINDER_MINUTES_OPTIONS } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "../../../components/alert";
-import { cardClass } from "../../../components/page";
 import { orpc } from "../../../lib/orpc";
+import { SettingsCard } from "./-settings-card";
 
 function describe(minutes: number) {
   if (minutes % 1440 === 0)
@@ -23,20 +23,20 @@ export function ReminderSection() {
   const current = update.isPending ? update.variables.minutesBefore : setting.data?.minutesBefore;
 
   return (
-    <div className={`mt-6 max-w-md p-6 ${cardClass}`}>
-      <h2 className="font-medium">Event reminders</h2>
-      <p className="mt-1 text-sm text-ink-muted">
-        We mail you before each of your events starts. Events that start sooner than that when you
-        add them get no reminder.
-      </p>
+    <SettingsCard
+      title="Event reminders"
+      description="We mail you before each of your events starts. Events that start sooner than that when you add them get no reminder."
+    >
       {setting.isPending && <p className="mt-4 text-sm text-ink-muted">Loading…</p>}
       {setting.isError && (
-        <Alert>
-          Your reminder setting could not be loaded.{" "}
-          <button type="button" className="underline" onClick={() => void setting.refetch()}>
-            Retry
-          </button>
-        </Alert>
+        <div className="mt-4">
+          <Alert>
+            Your reminder setting could not be loaded.{" "}
+            <button type="button" className="underline" onClick={() => void setting.refetch()}>
+              Retry
+            </button>
+          </Alert>
+        </div>
       )}
       {setting.isSuccess && (
         <label className="mt-4 block text-sm">
@@ -59,7 +59,11 @@ export function ReminderSection() {
           </select>
         </label>
       )}
-      {update.isError && <Alert>Your reminder setting was not saved. Try again.</Alert>}
-    </div>
+      {update.isError && (
+        <div className="mt-4">
+          <Alert>Your reminder setting was not saved. Try again.</Alert>
+        </div>
+      )}
+    </SettingsCard>
   );
 }

@@ -1,15 +1,15 @@
 import { totpCodeSchema } from "@checkmark/api/schemas";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { fieldInputClass } from "../../../components/labelled-field";
-import { cardClass } from "../../../components/page";
 import { SubmitButton } from "../../../components/submit-button";
 import { SuccessNote } from "../../../components/success-note";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { orpc } from "../../../lib/orpc";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
+import { SettingsCard } from "./-settings-card";
 
 const inputClass = `mt-1 ${fieldInputClass}`;
 
@@ -25,16 +25,12 @@ export function TwoFactorSection() {
   const [setup, setSetup] = useState<Setup | null>(null);
   const [savedCodes, setSavedCodes] = useState<string[] | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.twoFactor.key() });
-  const headingId = useId();
 
   return (
-    <section aria-labelledby={headingId} className={`mt-6 max-w-2xl p-6 ${cardClass}`}>
-      <h2 id={headingId} className="font-medium">
-        Two-factor sign-in
-      </h2>
-      <p className="mt-1 text-sm text-ink-muted">
-        After your password, sign-in asks for a code from an authenticator app on your phone.
-      </p>
+    <SettingsCard
+      title="Two-factor sign-in"
+      description="After your password, sign-in asks for a code from an authenticator app on your phone."
+    >
       {status.isPending && <p className="mt-4 text-sm text-ink-muted">Loading…</p>}
       {status.isError && (
         <div className="mt-4 space-y-2">
@@ -80,7 +76,7 @@ export function TwoFactorSection() {
           />
         </>
       )}
-    </section>
+    </SettingsCard>
   );
 }
 

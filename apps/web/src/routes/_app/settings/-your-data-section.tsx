@@ -1,27 +1,21 @@
 import { deleteAccountFormSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { Download } from "lucide-react";
-import { useId } from "react";
 import { Alert } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
 import { useAppForm } from "../../../components/form";
-import { cardClass } from "../../../components/page";
 import { orpc } from "../../../lib/orpc";
 import { useSessionChange } from "../../../lib/session";
 import { useRpcSubmit } from "../../../lib/use-rpc-submit";
+import { SettingsCard } from "./-settings-card";
 
 /** Download everything the account holds, or delete it for good. */
 export function YourDataSection({ email }: { email: string }) {
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className={`mt-6 max-w-md p-6 ${cardClass}`}>
-      <h2 id={headingId} className="font-medium">
-        Your data
-      </h2>
-      <p className="mt-1 text-sm text-ink-muted">
-        Everything your account holds (profile, todos, events, file names, devices and API key
-        names) as one JSON file, and your events as a calendar file.
-      </p>
+    <SettingsCard
+      title="Your data"
+      description="Everything your account holds (profile, todos, events, file names, devices and API key names) as one JSON file, and your events as a calendar file."
+    >
       <div className="mt-4 flex flex-wrap gap-3">
         {/* Plain links: the browser streams the download to disk; the server names the file. */}
         <a href="/api/account/export.json" download className={secondaryButton("sm")}>
@@ -32,7 +26,7 @@ export function YourDataSection({ email }: { email: string }) {
         </a>
       </div>
       <DeleteAccountForm email={email} />
-    </section>
+    </SettingsCard>
   );
 }
 

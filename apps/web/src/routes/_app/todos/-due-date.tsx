@@ -1,4 +1,4 @@
-import { CalendarDays } from "lucide-react";
+import { SpriteIcon } from "../../../components/icon-sprite";
 import { formatCalendarDate } from "../../../lib/use-today";
 
 /** When a todo is due, in words, and plainly marked when that day has passed. */
@@ -19,7 +19,7 @@ export function DueDate({
         overdue ? "bg-danger-surface text-danger" : "bg-surface-muted text-ink-muted"
       }`}
     >
-      <CalendarDays aria-hidden className="size-3.5" />
+      <SpriteIcon name="calendar" className="size-3.5" />
       {overdue ? `Overdue · ${when}` : `Due ${when}`}
     </span>
   );

@@ -1,5 +1,6 @@
 import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
 import { useMutation } from "@tanstack/react-query";
+import { useMemo } from "react";
 import {
   notifyFailure,
   notifyRpcFailure,
@@ -14,8 +15,7 @@ import { newPendingId, useTodoCache } from "./-todo-cache";
 // they were and a toast says why. Either way the lists refetch once it settles.
 
 // Each procedure's helpers looked up once: every `orpc.todo.x.mutationOptions` walks oRPC's
-// proxies and builds their helpers again, and each row of a list calls three of these hooks on
-// every render (docs/decisions/105).
+// proxies and builds their helpers again (docs/decisions/105).
 const mutationOptions = {
   create: orpc.todo.create.mutationOptions,
   toggle: orpc.todo.toggle.mutationOptions,
@@ -72,7 +72,7 @@ export function useCreateTodo(search: TodoSearch) {
   );
 }
 
-export function useToggleTodo(search: TodoSearch) {
+function useToggleTodo(search: TodoSearch) {
   const cache = useTodoCache();
   return useMutation(
     mutationOptions.toggle({
@@ -98,7 +98,7 @@ export function useToggleTodo(search: TodoSearch) {
   );
 }
 
-export function useUpdateTodo() {
+function useUpdateTodo() {
   const cache = useTodoCache();
   return useMutation(
     mutationOptions.update({
@@ -143,7 +143,7 @@ function useRestoreTodos() {
 }
 
 /** Deletes one todo; the toast's Undo brings it back. */
-export function useDeleteTodo(search: TodoSearch) {
+function useDeleteTodo(search: TodoSearch) {
   const cache = useTodoCache();
   const restore = useRestoreTodos();
   return useMutation(
@@ -208,3 +208,19 @@ export function useClearCompleted(search: TodoSearch) {
     }),
   );
 }
+
+/**
+ * What a row can do to its todo, made once for the whole list rather than once per row: three
+ * mutation hooks in each of 50 rows were a measurable share of the page's server render
+ * (docs/decisions/124). The options' own callbacks (optimistic edit, toast, refetch) run for
+ * every call; each call's promise settles for its row alone, and a refusal it carries has
+ * already been shown by the toast, so rows only wait for it.
+ */
+export function useTodoRowActions(search: TodoSearch) {
+  const toggle = useToggleTodo(search).mutateAsync;
+  const update = useUpdateTodo().mutateAsync;
+  const remove = useDeleteTodo(search).mutateAsync;
+  return useMemo(() => ({ toggle, update, remove }), [toggle, update, remove]);
+}
+
+export type TodoRowActions = ReturnType<typeof useTodoRowActions>;

@@ -1,5 +1,4 @@
 import { TODO_TEXT_MAX, type Todo, todoTextSchema } from "@checkmark/api/schemas";
-import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { IconButton } from "../../../components/icon-button";
@@ -89,7 +88,7 @@ export function TodoEditForm(props: {
           className={fieldClass}
         />
         {dueDate && (
-          <IconButton label="Clear the due date" icon={X} onClick={() => setDueDate("")} />
+          <IconButton label="Clear the due date" icon="x" onClick={() => setDueDate("")} />
         )}
       </div>
       <div className="ml-auto flex gap-2">

@@ -1,10 +1,9 @@
-import type { ListedTodo, TodoSearch } from "@checkmark/api/schemas";
-import { Pencil, Trash2 } from "lucide-react";
-import { lazy, Suspense, useRef, useState } from "react";
+import type { ListedTodo } from "@checkmark/api/schemas";
+import { lazy, memo, Suspense, useRef, useState } from "react";
 import { Attachments } from "../../../components/attachments";
 import { IconButton } from "../../../components/icon-button";
 import { DueDate } from "./-due-date";
-import { useDeleteTodo, useToggleTodo, useUpdateTodo } from "./-mutations";
+import type { TodoRowActions } from "./-mutations";
 import { isPendingTodo } from "./-todo-cache";
 import type { TodoChanges } from "./-todo-edit-form";
 
@@ -15,35 +14,43 @@ const TodoEditForm = lazy(() =>
   loadEditForm().then((module) => ({ default: module.TodoEditForm })),
 );
 
-/** `today` comes from the list (useToday), read once per render rather than once per row. */
-export function TodoItem({
+// A refusal has already been told by the list's toast (-mutations.ts); the row only waits.
+const ignoreRefusal = () => {};
+
+/**
+ * `today` comes from the list (useToday), read once per render rather than once per row, and
+ * `actions` too (useTodoRowActions). Memoized: a change to one todo renders only its row.
+ */
+export const TodoItem = memo(function TodoItem({
   todo,
-  search,
   today,
+  actions,
 }: {
   todo: ListedTodo;
-  search: TodoSearch;
   today: string;
+  actions: TodoRowActions;
 }) {
-  const toggle = useToggleTodo(search);
-  const update = useUpdateTodo();
-  const remove = useDeleteTodo(search);
   const row = useRef<HTMLLIElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
   // Shown but not yet saved: it has no id the server knows, so it cannot be changed yet.
   const pending = isPendingTodo(todo);
   // The requested state shows in the click itself (the cache follows a tick later), so the
-  // box never flickers back; it yields to the cache when the call settles.
+  // box never flickers back; it yields to the cache when the call settles. Until then, further
+  // clicks wait.
   const [requested, setRequested] = useState<boolean | null>(null);
+  const toggling = requested !== null;
   const completed = requested ?? todo.completed;
   const textId = `todo-text-${todo.id}`;
 
   const onToggle = () => {
-    if (toggle.isPending) return;
+    if (toggling) return;
     const next = !completed;
     setRequested(next);
-    toggle.mutate({ id: todo.id, completed: next }, { onSettled: () => setRequested(null) });
+    actions
+      .toggle({ id: todo.id, completed: next })
+      .catch(ignoreRefusal)
+      .finally(() => setRequested(null));
   };
   const stopEditing = () => {
     setEditing(false);
@@ -52,14 +59,14 @@ export function TodoItem({
   };
   const onSave = (changes: TodoChanges) => {
     if (changes.text !== undefined || changes.dueDate !== undefined) {
-      update.mutate({ id: todo.id, ...changes });
+      actions.update({ id: todo.id, ...changes }).catch(ignoreRefusal);
     }
     stopEditing();
   };
   const onDelete = () => {
     // Keyboard users keep their place: focus goes to the todo that takes this one's spot.
     focusTargetAfterRemoving(row.current)?.focus();
-    remove.mutate({ id: todo.id });
+    actions.remove({ id: todo.id }).catch(ignoreRefusal);
   };
 
   return (
@@ -75,7 +82,7 @@ export function TodoItem({
             checked={completed}
             disabled={pending}
             aria-labelledby={textId}
-            aria-disabled={toggle.isPending || undefined}
+            aria-disabled={toggling || undefined}
             onChange={onToggle}
             className="size-5 shrink-0 rounded accent-accent-solid"
           />
@@ -93,7 +100,7 @@ export function TodoItem({
           <IconButton
             ref={editButton}
             label={`Edit “${todo.text}”`}
-            icon={Pencil}
+            icon="pencil"
             disabled={pending}
             onClick={() => setEditing(true)}
             onPointerEnter={() => void loadEditForm()}
@@ -101,7 +108,7 @@ export function TodoItem({
           />
           <IconButton
             label={`Delete “${todo.text}”`}
-            icon={Trash2}
+            icon="trash"
             tone="danger"
             disabled={pending}
             onClick={onDelete}
@@ -118,7 +125,7 @@ export function TodoItem({
       )}
     </li>
   );
-}
+});
 
 /** The next todo's checkbox, else the previous one's, else the new-todo field. */
 function focusTargetAfterRemoving(row: HTMLLIElement | null): HTMLElement | null {

@@ -9,7 +9,7 @@ import { useSignedInUser } from "../../../lib/session";
 import { useLiveUpdates } from "../../../lib/use-live-updates";
 import { useToday } from "../../../lib/use-today";
 import { addTodoFromForm } from "./-add-todo.server";
-import { useClearCompleted } from "./-mutations";
+import { useClearCompleted, useTodoRowActions } from "./-mutations";
 import { NewTodoForm } from "./-new-todo-form";
 import { loadTodos, todoCountsQuery, todoListQuery } from "./-queries";
 import { todoSearchFromUrl } from "./-search";
@@ -56,6 +56,7 @@ function TodosPage() {
   const todos = list.data?.pages.flatMap((page) => page.items) ?? [];
   const updating = list.isPlaceholderData && list.isFetching;
   const today = useToday();
+  const actions = useTodoRowActions(search);
 
   return (
     <section className="py-10">
@@ -101,7 +102,7 @@ function TodosPage() {
           aria-busy={updating || undefined}
         >
           {todos.map((todo) => (
-            <TodoItem key={todo.id} todo={todo} search={search} today={today} />
+            <TodoItem key={todo.id} todo={todo} today={today} actions={actions} />
           ))}
         </ul>
       ) : (
