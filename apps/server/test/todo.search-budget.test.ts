@@ -2,7 +2,7 @@ import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { createApiClient, isDefinedError, safe } from "@checkmark/api/client";
 import { describe, expect, it } from "vitest";
 import app from "../src/index";
-import { ORIGIN, randomIp, signedInClient } from "./fixtures";
+import { ORIGIN, randomIp, recordingLimiter, refusingLimiter, signedInClient } from "./fixtures";
 
 // SEARCH_LIMITER in wrangler.jsonc: 120 searching calls a minute per user. The binding counts in
 // fixed 60 s windows: a burst that straddles a boundary gets a fresh budget, so a refusal is
@@ -89,21 +89,16 @@ describe("todo search budget, per user", () => {
 
   it("is lifted with the rest of /rpc by RATE_LIMIT_TIER=loadtest, for benchmarks", async () => {
     const { user } = await signedInClient();
-    const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
     const loadtestKeys: string[] = [];
-    const recordAndAllow: RateLimit = {
-      limit: async ({ key }) => {
-        loadtestKeys.push(key);
-        return { success: true };
-      },
-    };
     const search = (overrides: Partial<Env>) =>
-      batched({ cookie: user.cookie }, { SEARCH_LIMITER: refuseAll, ...overrides }).todo.list({
-        q: "milk",
-      });
+      batched({ cookie: user.cookie }, { SEARCH_LIMITER: refusingLimiter, ...overrides }).todo.list(
+        {
+          q: "milk",
+        },
+      );
     await expect(search({})).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
     await expect(
-      search({ RATE_LIMIT_TIER: "loadtest", LOADTEST_LIMITER: recordAndAllow }),
+      search({ RATE_LIMIT_TIER: "loadtest", LOADTEST_LIMITER: recordingLimiter(loadtestKeys) }),
     ).resolves.toMatchObject({ items: [] });
     expect(loadtestKeys).toContainEqual(expect.stringMatching(/^search:user:/));
   });
