@@ -61,6 +61,9 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     files: c.env.FILES,
     cache: c.env.CACHE,
     passwordLimiter: c.env.PASSWORD_LIMITER,
+    // Load tests search far more than a person: they lift this with the rest of /rpc.
+    searchLimiter:
+      c.env.RATE_LIMIT_TIER === "loadtest" ? c.env.LOADTEST_LIMITER : c.env.SEARCH_LIMITER,
     rateLimited: c.var.rateLimited ?? false,
     readOnly: c.var.readOnly ?? false,
     apiKeyId: c.var.apiKeyId ?? null,

@@ -34,6 +34,7 @@ const requirements = {
   LOADTEST_LIMITER: binding("rate limit"),
   API_KEY_LIMITER: binding("rate limit"),
   PASSWORD_LIMITER: binding("rate limit"),
+  SEARCH_LIMITER: binding("rate limit"),
   MAIL_QUEUE: binding("queue producer"),
   FILES: binding("R2 bucket"),
   CACHE: binding("KV namespace"),

@@ -1,6 +1,14 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { authPost, issuePaths, mailTo, ORIGIN, randomIp, signedInUser } from "./fixtures";
+import {
+  authPost,
+  issuePaths,
+  mailTo,
+  ORIGIN,
+  randomIp,
+  signedInUser,
+  uniqueEmail,
+} from "./fixtures";
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]);
 
@@ -55,6 +63,8 @@ async function userWithEverything() {
   // A pending password reset leaves a verification row holding the user's id.
   await authPost("request-password-reset", { email: me.email, redirectTo: "/reset-password" });
   await mailTo(me.email, "Reset your Checkmark password");
+  // A pending email change: its link, and the row that counts the mail against the account.
+  await me.client.account.changeEmail({ newEmail: uniqueEmail("moving"), password: me.password });
   return me;
 }
 
@@ -104,7 +114,8 @@ describe("deleting the account", () => {
       expect.arrayContaining(["session", "account", "todo", "event", "attachment", "api_key"]),
     );
     expect(Object.keys(await rowsLeft(me.userId)).length).toBeGreaterThanOrEqual(7);
-    expect(await pendingLinks(me.userId)).toBe(1);
+    // The reset link, the email change's link and the row counting its mail.
+    expect(await pendingLinks(me.userId)).toBe(3);
     expect(await storedObjects(me.userId)).toBe(1);
 
     await expect(

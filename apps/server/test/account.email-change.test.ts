@@ -232,3 +232,57 @@ describe("changing the email", () => {
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
+
+describe("mail to addresses the account does not own yet", () => {
+  // EMAIL_CHANGE_MAILS_PER_WINDOW in packages/api/src/account/email-change-budget.ts.
+  const MAILS_PER_HOUR = 3;
+
+  it("is a few an hour per account, the notice to a taken address included, then refused with the wait", async () => {
+    const me = await signedInUser();
+    const other = await signedInUser();
+    const change = (newEmail: string) =>
+      me.client.account.changeEmail({ newEmail, password: me.password });
+    const sentTo = [uniqueEmail("first"), other.email, uniqueEmail("third")];
+    for (const address of sentTo)
+      await expect(change(address)).resolves.toEqual({ sentTo: address });
+    expect(sentTo).toHaveLength(MAILS_PER_HOUR);
+
+    const refusedAddress = uniqueEmail("fourth");
+    const refused = await change(refusedAddress).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      status: 429,
+      message: expect.stringMatching(/3 times an hour\. Try again in (60|59) minutes/),
+    });
+    const wait = (refused as { data: { retryAfterSeconds: number } }).data.retryAfterSeconds;
+    expect(wait).toBeGreaterThan(3500);
+    expect(wait).toBeLessThanOrEqual(3600);
+    await mailTo(sentTo[2] ?? "", "Confirm your new email");
+    expect(await countMailTo(refusedAddress)).toBe(0);
+
+    // Someone else's budget is their own.
+    const theirs = uniqueEmail("theirs");
+    await expect(
+      other.client.account.changeEmail({ newEmail: theirs, password: other.password }),
+    ).resolves.toEqual({ sentTo: theirs });
+
+    // An hour on, the oldest mail has left the window: one more may go.
+    await env.DB.prepare(
+      "UPDATE verification SET expires_at = expires_at - 3600000 WHERE identifier = ? AND id = (SELECT id FROM verification WHERE identifier = ? ORDER BY expires_at LIMIT 1)",
+    )
+      .bind(`email-change-mail:${me.userId}`, `email-change-mail:${me.userId}`)
+      .run();
+    await expect(change(refusedAddress)).resolves.toEqual({ sentTo: refusedAddress });
+    await expect(change(uniqueEmail("fifth"))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
+  it("leaves the display name out of the link mailed to the new address", async () => {
+    const name = "Cheap pills at spam.example";
+    const me = await signedInUser({ name });
+    const newEmail = uniqueEmail("stranger");
+    await me.client.account.changeEmail({ newEmail, password: me.password });
+    const { body } = await mailTo(newEmail, "Confirm your new email");
+    expect(linkIn(body)).toContain("/confirm-email-change?token=");
+    expect(body).not.toContain(name);
+  });
+});

@@ -32,6 +32,19 @@ export function randomIp() {
   return `10.${part()}.${part()}.${part()}`;
 }
 
+/** A rate-limit binding that refuses everything, for `app.fetch` with replaced bindings. */
+export const refusingLimiter: RateLimit = { limit: async () => ({ success: false }) };
+
+/** A rate-limit binding that allows everything and records the keys it was asked about. */
+export function recordingLimiter(keys: string[]): RateLimit {
+  return {
+    limit: async ({ key }) => {
+      keys.push(key);
+      return { success: true };
+    },
+  };
+}
+
 /** Opens a mailed link as a browser would: a GET through Cloudflare, with the visitor's address. */
 export function openLink(url: string) {
   return SELF.fetch(url, { redirect: "manual", headers: { "cf-connecting-ip": randomIp() } });

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import type { Page } from "@playwright/test";
 import { test as base, expect, newVisitorContext, open } from "./fixtures";
 
@@ -78,5 +79,57 @@ test("a todo posted from another site or without a session is refused", async ({
   await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
   await expect(
     page.getByRole("checkbox", { name: /Sent (from elsewhere|signed out)/ }),
+  ).toHaveCount(0);
+});
+
+/** A POST whose body goes in chunks, with no Content-Length (node's http, as any script can). */
+function postInChunks(url: string, headers: Record<string, string>, chunks: string[]) {
+  return new Promise<number>((resolve, reject) => {
+    const sent = httpRequest(url, { method: "POST", headers }, (answer) => {
+      answer.resume();
+      resolve(answer.statusCode ?? 0);
+    });
+    sent.on("error", reject);
+    for (const chunk of chunks) sent.write(chunk);
+    sent.end();
+  });
+}
+
+test("a body unlike the form is refused before it is read: no length, too large, another type", async ({
+  page,
+  account: _signedIn,
+}) => {
+  const url = new URL("/todos", test.info().project.use.baseURL ?? "");
+  const cookie = (await page.context().cookies(url.href))
+    .map(({ name, value }) => `${name}=${value}`)
+    .join("; ");
+  const asTheForm = { origin: url.origin, cookie };
+
+  // Chunked: its size is known only once buffered, so it is not read at all.
+  const unsized = await postInChunks(
+    url.href,
+    { ...asTheForm, "content-type": "application/x-www-form-urlencoded" },
+    ["text=Sent", "+in+chunks"],
+  );
+  expect(unsized).toBe(411);
+
+  const tooLarge = await page.request.post("/todos", {
+    headers: asTheForm,
+    form: { text: "Too large", padding: "x".repeat(20_000) },
+    maxRedirects: 0,
+  });
+  expect(tooLarge.status()).toBe(413);
+
+  const json = await page.request.post("/todos", {
+    headers: asTheForm,
+    data: { text: "Sent as JSON" },
+    maxRedirects: 0,
+  });
+  expect(json.status()).toBe(415);
+
+  await open(page, "/todos");
+  await expect(page.getByRole("heading", { name: "Your todos" })).toBeVisible();
+  await expect(
+    page.getByRole("checkbox", { name: /Sent in chunks|Too large|Sent as JSON/ }),
   ).toHaveCount(0);
 });

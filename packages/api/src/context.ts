@@ -32,6 +32,8 @@ export interface Context {
   changed(userId: string, topic: LiveTopic): void;
   /** Per-user limit on password checks inside the app (procedures.ts, passwordCheckProcedure). */
   passwordLimiter: RateLimit;
+  /** Per-user limit on todo text searches, batched or not, any key (todo/search-budget.ts). */
+  searchLimiter: RateLimit;
   /** The server's rate limiter refused this request: every procedure answers TOO_MANY_REQUESTS. */
   rateLimited?: boolean;
   /** The caller authenticated with a read-only API key: procedures marked `write` are FORBIDDEN. */

@@ -4,7 +4,7 @@ import { createORPCClient } from "@orpc/client";
 import { RPCLink } from "@orpc/client/fetch";
 import { describe, expect, it } from "vitest";
 import app from "../../src/index";
-import { ORIGIN, randomIp, rpc, signUp } from "../fixtures";
+import { ORIGIN, randomIp, recordingLimiter, refusingLimiter, rpc, signUp } from "../fixtures";
 import { expectProblem } from "./helpers";
 
 const authFrom = (ip: string) =>
@@ -54,16 +54,9 @@ describe("Workers rate limits", () => {
 
   it("can be lifted for /rpc by RATE_LIMIT_TIER=loadtest, and are strict by default", async () => {
     const user = await signUp();
-    const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
     const loadtestKeys: string[] = [];
-    const recordAndAllow: RateLimit = {
-      limit: async ({ key }) => {
-        loadtestKeys.push(key);
-        return { success: true };
-      },
-    };
     const listTodos = (overrides: Partial<Env>) =>
-      rpcThroughApp(user.cookie, { RPC_LIMITER: refuseAll, ...overrides }).todo.list({});
+      rpcThroughApp(user.cookie, { RPC_LIMITER: refusingLimiter, ...overrides }).todo.list({});
 
     // The configured tier is strict: RPC_LIMITER decides, and it refuses.
     expect(env.RATE_LIMIT_TIER).toBe("strict");
@@ -71,7 +64,7 @@ describe("Workers rate limits", () => {
 
     // Load tests swap in LOADTEST_LIMITER for the same signed-in call.
     await expect(
-      listTodos({ RATE_LIMIT_TIER: "loadtest", LOADTEST_LIMITER: recordAndAllow }),
+      listTodos({ RATE_LIMIT_TIER: "loadtest", LOADTEST_LIMITER: recordingLimiter(loadtestKeys) }),
     ).resolves.toMatchObject({ items: [] });
     expect(loadtestKeys).toEqual([expect.stringMatching(/^rpc:user:/)]);
   });

@@ -2,6 +2,7 @@ import { pendingStepsOf } from "@checkmark/auth/pending-steps";
 import { schema } from "@checkmark/db";
 import { eq, inArray, or } from "drizzle-orm";
 import type { Context } from "../context";
+import { emailChangeMailIdentifier } from "./email-change-budget";
 import { linkIdentifier } from "./link-token";
 import { accountDeletedMessage } from "./mail";
 
@@ -46,6 +47,7 @@ export async function deleteAccount(
           inArray(schema.verification.identifier, [
             linkIdentifier("change-email", user.id),
             linkIdentifier("restore-email", user.id),
+            emailChangeMailIdentifier(user.id),
           ]),
           pendingStepsOf(user.id),
         ),

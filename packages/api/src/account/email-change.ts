@@ -38,11 +38,7 @@ function findUserByEmail(context: Context, email: string) {
  * Mails a confirmation link to `newEmail`, or, when another account holds it, a notice to that
  * address instead. The caller answers the same either way, so nobody learns who has an account.
  */
-export async function requestEmailChange(
-  context: Context,
-  user: { id: string; name: string },
-  newEmail: string,
-) {
+export async function requestEmailChange(context: Context, user: { id: string }, newEmail: string) {
   if (await findUserByEmail(context, newEmail)) {
     await context.mail.send(
       emailInUseMessage(newEmail, new URL("/sign-in", context.appOrigin).href),
@@ -58,11 +54,7 @@ export async function requestEmailChange(
   );
   await context.db.batch(statements);
   await context.mail.send(
-    confirmEmailChangeMessage(
-      user.name,
-      newEmail,
-      pageUrl(context, "/confirm-email-change", token),
-    ),
+    confirmEmailChangeMessage(newEmail, pageUrl(context, "/confirm-email-change", token)),
   );
 }
 

@@ -3,11 +3,15 @@ import type { MailMessage } from "@checkmark/auth";
 // The account's own notices. Plain words, each link on its own line, and what to do if the
 // mail was not expected.
 
-export function confirmEmailChangeMessage(name: string, to: string, url: string): MailMessage {
+/**
+ * To an address nobody has confirmed yet: nothing the account chose (its display name) goes in,
+ * so the mail cannot carry someone else's words to a stranger (ADR 128).
+ */
+export function confirmEmailChangeMessage(to: string, url: string): MailMessage {
   return {
     to,
     subject: "Confirm your new email for Checkmark",
-    body: `Hello ${name},\n\nYou asked to use this address for your Checkmark account. Open this link to confirm it:\n\n${url}\n\nThe link works for 24 hours. Until then you keep signing in with your current address. If you did not ask for this, ignore this message and nothing changes.`,
+    body: `Hello,\n\nYou asked to use this address for your Checkmark account. Open this link to confirm it:\n\n${url}\n\nThe link works for 24 hours. Until then you keep signing in with your current address. If you did not ask for this, ignore this message and nothing changes.`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { passwordCheckProcedure, publicProcedure } from "../procedures";
 import { confirmEmailChange, requestEmailChange, restoreEmail } from "./email-change";
+import { EMAIL_CHANGE_MAILS_PER_WINDOW, spendEmailChangeMail } from "./email-change-budget";
 import { isAccountPassword } from "./password-check";
 import { changeEmailSchema, emailLinkSchema } from "./schema";
 
@@ -7,7 +8,10 @@ const wrongPassword = { message: "That is not your password.", path: ["password"
 
 /** Changing the sign-in address (ADR 076). The display name goes through Better Auth's update-user. */
 export const profileProcedures = {
-  /** Mails a link to the new address; answers alike whether or not another account holds it. */
+  /**
+   * Mails a link to the new address; answers alike whether or not another account holds it.
+   * Each request mails an address the account does not own: a few an hour (ADR 128).
+   */
   changeEmail: passwordCheckProcedure
     .input(changeEmailSchema)
     .handler(async ({ context, input, errors }) => {
@@ -22,6 +26,14 @@ export const profileProcedures = {
         throw errors.BAD_REQUEST({
           message: wrongPassword.message,
           data: { issues: [wrongPassword] },
+        });
+      }
+      const budget = await spendEmailChangeMail(context.db, context.user.id);
+      if (!budget.ok) {
+        const minutes = Math.ceil(budget.retryAfterSeconds / 60);
+        throw errors.TOO_MANY_REQUESTS({
+          message: `You can ask for an email change ${EMAIL_CHANGE_MAILS_PER_WINDOW} times an hour. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+          data: { retryAfterSeconds: budget.retryAfterSeconds },
         });
       }
       await requestEmailChange(context, context.user, newEmail);

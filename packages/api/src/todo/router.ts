@@ -18,6 +18,7 @@ import {
   toggleTodoSchema,
   updateTodoSchema,
 } from "./schema";
+import { searchesRefused, withinSearchBudget } from "./search-budget";
 import * as service from "./service";
 
 const todoProcedure = ownedThingProcedure("todo");
@@ -30,6 +31,9 @@ export const todoRouter = {
     .output(todoPageSchema)
     .handler(async ({ context, input, errors }) => {
       const { cursor, limit, ...search } = input;
+      if (!(await withinSearchBudget(context.searchLimiter, context.user.id, search.q))) {
+        throw errors.TOO_MANY_REQUESTS(searchesRefused);
+      }
       const after = cursor
         ? decodeCursor(cursor, search.sort, TODO_ORDERS[search.sort].keySchema)
         : null;
@@ -41,7 +45,12 @@ export const todoRouter = {
     .meta({ access: "read" })
     .input(todoCountsInputSchema)
     .output(todoCountsSchema)
-    .handler(({ context, input }) => countTodos(context.owner, input.q)),
+    .handler(async ({ context, input, errors }) => {
+      if (!(await withinSearchBudget(context.searchLimiter, context.user.id, input.q))) {
+        throw errors.TOO_MANY_REQUESTS(searchesRefused);
+      }
+      return countTodos(context.owner, input.q);
+    }),
 
   create: protectedProcedure
     .route({ method: "POST", path: "/todos", successStatus: 201, summary: "Create a todo" })

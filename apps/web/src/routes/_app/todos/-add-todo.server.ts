@@ -9,8 +9,28 @@ import { newTodoInput, type RefusedTodo } from "./-new-todo-input";
 // Two short fields; anything bigger is not this form.
 const MAX_FORM_BYTES = 16 * 1024;
 
-const refuse = (status: 403 | 413 | 415, detail: string) =>
+// What a browser sends for this form: urlencoded by default, multipart if the form ever says so.
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+const refuse = (status: 403 | 411 | 413 | 415, detail: string) =>
   new Response(detail, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+/**
+ * Refuses, before anything is read, a body this form never is: one without a declared length
+ * (chunked, so its size is known only once buffered), over the cap, or of another type. The
+ * body is read only after this, and before any session check, so this is what stops anyone
+ * from making the Worker buffer a large upload.
+ */
+function refuseUnlikeTheForm(request: Request): Response | null {
+  const declared = request.headers.get("content-length");
+  if (declared === null || !/^\d+$/.test(declared)) {
+    return refuse(411, "Send the new-todo form from the todos page (its length is missing).");
+  }
+  if (Number(declared) > MAX_FORM_BYTES) return refuse(413, "That form is too large.");
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!FORM_TYPES.has(type)) return refuse(415, "Send the new-todo form from the todos page.");
+  return null;
+}
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
 
@@ -22,9 +42,8 @@ const seeOther = (location: string) => new Response(null, { status: 303, headers
  * reload sends nothing again. Refused: what was typed and why, for the page to render again.
  */
 export async function addTodoFromForm(request: Request): Promise<Response | RefusedTodo> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
-    return refuse(413, "That form is too large.");
-  }
+  const refused = refuseUnlikeTheForm(request);
+  if (refused) return refused;
   const form = await request.formData().catch(() => null);
   if (!form) return refuse(415, "Send the new-todo form from the todos page.");
   const field = (name: string) => {
