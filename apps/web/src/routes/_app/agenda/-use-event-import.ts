@@ -118,6 +118,9 @@ export function useEventImport() {
 }
 
 async function readFile(file: File, format: "ics" | "csv") {
+  // Files are read in the browser only (docs/decisions/010). Without this guard the Worker's
+  // build would also carry the readers (Papa Parse, ical.js: 31 KiB gzip) it never runs.
+  if (import.meta.env.SSR) throw new Error("Event files are read in the browser.");
   const { readEventFile } = await import("@checkmark/api/event-file");
   return readEventFile(file, { format, timeZone: browserTimeZone() });
 }
