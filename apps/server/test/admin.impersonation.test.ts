@@ -193,7 +193,7 @@ describe("impersonation", () => {
 
     await expect(tab.client.apiKey.list()).resolves.toEqual([]);
     await expect(
-      tab.client.apiKey.create({ name: "back door", scope: "read-write" }),
+      tab.client.apiKey.create({ name: "back door", scope: "read-write", password: user.password }),
     ).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
     await expect(
       tab.client.account.changeEmail({ newEmail: "admin-owned@example.com", password: "x" }),
@@ -214,7 +214,9 @@ describe("impersonation", () => {
     expect(await user.client.apiKey.list()).toEqual([]);
     expect(await user.client.account.me()).toMatchObject({ name: user.name });
     // Their own session can still do all of it.
-    await expect(user.client.apiKey.create({ name: "mine", scope: "read" })).resolves.toBeDefined();
+    await expect(
+      user.client.apiKey.create({ name: "mine", scope: "read", password: user.password }),
+    ).resolves.toBeDefined();
   });
 
   it("stopping outside an impersonation is a clear BAD_REQUEST", async () => {

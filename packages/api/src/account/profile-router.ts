@@ -1,9 +1,7 @@
 import { passwordCheckProcedure, publicProcedure } from "../procedures";
 import { confirmEmailChange, requestEmailChange, restoreEmail } from "./email-change";
-import { isAccountPassword } from "./password-check";
+import { isAccountPassword, wrongPasswordRefusal } from "./password-check";
 import { changeEmailSchema, emailLinkSchema } from "./schema";
-
-const wrongPassword = { message: "That is not your password.", path: ["password"] };
 
 /** Changing the sign-in address (ADR 076). The display name goes through Better Auth's update-user. */
 export const profileProcedures = {
@@ -19,10 +17,7 @@ export const profileProcedures = {
         });
       }
       if (!(await isAccountPassword(context.auth, context.user.id, input.password))) {
-        throw errors.BAD_REQUEST({
-          message: wrongPassword.message,
-          data: { issues: [wrongPassword] },
-        });
+        throw errors.BAD_REQUEST(wrongPasswordRefusal());
       }
       await requestEmailChange(context, context.user, newEmail);
       return { sentTo: newEmail };
