@@ -57,6 +57,10 @@ export {
 } from "./event/list-direction";
 export type { Event } from "./event/schema";
 export {
+  type AllowPasskeyRegistrationInput,
+  allowPasskeyRegistrationSchema,
+} from "./passkey/schema";
+export {
   REMINDER_MINUTES_OPTIONS,
   type ReminderSetting,
   reminderSettingSchema,
