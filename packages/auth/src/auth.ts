@@ -124,10 +124,11 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
             const found = await ctx?.context.internalAdapter.findUserById(session.userId);
             const refusal = found && banRefusal(found as BannableUser);
             if (refusal) throw new APIError("FORBIDDEN", refusal);
-            // For the devices list: where the sign-in came from, and seen now.
-            return {
-              data: { ...session, country: countryOf(ctx?.request), lastSeenAt: new Date() },
-            };
+            // For the devices list: where the sign-in came from (not an admin's country when they
+            // act as the user: impersonation.ts), and seen now.
+            const impersonated = (session as { impersonatedBy?: string | null }).impersonatedBy;
+            const country = impersonated ? null : countryOf(ctx?.request);
+            return { data: { ...session, country, lastSeenAt: new Date() } };
           },
         },
         // An impersonation session keeps the hour it was given (ADR 045). Its "don't remember"
