@@ -4,11 +4,12 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton } from "../../../components/button-styles";
 import { CopyButton } from "../../../components/copy-button";
-import { fieldInputClass, LabelledField } from "../../../components/labelled-field";
+import { fieldInputClass } from "../../../components/labelled-field";
 import { SubmitButton } from "../../../components/submit-button";
 import { fieldIssues } from "../../../lib/field-issues";
 import { orpc } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
+import { PasswordAgainField } from "./-password-again-field";
 import { SettingsCard } from "./-settings-card";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
@@ -92,22 +93,10 @@ export function ApiKeysSection() {
           <input name="expiresInDays" type="number" min={1} max={365} className={inputClass} />
         </label>
         <div className="sm:col-span-2">
-          <LabelledField
-            label="Your password"
-            errors={passwordError ? [passwordError] : []}
+          <PasswordAgainField
+            error={passwordError}
             hint="A key keeps working after a password reset, so making one takes your password."
-          >
-            {(control) => (
-              <input
-                {...control}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                className={`text-sm ${fieldInputClass}`}
-              />
-            )}
-          </LabelledField>
+          />
         </div>
         <div className="sm:col-span-4">
           <SubmitButton className={primaryButton("sm")} disabled={create.isPending}>

@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
-import { fieldInputClass, LabelledField } from "../../../components/labelled-field";
 import { SubmitButton } from "../../../components/submit-button";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { fieldIssues } from "../../../lib/field-issues";
@@ -12,6 +11,7 @@ import { notifyFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
+import { PasswordAgainField } from "./-password-again-field";
 import { SettingsCard } from "./-settings-card";
 
 const passkeysKey = ["passkeys"] as const;
@@ -90,18 +90,7 @@ export function PasskeysSection() {
             className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm placeholder:text-ink-muted"
           />
         </label>
-        <LabelledField label="Your password" errors={passwordError ? [passwordError] : []}>
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className={`text-sm ${fieldInputClass}`}
-            />
-          )}
-        </LabelledField>
+        <PasswordAgainField error={passwordError} />
         <div className="sm:col-span-2">
           <SubmitButton
             className={primaryButton("sm")}
