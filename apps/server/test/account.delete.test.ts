@@ -53,7 +53,7 @@ async function userWithEverything() {
     start: "2031-06-02T09:00",
     end: "2031-06-02T10:00",
   });
-  await me.client.apiKey.create({ name: "script", scope: "read" });
+  await me.client.apiKey.create({ name: "script", scope: "read", password: me.password });
   const upload = await SELF.fetch(`${ORIGIN}/api/attachments?todoId=${todo.id}&name=a.png`, {
     method: "POST",
     headers: { origin: ORIGIN, cookie: me.cookie, "cf-connecting-ip": randomIp() },

@@ -160,7 +160,11 @@ describe("changing the email", () => {
     const me = await signedInUser();
     // The intruder's ways back in, added while they held the account: a key through the app,
     // a passkey and their own second factor (rows as Better Auth's plugins write them).
-    const { key } = await me.client.apiKey.create({ name: "intruder", scope: "read-write" });
+    const { key } = await me.client.apiKey.create({
+      name: "intruder",
+      scope: "read-write",
+      password: me.password,
+    });
     await env.DB.batch([
       env.DB.prepare(
         "INSERT INTO passkey (id, name, public_key, user_id, credential_id, counter, device_type, backed_up, created_at) VALUES (?, 'intruder', 'pk', ?, ?, 0, 'singleDevice', 0, ?)",

@@ -23,7 +23,7 @@ beforeAll(async () => {
     start: "2031-07-01",
     end: "2031-07-03",
   });
-  await me.client.apiKey.create({ name: "backup script", scope: "read" });
+  await me.client.apiKey.create({ name: "backup script", scope: "read", password: me.password });
   await other.client.todo.create({ text: "someone else's secret" });
   await other.client.event.create({
     title: "Their meeting",

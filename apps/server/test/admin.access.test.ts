@@ -30,8 +30,13 @@ describe("every admin procedure", () => {
   beforeAll(async () => {
     userCookie = (await signedInClient()).user.cookie;
     const admin = await signedInAdmin();
-    adminsKey = (await admin.client.apiKey.create({ name: "admin's script", scope: "read-write" }))
-      .key;
+    adminsKey = (
+      await admin.client.apiKey.create({
+        name: "admin's script",
+        scope: "read-write",
+        password: admin.user.password,
+      })
+    ).key;
   });
 
   it("is found by walking the router (a new one is covered without editing this test)", () => {

@@ -35,13 +35,13 @@ function cookieJar(initial: string) {
 }
 
 /** The typed client with a cookie jar, as the web app runs in a browser tab. */
-function browserClient(cookie: string) {
+function browserClient(cookie: string, browserHeaders: Record<string, string> = {}) {
   const jar = cookieJar(cookie);
   const ip = randomIp();
   const client: AppRouterClient = createORPCClient(
     new RPCLink({
       url: `${ORIGIN}/rpc`,
-      headers: () => ({ "cf-connecting-ip": ip, cookie: jar.header() }),
+      headers: () => ({ ...browserHeaders, "cf-connecting-ip": ip, cookie: jar.header() }),
       fetch: async (request) => {
         const response = await SELF.fetch(request);
         jar.store(response);
@@ -49,7 +49,7 @@ function browserClient(cookie: string) {
       },
     }),
   );
-  return { client, cookie: () => jar.header() };
+  return { client, cookie: () => jar.header(), ip };
 }
 
 let admin: Awaited<ReturnType<typeof signedInAdmin>>;
@@ -193,7 +193,7 @@ describe("impersonation", () => {
 
     await expect(tab.client.apiKey.list()).resolves.toEqual([]);
     await expect(
-      tab.client.apiKey.create({ name: "back door", scope: "read-write" }),
+      tab.client.apiKey.create({ name: "back door", scope: "read-write", password: user.password }),
     ).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
     await expect(
       tab.client.account.changeEmail({ newEmail: "admin-owned@example.com", password: "x" }),
@@ -214,7 +214,43 @@ describe("impersonation", () => {
     expect(await user.client.apiKey.list()).toEqual([]);
     expect(await user.client.account.me()).toMatchObject({ name: user.name });
     // Their own session can still do all of it.
-    await expect(user.client.apiKey.create({ name: "mine", scope: "read" })).resolves.toBeDefined();
+    await expect(
+      user.client.apiKey.create({ name: "mine", scope: "read", password: user.password }),
+    ).resolves.toBeDefined();
+  });
+
+  it("shows the user support access in their devices and export, never the admin's address or browser", async () => {
+    const user = await signedInUser();
+    const adminBrowser = "AdminsOwnBrowser/9.9";
+    const tab = browserClient(admin.user.cookie, {
+      "user-agent": adminBrowser,
+      "cf-ipcountry": "NZ",
+    });
+    await tab.client.admin.users.impersonate({ userId: user.userId });
+
+    const devices = await user.client.device.list();
+    expect(devices.filter((device) => device.support)).toEqual([
+      expect.objectContaining({ ipAddress: null, country: null, current: false }),
+    ]);
+    expect(JSON.stringify(devices)).not.toContain(tab.ip);
+    expect(JSON.stringify(devices)).not.toContain("AdminsOwnBrowser");
+
+    const exported = await SELF.fetch(`${ORIGIN}/api/account/export.json`, {
+      headers: { cookie: user.cookie, "cf-connecting-ip": randomIp() },
+    });
+    const text = await exported.text();
+    expect(text).not.toContain(tab.ip);
+    expect(text).not.toContain("AdminsOwnBrowser");
+    const { sessions } = JSON.parse(text) as { sessions: { supportAccess: boolean }[] };
+    expect(sessions.filter((session) => session.supportAccess)).toHaveLength(1);
+
+    // Nor is it stored: the row holds nothing of the admin's request.
+    const stored = await env.DB.prepare(
+      "SELECT ip_address, user_agent, country FROM session WHERE user_id = ? AND impersonated_by IS NOT NULL",
+    )
+      .bind(user.userId)
+      .first();
+    expect(stored).toEqual({ ip_address: null, user_agent: null, country: null });
   });
 
   it("stopping outside an impersonation is a clear BAD_REQUEST", async () => {

@@ -1,10 +1,27 @@
 import { createExecutionContext, env, SELF } from "cloudflare:test";
+import type { AppRouterClient } from "@checkmark/api";
 import { createApiClient, isDefinedError, safe } from "@checkmark/api/client";
+import { createORPCClient } from "@orpc/client";
+import { RPCLink } from "@orpc/client/fetch";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import app from "../src/index";
-import { ORIGIN, randomIp, signedInAdmin, signedInClient } from "./fixtures";
+import { issuePaths, ORIGIN, randomIp, signedInAdmin, signedInClient } from "./fixtures";
 
 afterEach(() => vi.restoreAllMocks());
+
+const allowAll: RateLimit = { limit: async () => ({ success: true }) };
+
+/** The owner's own session, on a Worker whose env differs (say, a password budget that never runs out). */
+function sessionOn(cookie: string, overrides: Partial<Env>): AppRouterClient {
+  return createORPCClient(
+    new RPCLink({
+      url: `${ORIGIN}/rpc`,
+      headers: { cookie, "cf-connecting-ip": randomIp() },
+      fetch: async (request) =>
+        app.fetch(request, { ...env, ...overrides }, createExecutionContext()),
+    }),
+  );
+}
 
 /** A program using its key through the published client. */
 function withKey(key: string, overrides?: Partial<Env>) {
@@ -50,8 +67,12 @@ async function codeOf(call: Promise<unknown>) {
 
 describe("API keys", () => {
   it("are created, listed without the key, and revoked by their owner; the key is stored hashed", async () => {
-    const { client, userId } = await signedInClient();
-    const created = await client.apiKey.create({ name: "CI script", scope: "read-write" });
+    const { client, userId, user } = await signedInClient();
+    const created = await client.apiKey.create({
+      name: "CI script",
+      scope: "read-write",
+      password: user.password,
+    });
     expect(created.key).toMatch(/^ck_[A-Za-z0-9_-]{43}$/);
 
     const listed = await client.apiKey.list();
@@ -71,13 +92,45 @@ describe("API keys", () => {
     expect(await client.apiKey.list()).toEqual([]);
     // Someone else's key id is NOT_FOUND, like a missing one.
     const other = await signedInClient();
-    const theirs = await other.client.apiKey.create({ name: "theirs", scope: "read" });
+    const theirs = await other.client.apiKey.create({
+      name: "theirs",
+      scope: "read",
+      password: other.user.password,
+    });
     expect(await codeOf(client.apiKey.revoke({ id: theirs.id }))).toBe("NOT_FOUND");
   });
 
+  it("are made only with the account's password: a stolen session cookie alone mints none", async () => {
+    const { client, user } = await signedInClient();
+    const [wrong] = await safe(
+      client.apiKey.create({ name: "back door", scope: "read-write", password: "a guess" }),
+    );
+    expect(wrong).toMatchObject({ code: "BAD_REQUEST", message: "That is not your password." });
+    expect(issuePaths(wrong)).toEqual(["password"]);
+    const [missing] = await safe(
+      // @ts-expect-error: what a caller without the password sends
+      client.apiKey.create({ name: "back door", scope: "read-write" }),
+    );
+    expect(missing).toMatchObject({ code: "BAD_REQUEST" });
+    expect(issuePaths(missing)).toEqual(["password"]);
+    expect(await client.apiKey.list()).toEqual([]);
+
+    // Each check spends the account's one password budget (ADR 112), so guessing stops there.
+    const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
+    const spent = sessionOn(user.cookie, { PASSWORD_LIMITER: refuseAll });
+    expect(
+      await codeOf(spent.apiKey.create({ name: "x", scope: "read", password: user.password })),
+    ).toBe("TOO_MANY_REQUESTS");
+    expect(await client.apiKey.list()).toEqual([]);
+  });
+
   it("act as their owner with Authorization: Bearer and with x-api-key, over RPC and REST", async () => {
-    const { client } = await signedInClient();
-    const { key } = await client.apiKey.create({ name: "script", scope: "read-write" });
+    const { client, user } = await signedInClient();
+    const { key } = await client.apiKey.create({
+      name: "script",
+      scope: "read-write",
+      password: user.password,
+    });
     const todo = await withKey(key).todo.create({ text: "made by a script" });
     expect((await client.todo.list({})).items.map((t) => t.id)).toEqual([todo.id]);
 
@@ -94,9 +147,13 @@ describe("API keys", () => {
   });
 
   it("a read-only key reads, and gets 403 on every write", async () => {
-    const { client } = await signedInClient();
+    const { client, user } = await signedInClient();
     const existing = await client.todo.create({ text: "keep me" });
-    const { key } = await client.apiKey.create({ name: "dashboard", scope: "read" });
+    const { key } = await client.apiKey.create({
+      name: "dashboard",
+      scope: "read",
+      password: user.password,
+    });
     const reader = withKey(key);
     expect((await reader.todo.list({})).items).toHaveLength(1);
     expect(await codeOf(reader.todo.create({ text: "no" }))).toBe("FORBIDDEN");
@@ -112,9 +169,13 @@ describe("API keys", () => {
   });
 
   it("a read-only key cannot upload files either (uploads are plain HTTP, not procedures)", async () => {
-    const { client, userId } = await signedInClient();
+    const { client, userId, user } = await signedInClient();
     const todo = await client.todo.create({ text: "has files" });
-    const { key } = await client.apiKey.create({ name: "dashboard", scope: "read" });
+    const { key } = await client.apiKey.create({
+      name: "dashboard",
+      scope: "read",
+      password: user.password,
+    });
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const upload = await SELF.fetch(`${ORIGIN}/api/attachments?todoId=${todo.id}&name=a.png`, {
       method: "POST",
@@ -130,8 +191,12 @@ describe("API keys", () => {
 
   it("stop working while their owner is banned, and work again once the ban is lifted", async () => {
     const admin = await signedInAdmin();
-    const { client, userId } = await signedInClient();
-    const { key } = await client.apiKey.create({ name: "script", scope: "read-write" });
+    const { client, userId, user } = await signedInClient();
+    const { key } = await client.apiKey.create({
+      name: "script",
+      scope: "read-write",
+      password: user.password,
+    });
     await withKey(key).todo.list({});
 
     await admin.client.admin.users.ban({ userId, reason: "abuse" });
@@ -143,23 +208,38 @@ describe("API keys", () => {
   });
 
   it("cannot manage keys, even with read-write scope", async () => {
-    const { client } = await signedInClient();
-    const { key } = await client.apiKey.create({ name: "script", scope: "read-write" });
+    const { client, user } = await signedInClient();
+    const { key } = await client.apiKey.create({
+      name: "script",
+      scope: "read-write",
+      password: user.password,
+    });
     expect(await codeOf(withKey(key).apiKey.list())).toBe("FORBIDDEN");
-    expect(await codeOf(withKey(key).apiKey.create({ name: "x", scope: "read" }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(
+        withKey(key).apiKey.create({ name: "x", scope: "read", password: user.password }),
+      ),
+    ).toBe("FORBIDDEN");
   });
 
   it("revoked or expired: 401 on the next request", async () => {
-    const { client } = await signedInClient();
-    const revoked = await client.apiKey.create({ name: "old", scope: "read-write" });
+    const { client, user } = await signedInClient();
+    const revoked = await client.apiKey.create({
+      name: "old",
+      scope: "read-write",
+      password: user.password,
+    });
     await withKey(revoked.key).todo.list({});
     await client.apiKey.revoke({ id: revoked.id });
     expect(await codeOf(withKey(revoked.key).todo.list({}))).toBe("UNAUTHORIZED");
     expect((await restWithKey("GET", "/todos", { "x-api-key": revoked.key })).status).toBe(401);
 
-    const expiring = await client.apiKey.create({ name: "short", scope: "read", expiresInDays: 1 });
+    const expiring = await client.apiKey.create({
+      name: "short",
+      scope: "read",
+      expiresInDays: 1,
+      password: user.password,
+    });
     expect(expiring.expiresAt?.getTime()).toBeGreaterThan(Date.now());
     await withKey(expiring.key).todo.list({});
     await env.DB.prepare("UPDATE api_key SET expires_at = ? WHERE id = ?")
@@ -170,8 +250,12 @@ describe("API keys", () => {
   });
 
   it("have a rate-limit tier of their own, counted per key", async () => {
-    const { client } = await signedInClient();
-    const { key, id } = await client.apiKey.create({ name: "busy", scope: "read" });
+    const { client, user } = await signedInClient();
+    const { key, id } = await client.apiKey.create({
+      name: "busy",
+      scope: "read",
+      password: user.password,
+    });
     const keys: string[] = [];
     const refuseAndRecord: RateLimit = {
       limit: async ({ key: k }) => {
@@ -179,7 +263,6 @@ describe("API keys", () => {
         return { success: false };
       },
     };
-    const allowAll: RateLimit = { limit: async () => ({ success: true }) };
     const limited = withKey(key, { API_KEY_LIMITER: refuseAndRecord, RPC_LIMITER: allowAll });
     expect(await codeOf(limited.todo.list({}))).toBe("TOO_MANY_REQUESTS");
     expect(keys).toEqual([`rpc:api-key:${id}`]);
@@ -188,11 +271,13 @@ describe("API keys", () => {
   });
 
   it("are at most 10 live per user, also when created at once; revoked or expired ones free a place", async () => {
-    const { client } = await signedInClient();
+    const { user } = await signedInClient();
+    // Fifteen password checks in a minute: more than the account's budget, which is not tested here.
+    const client = sessionOn(user.cookie, { PASSWORD_LIMITER: allowAll });
     // Twelve at once: the cap holds against creates racing each other, not only one by one.
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        safe(client.apiKey.create({ name: `key ${i}`, scope: "read" })),
+        safe(client.apiKey.create({ name: `key ${i}`, scope: "read", password: user.password })),
       ),
     );
     const refused = results.flatMap(([error]) => (error ? [error] : []));
@@ -211,16 +296,22 @@ describe("API keys", () => {
     await env.DB.prepare("UPDATE api_key SET expires_at = ? WHERE id = ?")
       .bind(Date.now() - 1, second.id)
       .run();
-    await client.apiKey.create({ name: "after a revoke", scope: "read" });
-    await client.apiKey.create({ name: "after an expiry", scope: "read" });
-    expect(await codeOf(client.apiKey.create({ name: "one too many", scope: "read" }))).toBe(
-      "LIMIT_REACHED",
-    );
+    await client.apiKey.create({ name: "after a revoke", scope: "read", password: user.password });
+    await client.apiKey.create({ name: "after an expiry", scope: "read", password: user.password });
+    expect(
+      await codeOf(
+        client.apiKey.create({ name: "one too many", scope: "read", password: user.password }),
+      ),
+    ).toBe("LIMIT_REACHED");
   });
 
   it("never appear in logs, whether the call succeeds or fails", async () => {
-    const { client } = await signedInClient();
-    const { key } = await client.apiKey.create({ name: "secret", scope: "read" });
+    const { client, user } = await signedInClient();
+    const { key } = await client.apiKey.create({
+      name: "secret",
+      scope: "read",
+      password: user.password,
+    });
     const spies = [vi.spyOn(console, "log"), vi.spyOn(console, "error"), vi.spyOn(console, "warn")];
     await withKey(key).todo.list({});
     await safe(withKey(key).todo.create({ text: "forbidden" }));

@@ -93,3 +93,19 @@ describe("a confirmation link opened while signed in to another account", () => 
     expect(await isConfirmed(other.email)).toBe(0);
   });
 });
+
+describe("a confirmation link opened again once the address is confirmed", () => {
+  it("signs nobody in (that would skip two-factor) and says the address is already confirmed", async () => {
+    const user = await signUpUnverified();
+    const link = await confirmationToken(user.email);
+    const first = await confirmEmail(link, user.password);
+    expect(cookiesFrom(first)).toMatch(/session_token=[^;]/);
+
+    for (const password of [user.password, "anyone's guess"]) {
+      const again = await confirmEmail(link, password);
+      expect(again.status).toBe(200);
+      await expect(again.json()).resolves.toEqual({ status: true, alreadyConfirmed: true });
+      expect(cookiesFrom(again)).not.toContain("session_token=");
+    }
+  });
+});

@@ -1,6 +1,16 @@
 import { SELF } from "cloudflare:test";
+import { safe } from "@checkmark/api/client";
 import { describe, expect, it } from "vitest";
-import { authPost, cookiesFrom, ORIGIN, randomIp, rpc, signUp, type TestUser } from "./fixtures";
+import {
+  authPost,
+  cookiesFrom,
+  issuePaths,
+  ORIGIN,
+  randomIp,
+  rpc,
+  signUp,
+  type TestUser,
+} from "./fixtures";
 import { assertion, createCredential, otherKeys, type Passkey } from "./webauthn-authenticator";
 
 function authGet(path: string, cookie = "") {
@@ -11,17 +21,26 @@ function authGet(path: string, cookie = "") {
 
 const joinCookies = (...cookies: string[]) => cookies.filter(Boolean).join("; ");
 
-/** Adds a passkey as the settings page does: options from the server, the device answers. */
-async function addPasskey(user: TestUser, name: string): Promise<Passkey> {
+/** The device's half of a registration: options from the server, then the signed answer. */
+async function register(user: TestUser, name: string) {
   const options = await authGet("passkey/generate-register-options", user.cookie);
-  expect(options.status).toBe(200);
+  if (options.status !== 200) return { options, verified: null, passkey: null };
   const { passkey, response } = await createCredential(await options.json(), ORIGIN);
   const verified = await authPost(
     "passkey/verify-registration",
     { response, name },
     { cookie: joinCookies(user.cookie, cookiesFrom(options)) },
   );
-  expect(verified.status).toBe(200);
+  return { options, verified, passkey };
+}
+
+/** Adds a passkey as the settings page does: the password first, then the device. */
+async function addPasskey(user: TestUser, name: string): Promise<Passkey> {
+  await rpc(user.cookie).passkey.allowRegistration({ password: user.password });
+  const { options, verified, passkey } = await register(user, name);
+  expect(options.status).toBe(200);
+  expect(verified?.status).toBe(200);
+  if (!passkey) throw new Error("no passkey made");
   return passkey;
 }
 
@@ -50,6 +69,37 @@ describe("passkeys", () => {
     await expect(rpc(cookiesFrom(response)).account.me()).resolves.toMatchObject({
       email: user.email,
     });
+  });
+
+  it("cannot be added with a session alone: the password comes first, once per passkey", async () => {
+    const user = await signUp();
+    const passwordFirst = { code: "PASSWORD_REQUIRED" };
+    const stolenCookieOnly = await register(user, "Intruder's key");
+    expect(stolenCookieOnly.options.status).toBe(403);
+    await expect(stolenCookieOnly.options.json()).resolves.toMatchObject(passwordFirst);
+
+    const [wrong] = await safe(
+      rpc(user.cookie).passkey.allowRegistration({ password: "a guess at it" }),
+    );
+    expect(wrong).toMatchObject({ code: "BAD_REQUEST", message: "That is not your password." });
+    expect(issuePaths(wrong)).toEqual(["password"]);
+    expect((await register(user, "Intruder's key")).options.status).toBe(403);
+
+    await addPasskey(user, "Phone");
+    // The check was used up by the passkey it allowed: the next one needs the password again.
+    expect((await register(user, "Second")).options.status).toBe(403);
+    const listed = await authGet("passkey/list-user-passkeys", user.cookie);
+    await expect(listed.json()).resolves.toEqual([expect.objectContaining({ name: "Phone" })]);
+  });
+
+  it("a password check allows only the session that made it", async () => {
+    const user = await signUp();
+    const signIn = await authPost("sign-in/email", { email: user.email, password: user.password });
+    const elsewhere = { ...user, cookie: cookiesFrom(signIn) };
+    await rpc(elsewhere.cookie).passkey.allowRegistration({ password: user.password });
+    const other = await register(user, "Not this one");
+    expect(other.options.status).toBe(403);
+    expect((await register(elsewhere, "Laptop")).verified?.status).toBe(200);
   });
 
   it("cannot be added without a signed-in session", async () => {

@@ -1,9 +1,12 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
   authPost,
   cookiesFrom,
   countMailTo,
   mailTo,
+  ORIGIN,
+  randomIp,
   requestPasswordReset,
   resetToken,
   rpc,
@@ -24,6 +27,27 @@ describe("password reset", () => {
     expect(await unknown.json()).toEqual(await known.json());
     expect((await mailTo(user.email, "Reset your")).body).toContain("/api/auth/reset-password/");
     expect(await countMailTo(unknownEmail)).toBe(0);
+  });
+
+  it("keeps the account's API keys (forgetful owners reset too), and its mail says to review them", async () => {
+    const user = await signUp();
+    const { key } = await rpc(user.cookie).apiKey.create({
+      name: "backup script",
+      scope: "read",
+      password: user.password,
+    });
+    await requestPasswordReset(user.email);
+    expect((await mailTo(user.email, "Reset your")).body).toContain(
+      "your passkeys and API keys keep working, so review them in Settings",
+    );
+    const token = await resetToken(user.email);
+    const reset = await authPost("reset-password", { token, newPassword: "a brand new password" });
+    expect(reset.status).toBe(200);
+
+    const todos = await SELF.fetch(`${ORIGIN}/api/v1/todos`, {
+      headers: { "x-api-key": key, "cf-connecting-ip": randomIp() },
+    });
+    expect(todos.status).toBe(200);
   });
 
   it("sets the new password, retires the old one, and signs out every session", async () => {

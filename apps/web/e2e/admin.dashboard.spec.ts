@@ -181,6 +181,10 @@ test("an admin acts as a user under a banner on every page, then stops and is th
   await expect(banner).toBeVisible();
   // Their settings are read-only, and the page gives the server's reason, not a name rule.
   await page.getByLabel("Name", { exact: true }).fill("Sneaky");
+  await page
+    .getByRole("region", { name: "API keys" })
+    .getByLabel("Your password")
+    .fill("a guess at their password");
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByRole("alert")).toContainText(
     "While acting as this user, their account settings are read-only.",

@@ -98,6 +98,8 @@ test("a forgotten password is reset through the emailed link", async ({ page, br
   await page.getByLabel("New password").fill("the new password");
   await page.getByRole("button", { name: "Save new password" }).click();
   await expect(page.getByRole("status")).toHaveText(/Your password is changed/);
+  // A reset keeps passkeys and API keys (forgetful owners need them): the note says where they are.
+  await expect(page.getByRole("status")).toContainText("passkeys and API keys still work");
 
   await fillSignIn(page, { email, password: "the new password" });
   await expect(page).toHaveURL(/\/todos$/);

@@ -7,6 +7,7 @@ import { devMailboxRouter } from "./dev-mailbox/router";
 import { deviceRouter } from "./device/router";
 import { eventRouter } from "./event/router";
 import { healthCheck } from "./health/router";
+import { passkeyRouter } from "./passkey/router";
 import { reminderRouter } from "./reminder/router";
 import { todoRouter } from "./todo/router";
 import { twoFactorRouter } from "./two-factor/router";
@@ -21,6 +22,7 @@ export const appRouter = {
   apiKey: apiKeyRouter,
   device: deviceRouter,
   twoFactor: twoFactorRouter,
+  passkey: passkeyRouter,
   devMailbox: devMailboxRouter,
   admin: adminRouter,
 };

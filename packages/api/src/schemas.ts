@@ -73,6 +73,10 @@ export {
 } from "./event/list-direction";
 export type { Event } from "./event/schema";
 export {
+  type AllowPasskeyRegistrationInput,
+  allowPasskeyRegistrationSchema,
+} from "./passkey/schema";
+export {
   REMINDER_MINUTES_OPTIONS,
   type ReminderSetting,
   reminderSettingSchema,

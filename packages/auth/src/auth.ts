@@ -16,6 +16,7 @@ import {
 } from "./link-lifetimes";
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { queueMailer } from "./mail/queue-mailer";
+import { passkeyRegistrationGrant } from "./passkey-registration-grant";
 import { passwordAttemptLimit } from "./password-attempts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { resetLinksOf } from "./pending-steps";
@@ -102,6 +103,8 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       totpReplayGuard(db),
       // Relying party: BETTER_AUTH_URL's host in production, localhost in local runs.
       passkey({ rpName: "Checkmark" }),
+      // Adding a passkey takes the password, not only a session (packages/api passkey router).
+      passkeyRegistrationGrant(),
     ],
     user: {
       // Only set by an operator (npm run admin:create), never by sign-up or update-user.
@@ -121,10 +124,11 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
             const found = await ctx?.context.internalAdapter.findUserById(session.userId);
             const refusal = found && banRefusal(found as BannableUser);
             if (refusal) throw new APIError("FORBIDDEN", refusal);
-            // For the devices list: where the sign-in came from, and seen now.
-            return {
-              data: { ...session, country: countryOf(ctx?.request), lastSeenAt: new Date() },
-            };
+            // For the devices list: where the sign-in came from (not an admin's country when they
+            // act as the user: impersonation.ts), and seen now.
+            const impersonated = (session as { impersonatedBy?: string | null }).impersonatedBy;
+            const country = impersonated ? null : countryOf(ctx?.request);
+            return { data: { ...session, country, lastSeenAt: new Date() } };
           },
         },
         // An impersonation session keeps the hour it was given (ADR 045). Its "don't remember"

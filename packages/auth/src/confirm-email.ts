@@ -29,7 +29,8 @@ const invalidLink = () =>
  * with the password chosen at sign-up. Whoever registered someone else's address first
  * cannot have it confirmed by the owner's click: the owner does not know that password, and
  * a later sign-up by the owner replaces the unconfirmed account (see account-hooks.ts).
- * Better Auth's GET /verify-email, which confirms from the link alone, is disabled.
+ * Better Auth's GET /verify-email, which confirms from the link alone, is disabled. A link
+ * for an address already confirmed makes no session (it would skip two-factor sign-in).
  */
 export const confirmEmail = (passwordLimiter: PasswordLimiterOf) =>
   ({
@@ -56,6 +57,9 @@ export const confirmEmail = (passwordLimiter: PasswordLimiterOf) =>
           });
           // A token names the account it was sent for; a newer sign-up made a new one.
           if (!found || found.user.id !== userId) throw invalidLink();
+          // The link works for 24 hours, but it signs in only to confirm: once the address is
+          // confirmed, signing in (with its second step, if set up) is the one way in.
+          if (found.user.emailVerified) return ctx.json({ status: true, alreadyConfirmed: true });
 
           // Never swap a signed-in person into another account behind their back.
           const current = await getSessionFromCtx(ctx);
@@ -81,12 +85,12 @@ export const confirmEmail = (passwordLimiter: PasswordLimiterOf) =>
             );
           }
 
-          const user = found.user.emailVerified
-            ? found.user
-            : await ctx.context.internalAdapter.updateUser(userId, { emailVerified: true });
+          const user = await ctx.context.internalAdapter.updateUser(userId, {
+            emailVerified: true,
+          });
           const session = await ctx.context.internalAdapter.createSession(userId);
           await setSessionCookie(ctx, { session, user: { ...found.user, ...user } });
-          return ctx.json({ status: true });
+          return ctx.json({ status: true, alreadyConfirmed: false });
         },
       ),
     },

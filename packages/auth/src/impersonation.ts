@@ -39,6 +39,10 @@ export const impersonation = () =>
             {
               impersonatedBy: admin.user.id,
               expiresAt: new Date(Date.now() + IMPERSONATION_LIFETIME_SECONDS * 1000),
+              // This request is the admin's: their address and browser are not the user's
+              // device, and the user sees this session in their devices list and export.
+              ipAddress: null,
+              userAgent: null,
             },
             true,
           );

@@ -9,6 +9,7 @@ export { createMailTransport, type MailEnv } from "./mail/create-mailer";
 export type { Mailer, MailMessage, MailTransport, OutgoingMail } from "./mail/mailer";
 export { queueMailer } from "./mail/queue-mailer";
 export { NAME_MAX_LENGTH, nameProblem } from "./name-policy";
+export { grantPasskeyRegistration, PASSKEY_GRANT_SECONDS } from "./passkey-registration-grant";
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 export { AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS } from "./rate-limits";
 export { readSession, type SessionResult, type SessionUser } from "./session";

@@ -29,6 +29,7 @@ const MESSAGES: Record<string, string> = {
     "This device already holds a passkey for your account.",
   AUTHENTICATION_FAILED: "That passkey is not known here. Sign in with your password.",
   PASSKEY_NOT_FOUND: "That passkey is not known here. Sign in with your password.",
+  PASSWORD_REQUIRED: "Type your password again, then add the passkey.",
   SESSION_NOT_FRESH: "Sign in again to change your passkeys (for your safety).",
   SIGNED_IN_AS_SOMEONE_ELSE:
     "You are signed in to another account. Sign out, then open the link again.",

@@ -1,6 +1,7 @@
 import { type ConfirmEmailInput, confirmEmailSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { createFileRoute, Link } from "@tanstack/react-router";
+import { useRef, useState } from "react";
 import { Alert } from "../components/alert";
 import { AuthCard } from "../components/auth-card";
 import { useAppForm } from "../components/form";
@@ -20,13 +21,20 @@ function ConfirmEmailPage() {
   const { token } = Route.useSearch();
   const user = useSessionUser();
   const onSessionChange = useSessionChange();
+  const [alreadyConfirmed, setAlreadyConfirmed] = useState(false);
+  const answeredAlreadyConfirmed = useRef(false);
   const { serverError, submit } = useAuthSubmit(
-    (value: ConfirmEmailInput) =>
-      authClient.$fetch<{ status: boolean }>("/confirm-email", {
-        method: "POST",
-        body: { token: token ?? "", password: value.password },
-      }),
-    () => onSessionChange("/todos"),
+    async (value: ConfirmEmailInput) => {
+      const answer = await authClient.$fetch<{ status: boolean; alreadyConfirmed: boolean }>(
+        "/confirm-email",
+        { method: "POST", body: { token: token ?? "", password: value.password } },
+      );
+      answeredAlreadyConfirmed.current = answer.data?.alreadyConfirmed === true;
+      return answer;
+    },
+    // A confirmed address gets no session from its link: say so and send them to sign in.
+    () =>
+      answeredAlreadyConfirmed.current ? setAlreadyConfirmed(true) : onSessionChange("/todos"),
   );
   const form = useAppForm({
     defaultValues: { password: "" },
@@ -39,6 +47,22 @@ function ConfirmEmailPage() {
     return (
       <AuthCard title="Confirm your email" subtitle="This link is incomplete.">
         <Alert>Open the link from the confirmation email again, or sign in to get a new one.</Alert>
+      </AuthCard>
+    );
+  }
+  if (alreadyConfirmed) {
+    return (
+      <AuthCard title="Already confirmed" subtitle="This email was confirmed before.">
+        <p className="text-sm text-ink-muted">
+          The link does not sign you in again. Sign in with your password (and your second step, if
+          you set one up).
+        </p>
+        <Link
+          to="/sign-in"
+          className="mt-4 block text-center text-sm text-accent underline-offset-2 hover:underline"
+        >
+          Sign in
+        </Link>
       </AuthCard>
     );
   }

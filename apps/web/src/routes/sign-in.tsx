@@ -70,7 +70,10 @@ function SignInPage() {
             {(field) => <field.CurrentPasswordField label="Password" />}
           </form.AppField>
           {reset && !serverError && (
-            <SuccessNote>Your password is changed. Sign in with the new one.</SuccessNote>
+            <SuccessNote>
+              Your password is changed. Sign in with the new one. Your passkeys and API keys still
+              work: review them in Settings.
+            </SuccessNote>
           )}
           {(serverError ?? linkError) && (
             <Alert>{serverError ?? describeAuthError({ code: linkError })}</Alert>

@@ -17,3 +17,9 @@ export async function hasPassword(auth: Auth, userId: string) {
   const accounts = await context.internalAdapter.findAccounts(userId);
   return accounts.some((account) => account.providerId === "credential" && account.password);
 }
+
+/** The typed refusal for a wrong password, shown at the form's `password` field. */
+export function wrongPasswordRefusal() {
+  const message = "That is not your password.";
+  return { message, data: { issues: [{ message, path: ["password"] }] } };
+}

@@ -1,10 +1,8 @@
 import { passwordCheckProcedure, publicProcedure } from "../procedures";
 import { confirmEmailChange, requestEmailChange, restoreEmail } from "./email-change";
 import { EMAIL_CHANGE_MAILS_PER_WINDOW, spendEmailChangeMail } from "./email-change-budget";
-import { isAccountPassword } from "./password-check";
+import { isAccountPassword, wrongPasswordRefusal } from "./password-check";
 import { changeEmailSchema, emailLinkSchema } from "./schema";
-
-const wrongPassword = { message: "That is not your password.", path: ["password"] };
 
 /** Changing the sign-in address (ADR 076). The display name goes through Better Auth's update-user. */
 export const profileProcedures = {
@@ -23,10 +21,7 @@ export const profileProcedures = {
         });
       }
       if (!(await isAccountPassword(context.auth, context.user.id, input.password))) {
-        throw errors.BAD_REQUEST({
-          message: wrongPassword.message,
-          data: { issues: [wrongPassword] },
-        });
+        throw errors.BAD_REQUEST(wrongPasswordRefusal());
       }
       const budget = await spendEmailChangeMail(context.db, context.user.id);
       if (!budget.ok) {

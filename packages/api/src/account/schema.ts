@@ -48,12 +48,15 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const changeNameSchema = z.object({ name: nameSchema });
 
+/** The account's own password, typed again to prove it is the owner and not a stolen cookie. */
+export const currentPasswordSchema = z
+  .string()
+  .min(1, "Enter your password.")
+  .max(PASSWORD_MAX_LENGTH, "That is not your password.");
+
 export const changeEmailSchema = z.object({
   newEmail: emailSchema,
-  password: z
-    .string()
-    .min(1, "Enter your password.")
-    .max(PASSWORD_MAX_LENGTH, "That is not your password."),
+  password: currentPasswordSchema,
 });
 
 /** A mailed link's token (`<userId>.<secret>`), as the confirm and restore pages send it. */

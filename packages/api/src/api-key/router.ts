@@ -1,4 +1,5 @@
-import { sessionProcedure } from "../procedures";
+import { isAccountPassword, wrongPasswordRefusal } from "../account/password-check";
+import { passwordCheckProcedure, sessionProcedure } from "../procedures";
 import { atLimit, limitReachedError } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
 import {
@@ -18,12 +19,16 @@ export const apiKeyRouter = {
     .output(apiKeySummarySchema.array())
     .handler(({ context }) => service.listApiKeys(context.db, context.user.id)),
 
-  create: sessionOnly
+  // A key survives a password reset: a stolen session cookie alone must not mint one.
+  create: passwordCheckProcedure
     .meta({ access: "write" })
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(createApiKeySchema)
     .output(createdApiKeySchema)
-    .handler(async ({ context, input, errors }) => {
+    .handler(async ({ context, input: { password, ...input }, errors }) => {
+      if (!(await isAccountPassword(context.auth, context.user.id, password))) {
+        throw errors.BAD_REQUEST(wrongPasswordRefusal());
+      }
       const created = await service.createApiKey(context.db, context.user.id, input);
       if (!created) {
         const advice = "Revoke one you no longer use to create another.";

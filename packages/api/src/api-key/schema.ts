@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currentPasswordSchema } from "../account/schema";
 
 export const API_KEY_SCOPES = ["read", "read-write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -18,6 +19,8 @@ export const createApiKeySchema = z.object({
   scope: z.enum(API_KEY_SCOPES),
   /** Days until the key stops working; none: it works until revoked. */
   expiresInDays: z.number().int().min(1).max(365).optional(),
+  /** A key outlives a password reset, so making one takes the password, not only a session. */
+  password: currentPasswordSchema,
 });
 
 /** The key itself is in this answer only: it is never shown again. */

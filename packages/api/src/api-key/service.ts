@@ -37,7 +37,11 @@ export const apiKeySummaryColumns = {
  * Makes a key, or answers null when its owner already holds `rowLimits.apiKeys` live (unexpired)
  * keys: each key is a rate-limit budget of its own (docs/decisions/114).
  */
-export async function createApiKey(db: Database, userId: string, input: CreateApiKeyInput) {
+export async function createApiKey(
+  db: Database,
+  userId: string,
+  input: Omit<CreateApiKeyInput, "password">,
+) {
   const key = newKey();
   const now = Date.now();
   const expiresAt = input.expiresInDays ? new Date(now + input.expiresInDays * DAY_MS) : null;

@@ -10,6 +10,8 @@ export const deviceSchema = z.object({
   country: z.string().nullable(),
   createdAt: z.date(),
   lastSeenAt: z.date(),
+  /** An admin acting as the user (impersonation): shown without the admin's address or browser. */
+  support: z.boolean(),
   /** The session of the request asking. */
   current: z.boolean(),
 });

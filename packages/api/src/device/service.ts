@@ -2,6 +2,7 @@ import type { Database } from "@checkmark/db";
 import { schema } from "@checkmark/db";
 import { and, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import { type Owner, ownedBy } from "../shared/owner";
+import { asOwnerSeesIt } from "../shared/support-session";
 import type { Device } from "./schema";
 import { describeUserAgent } from "./user-agent";
 
@@ -20,11 +21,12 @@ export async function listDevices(owner: Owner, currentSessionId: string): Promi
       country: session.country,
       createdAt: session.createdAt,
       lastSeenAt: session.lastSeenAt,
+      impersonatedBy: session.impersonatedBy,
     })
     .from(session)
     .where(ownedBy(owner, session, gt(session.expiresAt, new Date())))
     .orderBy(desc(session.lastSeenAt), desc(session.createdAt));
-  return rows.map(({ userAgent, ...row }) => ({
+  return rows.map(asOwnerSeesIt).map(({ userAgent, ...row }) => ({
     ...row,
     ...describeUserAgent(userAgent),
     lastSeenAt: row.lastSeenAt ?? row.createdAt,

@@ -19,7 +19,7 @@ export function resetPasswordMessage(user: Recipient, url: string): MailMessage 
   return {
     to: user.email,
     subject: "Reset your Checkmark password",
-    body: `Hello ${user.name},\n\nOpen this link to choose a new password:\n\n${url}\n\nThe link works for one hour. Resetting signs you out everywhere. If you did not ask for this, ignore this message; your password stays as it is.`,
+    body: `Hello ${user.name},\n\nOpen this link to choose a new password:\n\n${url}\n\nThe link works for one hour. Resetting signs you out everywhere; your passkeys and API keys keep working, so review them in Settings once you are back in. If you did not ask for this, ignore this message; your password stays as it is.`,
   };
 }
 

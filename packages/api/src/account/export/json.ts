@@ -4,6 +4,7 @@ import { apiKeySummaryColumns } from "../../api-key/service";
 import { publicAttachmentColumns } from "../../attachment/service";
 import { eventColumns } from "../../event/service";
 import type { Owner } from "../../shared/owner";
+import { asOwnerSeesIt, type SessionPlace } from "../../shared/support-session";
 import { ownedRows } from "./pages";
 
 // What the JSON export holds, table by table: the columns each feature shows its owner, so no
@@ -26,13 +27,22 @@ const sessionColumns = {
   expiresAt: session.expiresAt,
   ipAddress: session.ipAddress,
   userAgent: session.userAgent,
+  impersonatedBy: session.impersonatedBy,
 };
+
+/** The sessions, support access marked and without the admin's address or browser. */
+async function* sessionRows(owner: Owner) {
+  for await (const row of ownedRows(owner, session, sessionColumns)) {
+    const { support, ...shown } = asOwnerSeesIt(row as Record<string, unknown> & SessionPlace);
+    yield { ...shown, supportAccess: support };
+  }
+}
 
 const sections = (owner: Owner) => ({
   todos: ownedRows(owner, todo, todoColumns),
   events: ownedRows(owner, event, eventColumns),
   attachments: ownedRows(owner, attachment, publicAttachmentColumns),
-  sessions: ownedRows(owner, session, sessionColumns),
+  sessions: sessionRows(owner),
   apiKeys: ownedRows(owner, apiKey, apiKeySummaryColumns),
 });
 

@@ -9,6 +9,7 @@ import { SubmitButton } from "../../../components/submit-button";
 import { fieldIssues } from "../../../lib/field-issues";
 import { orpc } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
+import { PasswordAgainField } from "./-password-again-field";
 import { SettingsCard } from "./-settings-card";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
@@ -26,6 +27,7 @@ export function ApiKeysSection() {
   const revoke = useMutation(orpc.apiKey.revoke.mutationOptions({ onSuccess: refresh }));
   const [shownOnce, setShownOnce] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
 
   async function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,19 +35,25 @@ export function ApiKeysSection() {
     const data = new FormData(form);
     const days = Number(data.get("expiresInDays"));
     setError(null);
+    setPasswordError(null);
     setShownOnce(null);
     try {
       const created = await create.mutateAsync({
         name: String(data.get("name") ?? ""),
         scope: data.get("scope") === "read" ? "read" : "read-write",
         ...(days > 0 ? { expiresInDays: days } : {}),
+        password: String(data.get("password") ?? ""),
       });
       setShownOnce(created.key);
       form.reset();
     } catch (caught) {
-      // The name's rule only for a refused name; any other refusal says its own reason.
+      // A wrong password is said at its field; the name's rule only for a refused name; any
+      // other refusal says its own reason.
+      const issues = fieldIssues(caught);
+      const password = issues.get("password");
+      if (password) return setPasswordError(password);
       setError(
-        fieldIssues(caught).has("name")
+        issues.has("name")
           ? "The key was not created. Give it a name of 1 to 100 characters."
           : describeRpcError(caught, "The key was not created."),
       );
@@ -84,6 +92,12 @@ export function ApiKeysSection() {
           Expires in (days)
           <input name="expiresInDays" type="number" min={1} max={365} className={inputClass} />
         </label>
+        <div className="sm:col-span-2">
+          <PasswordAgainField
+            error={passwordError}
+            hint="A key keeps working after a password reset, so making one takes your password."
+          />
+        </div>
         <div className="sm:col-span-4">
           <SubmitButton className={primaryButton("sm")} disabled={create.isPending}>
             Create key

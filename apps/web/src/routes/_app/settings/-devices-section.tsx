@@ -7,9 +7,12 @@ import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { SettingsCard } from "./-settings-card";
 
-const deviceName = (device: Device) => `${device.browser} on ${device.device}`;
+// An admin acting as the user (impersonation): their own address and browser are not shown.
+const deviceName = (device: Device) =>
+  device.support ? "Support (Checkmark admin)" : `${device.browser} on ${device.device}`;
 
 function place(device: Device) {
+  if (device.support) return "An admin acting as you, for at most an hour";
   return [device.ipAddress, device.country].filter(Boolean).join(", ") || "Place unknown";
 }
 

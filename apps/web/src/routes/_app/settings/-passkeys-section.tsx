@@ -5,9 +5,13 @@ import { Alert } from "../../../components/alert";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { SubmitButton } from "../../../components/submit-button";
 import { describeAuthError } from "../../../lib/auth-errors";
+import { fieldIssues } from "../../../lib/field-issues";
 import { formatUtc } from "../../../lib/format-time";
 import { notifyFailure, notifySuccess } from "../../../lib/notify";
+import { orpc } from "../../../lib/orpc";
+import { describeRpcError } from "../../../lib/rpc-error";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
+import { PasswordAgainField } from "./-password-again-field";
 import { SettingsCard } from "./-settings-card";
 
 const passkeysKey = ["passkeys"] as const;
@@ -36,15 +40,32 @@ export function PasskeysSection() {
     onSettled: refresh,
   });
   const [error, setError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+
+  /** A passkey outlives a password reset, so the server lets one be added only after this. */
+  async function passwordAccepted(password: string) {
+    try {
+      await orpc.passkey.allowRegistration.call({ password });
+      return true;
+    } catch (caught) {
+      const wrong = fieldIssues(caught).get("password");
+      if (wrong) setPasswordError(wrong);
+      else setError(describeRpcError(caught, "The passkey was not added."));
+      return false;
+    }
+  }
 
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const name = passkeyNameSchema.safeParse(new FormData(form).get("name"));
+    const data = new FormData(form);
+    const name = passkeyNameSchema.safeParse(data.get("name"));
     if (!name.success) return setError(name.error.issues[0]?.message ?? "Name the passkey.");
     setError(null);
+    setPasswordError(null);
     setAdding(true);
+    if (!(await passwordAccepted(String(data.get("password") ?? "")))) return setAdding(false);
     const result = await factorsClient.passkey.addPasskey({ name: name.data });
     setAdding(false);
     if (result?.error) return setError(describeAuthError(result.error));
@@ -58,8 +79,8 @@ export function PasskeysSection() {
       title="Passkeys"
       description="Sign in with your fingerprint, face or screen lock instead of your password."
     >
-      <form className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" onSubmit={onAdd}>
-        <label className="block flex-1 text-sm font-medium">
+      <form className="mt-4 grid gap-3 sm:grid-cols-2 sm:items-start" onSubmit={onAdd}>
+        <label className="block text-sm font-medium">
           Passkey name
           <input
             name="name"
@@ -69,13 +90,16 @@ export function PasskeysSection() {
             className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm placeholder:text-ink-muted"
           />
         </label>
-        <SubmitButton
-          className={primaryButton("sm")}
-          pending={adding}
-          pendingLabel="Waiting for your device…"
-        >
-          Add a passkey
-        </SubmitButton>
+        <PasswordAgainField error={passwordError} />
+        <div className="sm:col-span-2">
+          <SubmitButton
+            className={primaryButton("sm")}
+            pending={adding}
+            pendingLabel="Waiting for your device…"
+          >
+            Add a passkey
+          </SubmitButton>
+        </div>
       </form>
       {error && <Alert>{error}</Alert>}
       {passkeys.isPending && <p className="mt-4 text-sm text-ink-muted">Loading your passkeys…</p>}
