@@ -73,7 +73,11 @@ describe("todo search budget, per user", () => {
 
   it("is one budget for the person, whichever API key searches", async () => {
     const { client: own, user } = await signedInClient();
-    const { key } = await own.apiKey.create({ name: "script", scope: "read" });
+    const { key } = await own.apiKey.create({
+      name: "script",
+      scope: "read",
+      password: user.password,
+    });
     await searchUntilRefused(batched({ cookie: user.cookie }));
 
     // A key of the same user has no budget of its own (each key has its own request budget).
