@@ -1,4 +1,4 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { safe } from "@checkmark/api/client";
 import { describe, expect, it } from "vitest";
 import {
@@ -22,10 +22,11 @@ function authGet(path: string, cookie = "") {
 const joinCookies = (...cookies: string[]) => cookies.filter(Boolean).join("; ");
 
 /** The device's half of a registration: options from the server, then the signed answer. */
-async function register(user: TestUser, name: string) {
+async function register(user: TestUser, name: string, beforeVerify?: () => Promise<unknown>) {
   const options = await authGet("passkey/generate-register-options", user.cookie);
   if (options.status !== 200) return { options, verified: null, passkey: null };
   const { passkey, response } = await createCredential(await options.json(), ORIGIN);
+  await beforeVerify?.();
   const verified = await authPost(
     "passkey/verify-registration",
     { response, name },
@@ -90,6 +91,24 @@ describe("passkeys", () => {
     expect((await register(user, "Second")).options.status).toBe(403);
     const listed = await authGet("passkey/list-user-passkeys", user.cookie);
     await expect(listed.json()).resolves.toEqual([expect.objectContaining({ name: "Phone" })]);
+  });
+
+  it("a password check lapses after its five minutes, even between the two steps", async () => {
+    const user = await signUp();
+    await rpc(user.cookie).passkey.allowRegistration({ password: user.password });
+    const lapsed = await register(user, "Too late", () =>
+      env.DB.prepare(
+        `UPDATE verification SET expires_at = ? WHERE identifier IN (
+           SELECT 'passkey-registration-grant:' || s.id FROM session s JOIN user u ON u.id = s.user_id
+           WHERE u.email = ?)`,
+      )
+        .bind(Date.now() - 1000, user.email)
+        .run(),
+    );
+    expect(lapsed.options.status).toBe(200);
+    expect(lapsed.verified?.status).toBe(403);
+    const listed = await authGet("passkey/list-user-passkeys", user.cookie);
+    await expect(listed.json()).resolves.toEqual([]);
   });
 
   it("a password check allows only the session that made it", async () => {
