@@ -54,7 +54,7 @@ function jsonPointer(path: readonly PathSegment[]): string {
 function describeFields(errors: FieldError[]): string {
   const names = [...new Set(errors.map(({ pointer }) => fieldName(pointer)))];
   return names.length === 1
-    ? `${names[0]} is not valid: ${errors[0]?.detail}`
+    ? `${names[0]} is not valid: ${errors.map(({ detail }) => detail).join("; ")}`
     : `${names.length} fields are not valid: ${names.join(", ")}.`;
 }
 

@@ -261,8 +261,6 @@ describe("mail to addresses the account does not own yet", () => {
     const wait = (refused as { data: { retryAfterSeconds: number } }).data.retryAfterSeconds;
     expect(wait).toBeGreaterThan(3500);
     expect(wait).toBeLessThanOrEqual(3600);
-    await mailTo(sentTo[2] ?? "", "Confirm your new email");
-    expect(await countMailTo(refusedAddress)).toBe(0);
 
     // Someone else's budget is their own.
     const theirs = uniqueEmail("theirs");
@@ -278,6 +276,10 @@ describe("mail to addresses the account does not own yet", () => {
       .run();
     await expect(change(refusedAddress)).resolves.toEqual({ sentTo: refusedAddress });
     await expect(change(uniqueEmail("fifth"))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    // The refused try mailed nothing: once this allowed mail, queued well after the refusal, has
+    // arrived, it is the only one that address has.
+    await mailTo(refusedAddress, "Confirm your new email");
+    expect(await countMailTo(refusedAddress)).toBe(1);
   });
 
   it("leaves the display name out of the link mailed to the new address", async () => {

@@ -1,6 +1,8 @@
 import { SELF } from "cloudflare:test";
+import { ORPCError } from "@orpc/server";
 import { describe, expect, it } from "vitest";
 import committed from "../openapi.json";
+import { restProblemBody } from "../src/rest-problem";
 import { ORIGIN, randomIp, signUp } from "./fixtures";
 
 const PARTNER = "https://partner.example";
@@ -219,6 +221,19 @@ describe("REST calls exactly as the spec describes them", () => {
     const rpcBody = (await rpc.json()) as { json: Record<string, unknown> };
     expect(rpcBody.json).toMatchObject({ code: "BAD_REQUEST", defined: true });
     expect(rpcBody.json).not.toHaveProperty("errors");
+  });
+
+  it("a field with two problems names both in detail, not only the first", () => {
+    const issues = [
+      { path: ["name"], message: "Too long" },
+      { path: ["name"], message: "Must not start with a space" },
+    ];
+    const body = restProblemBody(new ORPCError("BAD_REQUEST", { data: { issues } }));
+    expect(body.detail).toBe("name is not valid: Too long; Must not start with a space");
+    expect(body.errors).toEqual([
+      { pointer: "/name", detail: "Too long" },
+      { pointer: "/name", detail: "Must not start with a space" },
+    ]);
   });
 
   it("without credentials: 401 problem details", async () => {

@@ -103,8 +103,9 @@ test("an admin made by the command bans a user, who is signed out and refused; t
   await expect(page.getByTestId("ban-status")).toHaveText(/Banned: Spam in shared lists/);
   await expect(page.getByText("No live sessions.")).toBeVisible();
 
-  // Back: the list still shows that search, with the user now banned.
-  await page.goBack();
+  // "← Users" goes back to the list as it was searched, with the user now banned.
+  await page.getByRole("link", { name: "← Users" }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
   await expect(search).toHaveValue(user.email);
   await expect(page.getByRole("row", { name: new RegExp(user.name) })).toContainText("banned");
 

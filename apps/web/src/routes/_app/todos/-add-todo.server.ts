@@ -3,6 +3,7 @@ import { setResponseStatus } from "@tanstack/react-start/server";
 import { failedCallStatus } from "../../../lib/error-status";
 import { fieldIssues } from "../../../lib/field-issues";
 import { client } from "../../../lib/orpc";
+import { readBodyWithin } from "../../../lib/read-body-within.server";
 import { describeRpcError } from "../../../lib/rpc-error";
 import { newTodoInput, type RefusedTodo } from "./-new-todo-input";
 
@@ -12,24 +13,24 @@ const MAX_FORM_BYTES = 16 * 1024;
 // What a browser sends for this form: urlencoded by default, multipart if the form ever says so.
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
-const refuse = (status: 403 | 411 | 413 | 415, detail: string) =>
+const refuse = (status: 403 | 413 | 415, detail: string) =>
   new Response(detail, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /**
- * Refuses, before anything is read, a body this form never is: one without a declared length
- * (chunked, so its size is known only once buffered), over the cap, or of another type. The
- * body is read only after this, and before any session check, so this is what stops anyone
- * from making the Worker buffer a large upload.
+ * The form's fields, or the refusal of a body this form never is: of another type, or over the
+ * cap. The body is read before any session check, so the cap is what stops anyone from making
+ * the Worker buffer a large upload, whether it declares its length or is sent in chunks.
  */
-function refuseUnlikeTheForm(request: Request): Response | null {
-  const declared = request.headers.get("content-length");
-  if (declared === null || !/^\d+$/.test(declared)) {
-    return refuse(411, "Send the new-todo form from the todos page (its length is missing).");
-  }
-  if (Number(declared) > MAX_FORM_BYTES) return refuse(413, "That form is too large.");
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!FORM_TYPES.has(type)) return refuse(415, "Send the new-todo form from the todos page.");
-  return null;
+async function readTheForm(request: Request): Promise<FormData | Response> {
+  const type = request.headers.get("content-type") ?? "";
+  const mediaType = type.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!FORM_TYPES.has(mediaType)) return refuse(415, "Send the new-todo form from the todos page.");
+  const body = await readBodyWithin(request, MAX_FORM_BYTES);
+  if (!body) return refuse(413, "That form is too large.");
+  const form = await new Response(body, { headers: { "content-type": type } })
+    .formData()
+    .catch(() => null);
+  return form ?? refuse(415, "Send the new-todo form from the todos page.");
 }
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
@@ -42,10 +43,8 @@ const seeOther = (location: string) => new Response(null, { status: 303, headers
  * reload sends nothing again. Refused: what was typed and why, for the page to render again.
  */
 export async function addTodoFromForm(request: Request): Promise<Response | RefusedTodo> {
-  const refused = refuseUnlikeTheForm(request);
-  if (refused) return refused;
-  const form = await request.formData().catch(() => null);
-  if (!form) return refuse(415, "Send the new-todo form from the todos page.");
+  const form = await readTheForm(request);
+  if (form instanceof Response) return form;
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, Link } from "@tanstack/react-router";
+import { createFileRoute, Link, stripSearchParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../../../components/alert";
 import { cardClass } from "../../../../components/page";
@@ -9,10 +9,15 @@ import { describeRpcError } from "../../../../lib/rpc-error";
 import { useSignedInUser } from "../../../../lib/session";
 import { BanForm } from "./-ban-form";
 import { ImpersonateButton } from "./-impersonate-button";
+import { USER_LIST_URL_DEFAULTS, userSearchFromUrl } from "./-search";
 
 const userQuery = (userId: string) => orpc.admin.users.get.queryOptions({ input: { userId } });
 
 export const Route = createFileRoute("/_app/admin/users/$userId")({
+  // The list's search and order come along from the users page, so "← Users" goes back to the
+  // list as it was, after a reload too.
+  validateSearch: userSearchFromUrl,
+  search: { middlewares: [stripSearchParams(USER_LIST_URL_DEFAULTS)] },
   loader: ({ context, params }) => context.queryClient.ensureQueryData(userQuery(params.userId)),
   head: () => ({ meta: [{ title: "User · Admin · Checkmark" }] }),
   component: UserPage,
@@ -23,6 +28,7 @@ const buttonClass =
 
 function UserPage() {
   const { userId } = Route.useParams();
+  const listSearch = Route.useSearch();
   const me = useSignedInUser();
   const { data } = useSuspenseQuery(userQuery(userId));
   const queryClient = useQueryClient();
@@ -42,7 +48,7 @@ function UserPage() {
   const self = user.id === me.id;
   return (
     <section className="py-8">
-      <Link to="/admin/users" className="text-sm text-accent hover:underline">
+      <Link to="/admin/users" search={listSearch} className="text-sm text-accent hover:underline">
         ← Users
       </Link>
       <h1 className="mt-2 break-words text-2xl font-semibold tracking-tight">{user.name}</h1>

@@ -45,6 +45,7 @@ const columns = helper.columns([
       <Link
         to="/admin/users/$userId"
         params={{ userId: row.original.id }}
+        search={true}
         className="block max-w-64 font-medium text-accent hover:underline"
       >
         <span className="block truncate">{row.original.name}</span>
