@@ -56,3 +56,38 @@ test("signed-out pages fit a 375-px phone", async ({ page }) => {
     expect(await scrollsSideways(page), path).toBe(false);
   }
 });
+
+test.describe("on a touch phone", () => {
+  test.use({ viewport: phone, hasTouch: true, isMobile: true });
+
+  test("a todo's checkbox, edit and delete each take taps over at least 44 × 44 px", async ({
+    page,
+    account: _signedIn,
+  }) => {
+    const text = "Tap me with a thumb";
+    await open(page, "/todos");
+    await page.getByLabel("New todo").fill(text);
+    await page.getByRole("button", { name: "Add" }).click();
+    const row = page.getByTestId("todo-item").filter({ hasText: text });
+    const checkbox = row.getByRole("checkbox", { name: text });
+    await expect(checkbox).toBeEnabled();
+
+    // The box itself stays small; the label around it is what a finger hits.
+    const targets = {
+      checkbox: row.locator("label").filter({ has: page.getByRole("checkbox", { name: text }) }),
+      edit: row.getByRole("button", { name: `Edit “${text}”` }),
+      delete: row.getByRole("button", { name: `Delete “${text}”` }),
+    };
+    for (const [name, target] of Object.entries(targets)) {
+      const box = await target.boundingBox();
+      expect(box?.width, `${name} width`).toBeGreaterThanOrEqual(44);
+      expect(box?.height, `${name} height`).toBeGreaterThanOrEqual(44);
+    }
+
+    // A tap near the edge of that area, well off the box, still ticks it.
+    const area = await targets.checkbox.boundingBox();
+    if (!area) throw new Error("the checkbox's tap area has no box");
+    await page.touchscreen.tap(area.x + 3, area.y + 3);
+    await expect(checkbox).toBeChecked();
+  });
+});

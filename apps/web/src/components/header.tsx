@@ -9,12 +9,12 @@ import { ThemeSelect } from "./theme-select";
 /**
  * Signed in: brand, the sections, theme and sign-out (who is signed in shows on Settings); on
  * phones the sections wrap onto a row of their own, so nothing scrolls sideways at 375 px.
- * Signed out: theme, sign-in and sign-up.
+ * Signed out: theme, sign-in and sign-up. Under a finger every control is at least 44 px tall.
  */
 export function Header({ user }: { user: SessionUser | null }) {
   return (
     <header className="border-b border-line bg-surface">
-      <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2.5">
+      <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2.5 pointer-coarse:py-1.5">
         <Brand />
         {user ? (
           <>
@@ -29,11 +29,11 @@ export function Header({ user }: { user: SessionUser | null }) {
             <ThemeSelect />
             <Link
               to="/sign-in"
-              className="rounded-md px-2.5 py-1.5 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink"
+              className="flex items-center rounded-md px-2.5 py-1.5 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink pointer-coarse:min-h-11"
             >
               Sign in
             </Link>
-            <Link to="/sign-up" className={primaryButton("sm")}>
+            <Link to="/sign-up" className={`${primaryButton("sm")} pointer-coarse:min-h-11`}>
               Sign up
             </Link>
           </div>

@@ -15,7 +15,7 @@ function NavLink({
   return (
     <Link
       to={to}
-      className="flex items-center justify-center gap-1.5 rounded-md px-2 py-2 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink md:px-3 md:py-1.5"
+      className="flex items-center justify-center gap-1.5 rounded-md px-2 py-2 text-sm pointer-coarse:min-h-11 font-medium text-ink-muted hover:bg-surface-muted hover:text-ink md:px-3 md:py-1.5"
       activeProps={{ className: "bg-surface-muted text-ink", "aria-current": "page" }}
     >
       <Icon aria-hidden className="size-4 shrink-0" />

@@ -72,7 +72,7 @@ export function SearchInput(props: {
             clear();
           }
         }}
-        className="block w-full appearance-none rounded-lg border border-field-border bg-surface py-2 pr-10 pl-9 text-ink shadow-sm placeholder:text-ink-muted focus-visible:outline-offset-0 [&::-webkit-search-cancel-button]:hidden"
+        className="block h-10.5 w-full appearance-none rounded-lg border border-field-border bg-surface py-2 pr-10 pl-9 pointer-coarse:h-11 text-ink shadow-sm placeholder:text-ink-muted focus-visible:outline-offset-0 [&::-webkit-search-cancel-button]:hidden"
       />
       {text && (
         <IconButton

@@ -15,8 +15,10 @@ export function SegmentedNav({ label, children }: { label: string; children: Rea
 
 // Inline layout (not flex), so the space between label and count is kept: the link reads
 // "Active 2", to screen readers too. No wrapping: a count never drops under its label.
+// The row is 42 px tall like a field (34 + the list's padding); under a finger 44, and each link
+// takes taps across that padding and the gaps too.
 export const segmentClass =
-  "block whitespace-nowrap rounded-lg px-3 py-1.5 text-center leading-6 text-sm font-medium text-ink-muted transition hover:text-ink aria-[current=page]:bg-surface aria-[current=page]:text-ink aria-[current=page]:shadow-sm";
+  "relative block whitespace-nowrap rounded-lg px-3 py-[5px] text-center leading-6 text-sm font-medium text-ink-muted transition hover:text-ink aria-[current=page]:bg-surface aria-[current=page]:text-ink aria-[current=page]:shadow-sm pointer-coarse:py-1.5 pointer-coarse:after:absolute pointer-coarse:after:-inset-x-0.5 pointer-coarse:after:-inset-y-1";
 
 /** One view's label and, when known, how many things it holds. */
 export function Segment({ label, count }: { label: string; count?: number }) {

@@ -23,7 +23,7 @@ export function SignOutButton() {
       type="button"
       onClick={signOut}
       disabled={signingOut}
-      className="flex h-9 items-center gap-1.5 whitespace-nowrap rounded-md px-2 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink disabled:cursor-wait sm:px-3"
+      className="flex h-9 items-center justify-center gap-1.5 whitespace-nowrap pointer-coarse:h-11 pointer-coarse:min-w-11 rounded-md px-2 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink disabled:cursor-wait sm:px-3"
     >
       <LogOut aria-hidden className="size-4" />
       <span className="sr-only sm:not-sr-only">{signingOut ? "Signing out…" : "Sign out"}</span>

@@ -15,7 +15,7 @@ export function ThemeSelect() {
   const id = useId();
   const Icon = ICONS[theme];
   return (
-    <div className="relative flex h-9 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink has-[select:focus-visible]:outline-2 has-[select:focus-visible]:outline-offset-2 has-[select:focus-visible]:outline-focus">
+    <div className="relative flex h-9 items-center justify-center gap-1.5 rounded-md px-2 pointer-coarse:h-11 pointer-coarse:min-w-11 text-sm font-medium text-ink-muted hover:bg-surface-muted hover:text-ink has-[select:focus-visible]:outline-2 has-[select:focus-visible]:outline-offset-2 has-[select:focus-visible]:outline-focus">
       <Icon aria-hidden className="size-4.5" />
       <span aria-hidden className="hidden lg:inline">
         {NAMES[theme]}

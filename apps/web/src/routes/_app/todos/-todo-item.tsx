@@ -77,15 +77,19 @@ export const TodoItem = memo(function TodoItem({
         </Suspense>
       ) : (
         <div className="flex items-center gap-3">
-          <input
-            type="checkbox"
-            checked={completed}
-            disabled={pending}
-            aria-labelledby={textId}
-            aria-disabled={toggling || undefined}
-            onChange={onToggle}
-            className="size-5 shrink-0 rounded accent-accent-solid"
-          />
+          {/* Under a finger the box takes taps 12 px around it (44 px in all); the negative
+              margin gives that room back, so the row looks the same. */}
+          <label className="flex shrink-0 pointer-coarse:-m-3 pointer-coarse:p-3">
+            <input
+              type="checkbox"
+              checked={completed}
+              disabled={pending}
+              aria-labelledby={textId}
+              aria-disabled={toggling || undefined}
+              onChange={onToggle}
+              className="size-5 rounded accent-accent-solid"
+            />
+          </label>
           <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1">
             {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the Edit button is the way for keyboards and screen readers. */}
             <span
