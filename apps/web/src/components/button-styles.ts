@@ -1,5 +1,6 @@
 // The app's kinds of button, shared by buttons and by links that look like buttons.
-// Sizes are part of the class list so no two classes set the same property.
+// Sizes are part of the class list so no two classes set the same property. Every kind has a
+// 1-px border (transparent where it shows none), so all are one height: 42 px at "md", a field's.
 
 type Size = "sm" | "md" | "lg";
 
@@ -14,7 +15,7 @@ const shape =
 
 /** The one main action of a form or page. */
 export const primaryButton = (size: Size = "md") =>
-  `${shape} ${SIZES[size]} bg-accent-solid text-on-accent hover:bg-accent-solid-hover disabled:cursor-wait disabled:opacity-70`;
+  `${shape} ${SIZES[size]} border border-transparent bg-accent-solid text-on-accent hover:bg-accent-solid-hover disabled:cursor-wait disabled:opacity-70`;
 
 /** Everything else a user can press. */
 export const secondaryButton = (size: Size = "md") =>
@@ -22,4 +23,4 @@ export const secondaryButton = (size: Size = "md") =>
 
 /** An action that destroys or locks out something: it must not look like the everyday one. */
 export const dangerButton = (size: Size = "md") =>
-  `${shape} ${SIZES[size]} bg-red-600 text-white hover:bg-red-700 disabled:cursor-wait disabled:opacity-70`;
+  `${shape} ${SIZES[size]} border border-transparent bg-red-600 text-white hover:bg-red-700 disabled:cursor-wait disabled:opacity-70`;

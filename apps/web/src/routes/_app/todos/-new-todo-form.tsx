@@ -88,7 +88,12 @@ export function NewTodoForm({ search, refused }: { search: TodoSearch; refused?:
         onChange={setDueDate}
         errors={serverSaid?.dueDateError ? [serverSaid.dueDateError] : []}
       />
-      <div className="mt-6 w-24 shrink-0 sm:w-28">
+      {/* Laid out as a field with an empty label line, so the button lines up with the inputs
+          (both 42 px) whatever the label's size, and a message under a field cannot move it. */}
+      <div className="w-24 shrink-0 space-y-1 sm:w-28">
+        <span aria-hidden className="block text-sm">
+          &nbsp;
+        </span>
         <button type="submit" className={`w-full ${primaryButton()}`}>
           Add
         </button>
