@@ -23,8 +23,15 @@ export function TextAreaField(props: { label: string; rows?: number }) {
   );
 }
 
-/** One choice of many; option labels show "_" as spaces (time zone names). */
-export function SelectField(props: { label: string; options: readonly string[] }) {
+/**
+ * One choice of many; an option shows its name from `names`, else its value with "_" as spaces
+ * (time zone names).
+ */
+export function SelectField(props: {
+  label: string;
+  options: readonly string[];
+  names?: Readonly<Record<string, string>>;
+}) {
   const field = useFieldContext<string>();
   return (
     <LabelledField label={props.label} errors={field.state.meta.errors}>
@@ -39,7 +46,7 @@ export function SelectField(props: { label: string; options: readonly string[] }
         >
           {props.options.map((option) => (
             <option key={option} value={option}>
-              {option.replaceAll("_", " ")}
+              {props.names?.[option] ?? option.replaceAll("_", " ")}
             </option>
           ))}
         </select>

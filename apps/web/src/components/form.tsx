@@ -23,15 +23,29 @@ function TextField(props: Omit<LabelledInputProps, "name" | "value" | "onChange"
 }
 
 /** The password the person signs in with, asked again before something that matters. */
-function CurrentPasswordField({ label = "Your password" }: { label?: string }) {
-  return <TextField label={label} type="password" autoComplete="current-password" />;
+function CurrentPasswordField({
+  label = "Your password",
+  hint,
+}: {
+  label?: string;
+  hint?: string;
+}) {
+  return <TextField label={label} type="password" autoComplete="current-password" hint={hint} />;
 }
+
+const WIDTHS = {
+  /** The narrow cards (sign-in, sign-up): the button spans the card. */
+  full: "w-full",
+  /** Wide pages (settings): across a phone's width, its own width from `sm` up. */
+  fit: "w-full sm:w-auto",
+};
 
 /** `danger` for an action that cannot be taken back (deleting the account). */
 function FormSubmitButton(props: {
   children: ReactNode;
   pendingLabel: string;
   tone?: "primary" | "danger";
+  width?: keyof typeof WIDTHS;
 }) {
   const form = useFormContext();
   return (
@@ -40,7 +54,7 @@ function FormSubmitButton(props: {
         <SubmitButton
           pending={isSubmitting}
           pendingLabel={props.pendingLabel}
-          className={`w-full ${props.tone === "danger" ? dangerButton() : primaryButton()}`}
+          className={`${WIDTHS[props.width ?? "full"]} ${props.tone === "danger" ? dangerButton() : primaryButton()}`}
         >
           {props.children}
         </SubmitButton>

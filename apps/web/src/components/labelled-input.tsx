@@ -1,3 +1,4 @@
+import type { HTMLAttributes, ReactNode } from "react";
 import { fieldInputClass, LabelledField } from "./labelled-field";
 
 export interface LabelledInputProps {
@@ -11,6 +12,10 @@ export interface LabelledInputProps {
   type?: "text" | "email" | "password" | "date" | "datetime-local";
   autoComplete?: string;
   placeholder?: string;
+  /** The phone's keyboard: "numeric" for codes and counts typed as text. */
+  inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
+  /** A line under the field that says why it is asked for. */
+  hint?: ReactNode;
 }
 
 /**
@@ -19,13 +24,14 @@ export interface LabelledInputProps {
  */
 export function LabelledInput(props: LabelledInputProps) {
   return (
-    <LabelledField label={props.label} errors={props.errors ?? []}>
+    <LabelledField label={props.label} errors={props.errors ?? []} hint={props.hint}>
       {(control) => (
         <input
           {...control}
           name={props.name}
           type={props.type ?? "text"}
           autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
           placeholder={props.placeholder}
           value={props.value}
           onChange={(event) => props.onChange(event.target.value)}

@@ -1,22 +1,42 @@
-import { API_KEY_SCOPES, type ApiKeyScope } from "@checkmark/api/schemas";
+import { API_KEY_SCOPES, type ApiKeyScope, createApiKeySchema } from "@checkmark/api/schemas";
+import { revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { Alert } from "../../../components/alert";
-import { primaryButton } from "../../../components/button-styles";
 import { CopyButton } from "../../../components/copy-button";
-import { fieldInputClass } from "../../../components/labelled-field";
-import { SubmitButton } from "../../../components/submit-button";
-import { fieldIssues } from "../../../lib/field-issues";
+import { useAppForm } from "../../../components/form";
+import { SelectField } from "../../../components/form-fields";
+import { fieldIssues, formFailure } from "../../../lib/field-issues";
 import { orpc } from "../../../lib/orpc";
-import { describeRpcError } from "../../../lib/rpc-error";
-import { PasswordAgainField } from "./-password-again-field";
 import { SettingsCard } from "./-settings-card";
 
 const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   read: "Read only",
   "read-write": "Read and write",
 };
-const inputClass = `mt-1 text-sm ${fieldInputClass}`;
+const NAME_RULE = "Give the key a name of 1 to 100 characters.";
+const DAYS_RULE = "A whole number of days from 1 to 365, or nothing for a key without an end.";
+
+// The procedure's own rules (createApiKeySchema), said in words, with the days as typed: empty
+// for a key that works until it is revoked.
+const apiKeyFormSchema = z.object({
+  name: z.string().trim().min(1, "Give the key a name.").max(100, NAME_RULE),
+  scope: z.enum(API_KEY_SCOPES),
+  expiresInDays: z
+    .string()
+    .trim()
+    .regex(/^([1-9]\d{0,2})?$/, DAYS_RULE)
+    .refine((days) => Number(days) <= 365, DAYS_RULE),
+  password: createApiKeySchema.shape.password,
+});
+
+const emptyForm: z.input<typeof apiKeyFormSchema> = {
+  name: "",
+  scope: "read",
+  expiresInDays: "",
+  password: "",
+};
 
 /** Create, list and revoke API keys; a new key is shown once, right after it is made. */
 export function ApiKeysSection() {
@@ -27,38 +47,32 @@ export function ApiKeysSection() {
   const revoke = useMutation(orpc.apiKey.revoke.mutationOptions({ onSuccess: refresh }));
   const [shownOnce, setShownOnce] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [passwordError, setPasswordError] = useState<string | null>(null);
-
-  async function onCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const days = Number(data.get("expiresInDays"));
-    setError(null);
-    setPasswordError(null);
-    setShownOnce(null);
-    try {
-      const created = await create.mutateAsync({
-        name: String(data.get("name") ?? ""),
-        scope: data.get("scope") === "read" ? "read" : "read-write",
-        ...(days > 0 ? { expiresInDays: days } : {}),
-        password: String(data.get("password") ?? ""),
-      });
-      setShownOnce(created.key);
-      form.reset();
-    } catch (caught) {
-      // A wrong password is said at its field; the name's rule only for a refused name; any
-      // other refusal says its own reason.
-      const issues = fieldIssues(caught);
-      const password = issues.get("password");
-      if (password) return setPasswordError(password);
-      setError(
-        issues.has("name")
-          ? "The key was not created. Give it a name of 1 to 100 characters."
-          : describeRpcError(caught, "The key was not created."),
-      );
-    }
-  }
+  const form = useAppForm({
+    defaultValues: emptyForm,
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: apiKeyFormSchema },
+    onSubmit: async ({ value, formApi }) => {
+      setError(null);
+      setShownOnce(null);
+      const days = Number(value.expiresInDays.trim());
+      try {
+        const created = await create.mutateAsync({
+          name: value.name,
+          scope: value.scope,
+          ...(days > 0 ? { expiresInDays: days } : {}),
+          password: value.password,
+        });
+        setShownOnce(created.key);
+        formApi.reset();
+      } catch (caught) {
+        // A wrong password is said at its field, a refused name at its own, in words; any other
+        // refusal says its own reason.
+        const issues = fieldIssues(caught);
+        if (issues.has("name")) issues.set("name", NAME_RULE);
+        setError(formFailure(formApi, caught, "The key was not created.", issues));
+      }
+    },
+  });
 
   return (
     <SettingsCard
@@ -73,38 +87,40 @@ export function ApiKeysSection() {
         </>
       }
     >
-      <form className="mt-4 grid gap-3 sm:grid-cols-4" onSubmit={onCreate}>
-        <label className="text-sm sm:col-span-2">
-          Name
-          <input name="name" required maxLength={100} className={inputClass} />
-        </label>
-        <label className="text-sm">
-          Access
-          <select name="scope" className={inputClass} defaultValue="read">
-            {API_KEY_SCOPES.map((scope) => (
-              <option key={scope} value={scope}>
-                {SCOPE_LABELS[scope]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Expires in (days)
-          <input name="expiresInDays" type="number" min={1} max={365} className={inputClass} />
-        </label>
-        <div className="sm:col-span-2">
-          <PasswordAgainField
-            error={passwordError}
-            hint="A key keeps working after a password reset, so making one takes your password."
-          />
-        </div>
-        <div className="sm:col-span-4">
-          <SubmitButton className={primaryButton("sm")} disabled={create.isPending}>
-            Create key
-          </SubmitButton>
-        </div>
-      </form>
-      {error && <Alert>{error}</Alert>}
+      <form.AppForm>
+        <form.Form className="mt-4 grid gap-4 sm:grid-cols-4 sm:items-start">
+          <div className="sm:col-span-2">
+            <form.AppField name="name">
+              {(field) => <field.TextField label="Name" autoComplete="off" />}
+            </form.AppField>
+          </div>
+          <form.AppField name="scope">
+            {() => <SelectField label="Access" options={API_KEY_SCOPES} names={SCOPE_LABELS} />}
+          </form.AppField>
+          <form.AppField name="expiresInDays">
+            {(field) => (
+              <field.TextField label="Expires in (days)" inputMode="numeric" autoComplete="off" />
+            )}
+          </form.AppField>
+          <div className="sm:col-span-2">
+            <form.AppField name="password">
+              {(field) => (
+                <field.CurrentPasswordField hint="A key keeps working after a password reset, so making one takes your password." />
+              )}
+            </form.AppField>
+          </div>
+          {error && (
+            <div className="sm:col-span-4">
+              <Alert>{error}</Alert>
+            </div>
+          )}
+          <div className="sm:col-span-4">
+            <form.SubmitButton pendingLabel="Creating…" width="fit">
+              Create key
+            </form.SubmitButton>
+          </div>
+        </form.Form>
+      </form.AppForm>
       {shownOnce && (
         <div
           role="status"

@@ -1,20 +1,20 @@
-import { passkeyNameSchema } from "@checkmark/api/schemas";
+import { allowPasskeyRegistrationSchema, passkeyNameSchema } from "@checkmark/api/schemas";
+import { type AnyFormApi, revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Alert } from "../../../components/alert";
-import { primaryButton, secondaryButton } from "../../../components/button-styles";
-import { SubmitButton } from "../../../components/submit-button";
+import { secondaryButton } from "../../../components/button-styles";
+import { useAppForm } from "../../../components/form";
 import { describeAuthError } from "../../../lib/auth-errors";
-import { fieldIssues } from "../../../lib/field-issues";
+import { formFailure } from "../../../lib/field-issues";
 import { formatUtc } from "../../../lib/format-time";
 import { notifyFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
-import { describeRpcError } from "../../../lib/rpc-error";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
-import { PasswordAgainField } from "./-password-again-field";
 import { SettingsCard } from "./-settings-card";
 
 const passkeysKey = ["passkeys"] as const;
+const addPasskeySchema = allowPasskeyRegistrationSchema.extend({ name: passkeyNameSchema });
 
 /** Better Auth answers `{ data, error }`; queries and mutations want a value or a throw. */
 async function unwrap<T>(
@@ -40,68 +40,63 @@ export function PasskeysSection() {
     onSettled: refresh,
   });
   const [error, setError] = useState<string | null>(null);
-  const [passwordError, setPasswordError] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
 
   /** A passkey outlives a password reset, so the server lets one be added only after this. */
-  async function passwordAccepted(password: string) {
+  async function passwordAccepted(form: AnyFormApi, password: string) {
     try {
       await orpc.passkey.allowRegistration.call({ password });
       return true;
     } catch (caught) {
-      const wrong = fieldIssues(caught).get("password");
-      if (wrong) setPasswordError(wrong);
-      else setError(describeRpcError(caught, "The passkey was not added."));
+      // A wrong password is said at its field.
+      setError(formFailure(form, caught, "The passkey was not added."));
       return false;
     }
   }
 
-  async function onAdd(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const name = passkeyNameSchema.safeParse(data.get("name"));
-    if (!name.success) return setError(name.error.issues[0]?.message ?? "Name the passkey.");
-    setError(null);
-    setPasswordError(null);
-    setAdding(true);
-    if (!(await passwordAccepted(String(data.get("password") ?? "")))) return setAdding(false);
-    const result = await factorsClient.passkey.addPasskey({ name: name.data });
-    setAdding(false);
-    if (result?.error) return setError(describeAuthError(result.error));
-    form.reset();
-    notifySuccess("Passkey added. You can sign in with it now.");
-    await refresh();
-  }
+  const form = useAppForm({
+    defaultValues: { name: "", password: "" },
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: addPasskeySchema },
+    onSubmit: async ({ value, formApi }) => {
+      setError(null);
+      if (!(await passwordAccepted(formApi, value.password))) return;
+      const result = await factorsClient.passkey.addPasskey({ name: value.name.trim() });
+      if (result?.error) return setError(describeAuthError(result.error));
+      formApi.reset();
+      notifySuccess("Passkey added. You can sign in with it now.");
+      await refresh();
+    },
+  });
 
   return (
     <SettingsCard
       title="Passkeys"
       description="Sign in with your fingerprint, face or screen lock instead of your password."
     >
-      <form className="mt-4 grid gap-3 sm:grid-cols-2 sm:items-start" onSubmit={onAdd}>
-        <label className="block text-sm font-medium">
-          Passkey name
-          <input
-            name="name"
-            required
-            maxLength={60}
-            placeholder="e.g. Work laptop"
-            className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink shadow-sm placeholder:text-ink-muted"
-          />
-        </label>
-        <PasswordAgainField error={passwordError} />
-        <div className="sm:col-span-2">
-          <SubmitButton
-            className={primaryButton("sm")}
-            pending={adding}
-            pendingLabel="Waiting for your device…"
-          >
-            Add a passkey
-          </SubmitButton>
-        </div>
-      </form>
-      {error && <Alert>{error}</Alert>}
+      <form.AppForm>
+        <form.Form className="mt-4 grid gap-4 sm:grid-cols-2 sm:items-start">
+          <form.AppField name="name">
+            {(field) => (
+              <field.TextField
+                label="Passkey name"
+                placeholder="e.g. Work laptop"
+                autoComplete="off"
+              />
+            )}
+          </form.AppField>
+          <form.AppField name="password">{(field) => <field.CurrentPasswordField />}</form.AppField>
+          {error && (
+            <div className="sm:col-span-2">
+              <Alert>{error}</Alert>
+            </div>
+          )}
+          <div className="sm:col-span-2">
+            <form.SubmitButton pendingLabel="Waiting for your device…" width="fit">
+              Add a passkey
+            </form.SubmitButton>
+          </div>
+        </form.Form>
+      </form.AppForm>
       {passkeys.isPending && <p className="mt-4 text-sm text-ink-muted">Loading your passkeys…</p>}
       {passkeys.isError && (
         <div className="mt-4 space-y-2">

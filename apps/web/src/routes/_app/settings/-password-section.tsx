@@ -48,7 +48,9 @@ export function PasswordSection() {
           {changed && (
             <SuccessNote>Password changed. Other devices have been signed out.</SuccessNote>
           )}
-          <form.SubmitButton pendingLabel="Saving…">Change password</form.SubmitButton>
+          <form.SubmitButton pendingLabel="Saving…" width="fit">
+            Change password
+          </form.SubmitButton>
         </form.Form>
       </form.AppForm>
     </SettingsCard>

@@ -53,7 +53,9 @@ function NameForm({ name }: { name: string }) {
         </form.AppField>
         {serverError && <Alert>{serverError}</Alert>}
         {saved && <SuccessNote>Name saved.</SuccessNote>}
-        <form.SubmitButton pendingLabel="Saving…">Save name</form.SubmitButton>
+        <form.SubmitButton pendingLabel="Saving…" width="fit">
+          Save name
+        </form.SubmitButton>
       </form.Form>
     </form.AppForm>
   );
@@ -94,7 +96,9 @@ function EmailForm({ email }: { email: string }) {
             Check {sentTo} for a link to confirm it. Your email changes when you open it.
           </SuccessNote>
         )}
-        <form.SubmitButton pendingLabel="Sending…">Change email</form.SubmitButton>
+        <form.SubmitButton pendingLabel="Sending…" width="fit">
+          Change email
+        </form.SubmitButton>
       </form.Form>
     </form.AppForm>
   );

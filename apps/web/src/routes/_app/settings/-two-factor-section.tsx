@@ -1,17 +1,20 @@
-import { totpCodeSchema } from "@checkmark/api/schemas";
+import { changeEmailSchema, totpCodeSchema } from "@checkmark/api/schemas";
+import { revalidateLogic } from "@tanstack/react-form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
 import { Alert } from "../../../components/alert";
-import { primaryButton, secondaryButton } from "../../../components/button-styles";
-import { fieldInputClass } from "../../../components/labelled-field";
-import { SubmitButton } from "../../../components/submit-button";
+import { secondaryButton } from "../../../components/button-styles";
+import { useAppForm } from "../../../components/form";
 import { SuccessNote } from "../../../components/success-note";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { orpc } from "../../../lib/orpc";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
 import { SettingsCard } from "./-settings-card";
 
-const inputClass = `mt-1 ${fieldInputClass}`;
+// The account's current password, by the rule every "type your password again" form uses.
+const passwordSchema = z.object({ password: changeEmailSchema.shape.password });
+const codeSchema = z.object({ code: totpCodeSchema });
 
 interface Setup {
   totpURI: string;
@@ -85,33 +88,26 @@ type AuthError = { code?: string; message?: string; status?: number } | null;
 /** Both turning on and turning off start with the account's password. */
 function PasswordForm(props: { action: string; run: (password: string) => Promise<AuthError> }) {
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get("password") ?? "");
-    setPending(true);
-    setError(null);
-    const failed = await props.run(password);
-    setPending(false);
-    if (failed) setError(describeAuthError(failed));
-  }
+  const form = useAppForm({
+    defaultValues: { password: "" },
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: passwordSchema },
+    onSubmit: async ({ value }) => {
+      setError(null);
+      const failed = await props.run(value.password);
+      if (failed) setError(describeAuthError(failed));
+    },
+  });
   return (
-    <form className="mt-4 max-w-sm space-y-3" onSubmit={onSubmit}>
-      <label className="block text-sm font-medium">
-        Your password
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={inputClass}
-        />
-      </label>
-      {error && <Alert>{error}</Alert>}
-      <SubmitButton className={primaryButton("sm")} pending={pending} pendingLabel="Checking…">
-        {`${props.action} two-factor sign-in`}
-      </SubmitButton>
-    </form>
+    <form.AppForm>
+      <form.Form className="mt-4 space-y-4">
+        <form.AppField name="password">{(field) => <field.CurrentPasswordField />}</form.AppField>
+        {error && <Alert>{error}</Alert>}
+        <form.SubmitButton pendingLabel="Checking…" width="fit">
+          {`${props.action} two-factor sign-in`}
+        </form.SubmitButton>
+      </form.Form>
+    </form.AppForm>
   );
 }
 
@@ -119,7 +115,6 @@ function PasswordForm(props: { action: string; run: (password: string) => Promis
 function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> }) {
   const [qr, setQr] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const secret = new URL(props.setup.totpURI).searchParams.get("secret") ?? "";
 
   useEffect(() => {
@@ -129,17 +124,19 @@ function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> })
     );
   }, [props.setup.totpURI]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = totpCodeSchema.safeParse(new FormData(event.currentTarget).get("code"));
-    if (!parsed.success) return setError("Enter the 6-digit code from your app.");
-    setPending(true);
-    setError(null);
-    const { error: failed } = await factorsClient.twoFactor.verifyTotp({ code: parsed.data });
-    setPending(false);
-    if (failed) return setError(describeAuthError(failed));
-    await props.onConfirmed();
-  }
+  const form = useAppForm({
+    defaultValues: { code: "" },
+    validationLogic: revalidateLogic(),
+    validators: { onDynamic: codeSchema },
+    onSubmit: async ({ value }) => {
+      setError(null);
+      // The rule drops the spaces people type between the digits.
+      const code = totpCodeSchema.parse(value.code);
+      const { error: failed } = await factorsClient.twoFactor.verifyTotp({ code });
+      if (failed) return setError(describeAuthError(failed));
+      await props.onConfirmed();
+    },
+  });
 
   return (
     <div className="mt-4 space-y-4">
@@ -163,22 +160,23 @@ function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> })
           {secret}
         </code>
       </p>
-      <form className="max-w-sm space-y-3" onSubmit={onSubmit}>
-        <label className="block text-sm font-medium">
-          Code from your app
-          <input
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            className={inputClass}
-          />
-        </label>
-        {error && <Alert>{error}</Alert>}
-        <SubmitButton className={primaryButton("sm")} pending={pending} pendingLabel="Checking…">
-          Check code and turn on
-        </SubmitButton>
-      </form>
+      <form.AppForm>
+        <form.Form className="space-y-4">
+          <form.AppField name="code">
+            {(field) => (
+              <field.TextField
+                label="Code from your app"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+              />
+            )}
+          </form.AppField>
+          {error && <Alert>{error}</Alert>}
+          <form.SubmitButton pendingLabel="Checking…" width="fit">
+            Check code and turn on
+          </form.SubmitButton>
+        </form.Form>
+      </form.AppForm>
     </div>
   );
 }

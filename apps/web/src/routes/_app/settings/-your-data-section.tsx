@@ -57,7 +57,7 @@ function DeleteAccountForm({ email }: { email: string }) {
         </form.AppField>
         <form.AppField name="password">{(field) => <field.CurrentPasswordField />}</form.AppField>
         {serverError && <Alert>{serverError}</Alert>}
-        <form.SubmitButton pendingLabel="Deleting…" tone="danger">
+        <form.SubmitButton pendingLabel="Deleting…" tone="danger" width="fit">
           Delete my account
         </form.SubmitButton>
       </form.Form>
