@@ -4,10 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { Alert } from "../../../components/alert";
+import { secondaryButton } from "../../../components/button-styles";
 import { CopyButton } from "../../../components/copy-button";
 import { useAppForm } from "../../../components/form";
 import { SelectField } from "../../../components/form-fields";
 import { fieldIssues, formFailure } from "../../../lib/field-issues";
+import { formatUtc } from "../../../lib/format-time";
 import { orpc } from "../../../lib/orpc";
 import { SettingsCard } from "./-settings-card";
 
@@ -136,18 +138,22 @@ export function ApiKeysSection() {
       <ul className="mt-4 divide-y divide-line" aria-label="Your API keys">
         {keys.data?.length === 0 && <li className="py-2 text-sm text-ink-muted">No keys yet.</li>}
         {keys.data?.map((key) => (
-          <li key={key.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-            <span>
-              <strong>{key.name}</strong> <code>{key.start}…</code> · {SCOPE_LABELS[key.scope]}
-              {key.expiresAt ? ` · expires ${key.expiresAt.toLocaleDateString()}` : ""}
+          <li key={key.id} className="flex items-center justify-between gap-3 py-3 text-sm">
+            <span className="min-w-0 break-words">
+              <strong>{key.name}</strong>{" "}
+              <span className="text-ink-muted">
+                <code>{key.start}…</code> · {SCOPE_LABELS[key.scope]}
+                {key.expiresAt ? ` · expires ${formatUtc(key.expiresAt)}` : ""}
+              </span>
             </span>
             <button
               type="button"
-              className="rounded-lg border border-line-strong px-2 py-1"
+              className={`shrink-0 ${secondaryButton("sm")}`}
+              aria-label={`Revoke ${key.name}`}
               onClick={() => revoke.mutate({ id: key.id })}
               disabled={revoke.isPending}
             >
-              Revoke {key.name}
+              Revoke
             </button>
           </li>
         ))}

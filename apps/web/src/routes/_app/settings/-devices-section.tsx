@@ -78,7 +78,7 @@ export function DevicesSection() {
             {!device.current && (
               <button
                 type="button"
-                className={`shrink-0 ${secondaryButton("sm")}`}
+                className={`shrink-0 self-start sm:self-auto ${secondaryButton("sm")}`}
                 aria-label={`Sign out ${deviceName(device)}`}
                 disabled={revoke.isPending}
                 onClick={() => revoke.mutate({ id: device.id })}
