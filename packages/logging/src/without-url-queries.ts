@@ -2,8 +2,9 @@
 const END = `\\s"'<>()\`\\[\\]`;
 
 /**
- * A URL (`scheme://…`, `//host/…` or a path from `/` after a space, quote, bracket, `=` or `@`) with a query or fragment: group 1 is the
- * URL up to its `?` or `#`. The lazy tail stops before a stack frame's `:line:column`.
+ * A URL with a query or fragment: `scheme://…`, or a path from `/` after a space, quote,
+ * bracket, `=` or `@` (`//host/…` too). Group 1 is the URL up to its `?` or `#`; the lazy tail
+ * stops before a stack frame's `:line:column`.
  */
 const URL_WITH_QUERY = new RegExp(
   `((?:\\b[a-z][a-z\\d+.-]*:\\/\\/|(?<![^${END}=@])\\/)[^?#${END}]*)[?#][^${END}]*?(?=(?::\\d+){1,2}(?=[${END}]|$)|[${END}]|$)`,
