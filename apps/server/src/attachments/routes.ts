@@ -102,7 +102,7 @@ export async function uploadAttachment(c: Context<AppEnv>) {
       size,
     });
     if (created) return c.json(created, 201);
-    // Another upload landed while this one streamed and took the room: its object goes too.
+    // Another upload landed while this one streamed and took the room: this file goes too.
     await c.env.FILES.delete(objectKey);
     return pastCap(c, refused, parent);
   } catch (error) {
