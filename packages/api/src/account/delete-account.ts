@@ -2,6 +2,7 @@ import { pendingStepsOf } from "@checkmark/auth/pending-steps";
 import { schema } from "@checkmark/db";
 import { eq, inArray, or } from "drizzle-orm";
 import type { Context } from "../context";
+import { reminderMailIdentifier, reminderResyncIdentifier } from "../reminder/budget";
 import { emailChangeMailIdentifier } from "./email-change-budget";
 import { linkIdentifier } from "./link-token";
 import { accountDeletedMessage } from "./mail";
@@ -48,6 +49,8 @@ export async function deleteAccount(
             linkIdentifier("change-email", user.id),
             linkIdentifier("restore-email", user.id),
             emailChangeMailIdentifier(user.id),
+            reminderMailIdentifier(user.id),
+            reminderResyncIdentifier(user.id),
           ]),
           pendingStepsOf(user.id),
         ),
