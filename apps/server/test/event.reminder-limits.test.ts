@@ -4,6 +4,7 @@ import {
   REMINDER_RESYNCS_PER_HOUR,
   reminderMailIdentifier,
   resyncUserReminders,
+  spendReminderMail,
   TOP_UP_PER_USER_PER_RUN,
   topUpReminders,
 } from "@checkmark/api";
@@ -223,5 +224,21 @@ describe("reminder mails per day", () => {
     expect(mail?.subject).toBe(`Reminder: ${last.title}`);
     expect(mail?.body).toContain(`at most ${REMINDER_MAILS_PER_DAY} reminders within 24 hours`);
     expect(over.id).not.toBe(last.id);
+  });
+
+  it("counts a retried step's mail once", async () => {
+    const me = await signedInClient();
+    const db = createDb(env.DB);
+    const instanceId = `reminder-${crypto.randomUUID()}`;
+    const first = await spendReminderMail(db, me.userId, instanceId);
+    const retried = await spendReminderMail(db, me.userId, instanceId);
+    expect(first).toEqual({ ok: true, remaining: REMINDER_MAILS_PER_DAY - 1 });
+    expect(retried).toEqual(first);
+    const counted = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM verification WHERE identifier = ?",
+    )
+      .bind(reminderMailIdentifier(me.userId))
+      .first<number>("n");
+    expect(counted).toBe(1);
   });
 });

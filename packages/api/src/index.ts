@@ -15,6 +15,7 @@ export {
   REMINDER_MAILS_PER_DAY,
   REMINDER_RESYNCS_PER_HOUR,
   reminderMailIdentifier,
+  spendReminderMail,
 } from "./reminder/budget";
 export { dueReminderMail } from "./reminder/mail";
 export { type ReminderParams, reminderParamsSchema } from "./reminder/params";
