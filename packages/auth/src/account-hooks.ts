@@ -20,9 +20,9 @@ const PATHS_WITH_A_PASSKEY_NAME = new Set([
  * (impersonation, one hour, audited) may not call them: a passkey, a password or a second
  * factor would let them back in after the hour. Prefixes, so a new endpoint of these plugins
  * is covered; the passkey sign-in steps (no session yet) and the one read (the settings page
- * lists passkeys while an admin looks) are listed apart. The two-factor code steps are not: with
- * a session they confirm turning two-factor on, and as a sign-in step they carry no session, so
- * only an impersonation is refused.
+ * lists passkeys while an admin looks) are listed apart. The two-factor code checks are not:
+ * with a session they turn two-factor on or spend a backup code, and as a sign-in step they
+ * carry no session, so the refusal only ever meets an impersonation.
  */
 const CREDENTIAL_PATHS = [
   "/change-",
