@@ -126,6 +126,16 @@ test("an admin made by the command bans a user, who is signed out and refused; t
   await expect(page.getByLabel("Show")).toHaveValue("user.ban");
   await screenshots(page, "admin-audit");
 
+  // A user page for an account that is not there says so, not "Something went wrong".
+  allowConsoleError(/status of 404/);
+  const noUser = await page.goto(`/admin/users/${crypto.randomUUID()}`);
+  expect(noUser?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such user" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to users" })).toHaveAttribute(
+    "href",
+    "/admin/users",
+  );
+
   // The banned user's open page no longer has a session, and signing in says why.
   allowConsoleError(/status of 40[13]/);
   await userPage.reload();

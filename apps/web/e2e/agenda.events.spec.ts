@@ -173,3 +173,21 @@ test("importing a calendar file shows live progress to 100%, then what was impor
     page.getByText("Import finished: 0 events imported, 8 already there, 1 row failed."),
   ).toBeVisible();
 });
+
+test("the agenda's Upcoming and Past views mark only the one shown as current", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/agenda?when=past");
+  const views = page.getByRole("navigation", { name: "Which events" });
+  await expect(views.getByRole("link", { name: "Past" })).toHaveAttribute("aria-current", "page");
+  await expect(views.locator('[aria-current="page"]')).toHaveCount(1);
+  await waitForHydration(page);
+  await views.getByRole("link", { name: "Upcoming" }).click();
+  await expect(page).not.toHaveURL(/when=/);
+  await expect(views.getByRole("link", { name: "Upcoming" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(views.locator('[aria-current="page"]')).toHaveCount(1);
+});

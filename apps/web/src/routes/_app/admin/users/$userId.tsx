@@ -2,8 +2,10 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute, Link, stripSearchParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../../../components/alert";
+import { NotFound } from "../../../../components/not-found";
 import { cardClass } from "../../../../components/page";
 import { formatUtc } from "../../../../lib/format-time";
+import { notFoundOnMissing } from "../../../../lib/not-found-on-missing";
 import { orpc } from "../../../../lib/orpc";
 import { describeRpcError } from "../../../../lib/rpc-error";
 import { useSignedInUser } from "../../../../lib/session";
@@ -18,7 +20,15 @@ export const Route = createFileRoute("/_app/admin/users/$userId")({
   // list as it was, after a reload too.
   validateSearch: userSearchFromUrl,
   search: { middlewares: [stripSearchParams(USER_LIST_URL_DEFAULTS)] },
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(userQuery(params.userId)),
+  loader: ({ context, params }) =>
+    notFoundOnMissing(context.queryClient.ensureQueryData(userQuery(params.userId))),
+  notFoundComponent: () => (
+    <NotFound
+      title="No such user"
+      detail="The account may have been deleted, or the link is mistyped."
+      back={{ to: "/admin/users", label: "Back to users" }}
+    />
+  ),
   head: () => ({ meta: [{ title: "User · Admin · Checkmark" }] }),
   component: UserPage,
 });
