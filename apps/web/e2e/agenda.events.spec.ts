@@ -119,7 +119,7 @@ test("importing a calendar file shows live progress to 100%, then what was impor
     buffer: Buffer.alloc(6 * 1024 * 1024, "A"),
   });
   await expect(page.getByRole("alert")).toContainText(
-    "This file is 6.0 MB; import files may be at most 5 MB.",
+    "This file is 6 MB; import files may be at most 5 MB.",
   );
   await expect(importButton).toBeDisabled();
 

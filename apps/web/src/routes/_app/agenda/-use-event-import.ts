@@ -1,6 +1,7 @@
 import { EVENT_FILE_MAX_BYTES, type EventImportFailure } from "@checkmark/api/schemas";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { formatSize } from "../../../lib/format-size";
 import { notifyFailure, notifySuccess } from "../../../lib/notify";
 import { client } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
@@ -24,8 +25,6 @@ export type ImportState =
   | { phase: "importing" | "finished" | "cancelled"; fileName: string; counts: ImportCounts }
   | { phase: "failed"; fileName: string; message: string; counts: ImportCounts | null };
 
-const MAX_MB = EVENT_FILE_MAX_BYTES / (1024 * 1024);
-
 export function formatOf(fileName: string): "ics" | "csv" | null {
   const extension = fileName.toLowerCase().split(".").pop();
   if (extension === "ics" || extension === "ical" || extension === "ifb") return "ics";
@@ -37,8 +36,7 @@ export function formatOf(fileName: string): "ics" | "csv" | null {
 export function refusalOf(file: File): string | null {
   if (!formatOf(file.name)) return "Choose an iCalendar (.ics) or CSV (.csv) file.";
   if (file.size > EVENT_FILE_MAX_BYTES) {
-    const size = (file.size / (1024 * 1024)).toFixed(1);
-    return `This file is ${size} MB; import files may be at most ${MAX_MB} MB. Export a shorter date range, or split the file.`;
+    return `This file is ${formatSize(file.size)}; import files may be at most ${formatSize(EVENT_FILE_MAX_BYTES)}. Export a shorter date range, or split the file.`;
   }
   return null;
 }
