@@ -85,6 +85,18 @@ test("an admin made by the command bans a user, who is signed out and refused; t
   await waitForHydration(page);
   await page.getByRole("link", { name: new RegExp(user.name) }).click();
 
+  // A role change is asked once more, in words: called off, nothing changes; confirmed, it does.
+  const confirmRole = page.getByRole("group", { name: "Confirm the role change" });
+  await page.getByRole("button", { name: "Make admin" }).click();
+  await expect(confirmRole).toContainText(`${user.name} will see and act on every account.`);
+  await confirmRole.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmRole).toHaveCount(0);
+  await page.getByRole("button", { name: "Make admin" }).click();
+  await confirmRole.getByRole("button", { name: "Yes, make admin" }).click();
+  await page.getByRole("button", { name: "Remove admin rights" }).click();
+  await confirmRole.getByRole("button", { name: "Yes, remove admin rights" }).click();
+  await expect(page.getByRole("button", { name: "Make admin" })).toBeVisible();
+
   // The ban form's own messages: a reason is needed, and an end already past is refused.
   const banButton = page.getByRole("button", { name: "Ban and sign out" });
   const reason = page.getByLabel(/Reason/);

@@ -2,7 +2,6 @@ import { EVENT_FILE_MAX_BYTES, type EventImportFailure } from "@checkmark/api/sc
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatSize } from "../../../lib/format-size";
-import { notifyFailure, notifySuccess } from "../../../lib/notify";
 import { client } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
 import { browserTimeZone } from "../../../lib/time-zone";
@@ -92,15 +91,15 @@ export function useEventImport() {
           counts = { ...step, failed: [...counts.failed, ...step.failed].sort(byRow) };
           setState({ phase: "importing", fileName, counts });
         }
+        // The page shows the result where the progress was (leaving the page ends the import,
+        // so there is nowhere else to tell): no toast saying it a third time.
         setState({ phase: "finished", fileName, counts });
-        notifySuccess(`Imported ${counts.imported} of ${counts.total} events.`);
       } catch (error) {
         if (abort.signal.aborted) {
           setState({ phase: "cancelled", fileName, counts });
         } else {
           const message = describeRpcError(error, "The import stopped.");
           setState({ phase: "failed", fileName, message, counts });
-          notifyFailure(message);
         }
       } finally {
         running.current = null;

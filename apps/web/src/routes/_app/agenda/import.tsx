@@ -58,7 +58,8 @@ function ImportPage() {
           <p id={`${inputId}-hint`} className="text-xs text-ink-muted">
             Up to {formatSize(EVENT_FILE_MAX_BYTES)} and{" "}
             {EVENT_IMPORT_MAX_ROWS.toLocaleString("en")} events. CSV columns: title, start, end,
-            location, description. Recurring events are added from a year ago to two years ahead.
+            location, description; dates as 2026-12-01 (all day) or 2026-12-01 14:30, in your time
+            zone. Recurring events are added from a year ago to two years ahead.
           </p>
         </div>
         {refusal && <Alert>{refusal}</Alert>}
