@@ -213,7 +213,7 @@ test("an admin acts as a user under a banner on every page, then stops and is th
     "While acting as this user, their account settings are read-only.",
   );
 
-  await banner.getByRole("button", { name: "Stop" }).click();
+  await banner.getByRole("button", { name: /^Stop acting as / }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
   await expect(banner).toHaveCount(0);
