@@ -60,5 +60,5 @@ test("a user attaches a picture to a todo and downloads it", async ({ page }) =>
   await expect(link).toHaveCount(0);
 
   await open(page, "/settings");
-  await expect(page.getByTestId("storage-usage")).toContainText("of 100.0 MB used");
+  await expect(page.getByTestId("storage-usage")).toContainText("of 100 MB used");
 });
