@@ -60,7 +60,7 @@ test("a user attaches a picture to a todo and downloads it", async ({ page }) =>
   await expect(link).toHaveCount(0);
 
   await open(page, "/settings");
-  await expect(page.getByTestId("storage-usage")).toContainText("of 100.0 MB used");
+  await expect(page.getByTestId("storage-usage")).toContainText("of 100 MB used");
 });
 
 test("a todo's 21st file is refused, and the form says why in the server's words", async ({

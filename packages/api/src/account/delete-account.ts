@@ -3,6 +3,7 @@ import { schema } from "@checkmark/db";
 import { eq, inArray, or } from "drizzle-orm";
 import { deleteObjects } from "../attachment/delete-objects";
 import type { Context } from "../context";
+import { reminderMailIdentifier, reminderResyncIdentifier } from "../reminder/budget";
 import { emailChangeMailIdentifier } from "./email-change-budget";
 import { linkIdentifier } from "./link-token";
 import { accountDeletedMessage } from "./mail";
@@ -46,6 +47,8 @@ export async function deleteAccount(
             linkIdentifier("change-email", user.id),
             linkIdentifier("restore-email", user.id),
             emailChangeMailIdentifier(user.id),
+            reminderMailIdentifier(user.id),
+            reminderResyncIdentifier(user.id),
           ]),
           pendingStepsOf(user.id),
         ),
