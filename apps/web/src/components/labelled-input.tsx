@@ -10,6 +10,8 @@ export interface LabelledInputProps {
   errors?: unknown[];
   type?: "text" | "email" | "password" | "date" | "datetime-local";
   autoComplete?: string;
+  /** The keyboard a phone shows: digits for a one-time code. */
+  inputMode?: "numeric";
   placeholder?: string;
 }
 
@@ -26,6 +28,7 @@ export function LabelledInput(props: LabelledInputProps) {
           name={props.name}
           type={props.type ?? "text"}
           autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
           placeholder={props.placeholder}
           value={props.value}
           onChange={(event) => props.onChange(event.target.value)}

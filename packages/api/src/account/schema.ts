@@ -1,9 +1,12 @@
+import { EMAIL_MAX_LENGTH } from "@checkmark/auth/email-policy";
 import { nameProblem } from "@checkmark/auth/name-policy";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@checkmark/auth/password-policy";
 import { z } from "zod";
 
 // Shared by the sign-up/sign-in forms, so the browser applies the server's own rules.
-export const emailSchema = z.email("Enter a valid email address.").max(254);
+export const emailSchema = z
+  .email("Enter a valid email address.")
+  .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`);
 
 export const passwordSchema = z
   .string()
