@@ -70,8 +70,9 @@ app.use("/api/attachments/:id", withServices, withSession, rateLimit("rpc"));
 app.post("/api/attachments", async (c) => (await attachments()).uploadAttachment(c));
 app.get("/api/attachments/:id", async (c) => (await attachments()).downloadAttachment(c));
 
-// The account's data as downloads, streamed (ADR 077).
-app.use("/api/account/*", withServices, withSession, rateLimit("rpc"));
+// The account's data as downloads, streamed (ADR 077). Each reads the whole account, so it
+// also spends a small budget of its own (ADR 132).
+app.use("/api/account/*", withServices, withSession, rateLimit("rpc"), rateLimit("export"));
 app.get("/api/account/export.json", async (c) => (await accountExports()).exportJson(c));
 app.get("/api/account/export.ics", async (c) => (await accountExports()).exportIcs(c));
 

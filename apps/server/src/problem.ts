@@ -8,6 +8,7 @@ const TITLES: Partial<Record<ContentfulStatusCode, string>> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  409: "Conflict",
   411: "Length Required",
   413: "Content Too Large",
   415: "Unsupported Media Type",
@@ -19,19 +20,22 @@ const TITLES: Partial<Record<ContentfulStatusCode, string>> = {
 
 /**
  * RFC 9457 problem details: the one error shape of every non-oRPC response. Carries the
- * request id so a user's report can be matched to the log; never internals.
+ * request id so a user's report can be matched to the log; never internals. `members` are
+ * extension members (`code` and `data`, as the REST API's errors carry them).
  */
 export function problem(
   c: Context<AppEnv>,
   status: ContentfulStatusCode,
   detail?: string,
   headers: Record<string, string> = {},
+  members: Record<string, unknown> = {},
 ) {
   const body = {
     type: "about:blank",
     title: TITLES[status] ?? "Error",
     status,
     ...(detail ? { detail } : {}),
+    ...members,
     instance: c.req.path,
     requestId: c.var.requestId,
   };

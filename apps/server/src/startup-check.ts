@@ -35,6 +35,7 @@ const requirements = {
   API_KEY_LIMITER: binding("rate limit"),
   PASSWORD_LIMITER: binding("rate limit"),
   SEARCH_LIMITER: binding("rate limit"),
+  EXPORT_LIMITER: binding("rate limit"),
   MAIL_QUEUE: binding("queue producer"),
   FILES: binding("R2 bucket"),
   CACHE: binding("KV namespace"),

@@ -1,7 +1,10 @@
 import { env, SELF } from "cloudflare:test";
+import type { AppRouterClient } from "@checkmark/api";
+import { isDefinedError } from "@orpc/client";
 import { describe, expect, it } from "vitest";
 import {
   authPost,
+  cookiesFrom,
   countMailTo,
   issuePaths,
   linkIn,
@@ -14,6 +17,7 @@ import {
   signedInUser,
   uniqueEmail,
 } from "./fixtures";
+import { secretOf, totpCode } from "./totp";
 
 /** PASSWORD_LIMITER in wrangler.jsonc: the account's one password budget (ADR 112). */
 const PASSWORD_CHECKS_PER_MINUTE = 10;
@@ -27,6 +31,11 @@ async function mailedToken(email: string, subject: string) {
   if (!token) throw new Error(`no token in: ${body}`);
   return token;
 }
+
+const rowsOf = (table: string, userId: string) =>
+  env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE user_id = ?`)
+    .bind(userId)
+    .first<number>("n");
 
 const emailOf = (userId: string) =>
   env.DB.prepare("SELECT email FROM user WHERE id = ?").bind(userId).first<string>("email");
@@ -158,6 +167,12 @@ describe("changing the email", () => {
 
   it("can be undone from the old address, which signs out every device and removes keys, passkeys and two-factor", async () => {
     const me = await signedInUser();
+    // Two-factor was off when the change was asked for, so the link alone is enough.
+    const newEmail = uniqueEmail("intruder");
+    await me.client.account.changeEmail({ newEmail, password: me.password });
+    await rpc().account.confirmEmailChange({
+      token: await mailedToken(newEmail, "Confirm your new email"),
+    });
     // The intruder's ways back in, added while they held the account: a key through the app,
     // a passkey and their own second factor (rows as Better Auth's plugins write them).
     const { key } = await me.client.apiKey.create({
@@ -174,14 +189,12 @@ describe("changing the email", () => {
       ).bind(crypto.randomUUID(), me.userId),
       env.DB.prepare("UPDATE user SET two_factor_enabled = 1 WHERE id = ?").bind(me.userId),
     ]);
-    const newEmail = uniqueEmail("intruder");
-    await me.client.account.changeEmail({ newEmail, password: me.password });
-    await rpc().account.confirmEmailChange({
-      token: await mailedToken(newEmail, "Confirm your new email"),
-    });
     const token = await mailedToken(me.email, "Your Checkmark email was changed");
 
-    await expect(rpc().account.restoreEmail({ token })).resolves.toEqual({ email: me.email });
+    await expect(rpc().account.restoreEmail({ token })).resolves.toEqual({
+      email: me.email,
+      keptSecondFactor: false,
+    });
     expect(await emailOf(me.userId)).toBe(me.email);
     expect(await me.client.account.me()).toBeNull();
     expect((await signIn(newEmail, me.password)).status).toBe(401);
@@ -190,10 +203,7 @@ describe("changing the email", () => {
     });
     expect(withKey.status).toBe(401);
     for (const table of ["api_key", "passkey", "two_factor"]) {
-      const left = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE user_id = ?`)
-        .bind(me.userId)
-        .first<number>("n");
-      expect(left, table).toBe(0);
+      expect(await rowsOf(table, me.userId), table).toBe(0);
     }
     // With the password, the owner signs in again without anyone else's second factor.
     const back = await signIn(me.email, me.password);
@@ -217,7 +227,10 @@ describe("changing the email", () => {
     const intrudersLink = await resetToken(newEmail);
 
     const token = await mailedToken(me.email, "Your Checkmark email was changed");
-    await expect(rpc().account.restoreEmail({ token })).resolves.toEqual({ email: me.email });
+    await expect(rpc().account.restoreEmail({ token })).resolves.toEqual({
+      email: me.email,
+      keptSecondFactor: false,
+    });
 
     // Their link no longer sets the password of the restored account.
     const late = await authPost("reset-password", {
@@ -234,6 +247,210 @@ describe("changing the email", () => {
     await expect(
       rpc().account.changeEmail({ newEmail: uniqueEmail(), password: "whatever it is" }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+/** The owner's account with two-factor on (password, then a code from the app), as settings does. */
+async function signedInWithTwoFactor() {
+  const me = await signedInUser();
+  const enable = await authPost(
+    "two-factor/enable",
+    { password: me.password },
+    { cookie: me.cookie },
+  );
+  expect(enable.status).toBe(200);
+  const { totpURI, backupCodes } = (await enable.json()) as {
+    totpURI: string;
+    backupCodes: string[];
+  };
+  const secret = secretOf(totpURI);
+  const usedCode = await totpCode(secret);
+  const verify = await authPost(
+    "two-factor/verify-totp",
+    { code: usedCode },
+    { cookie: me.cookie },
+  );
+  expect(verify.status).toBe(200);
+  // Turning it on replaces the session (and its cookie).
+  const cookie = cookiesFrom(verify);
+  return { ...me, cookie, client: rpc(cookie), secret, backupCodes, usedCode };
+}
+
+/** The owner moves to a new address (say, leaving an old job's mailbox): the old one's link. */
+async function movedAway(me: { client: AppRouterClient; email: string; password: string }) {
+  const newEmail = uniqueEmail("moved");
+  await me.client.account.changeEmail({ newEmail, password: me.password });
+  await rpc().account.confirmEmailChange({
+    token: await mailedToken(newEmail, "Confirm your new email"),
+  });
+  return { newEmail, token: await mailedToken(me.email, "Your Checkmark email was changed") };
+}
+
+const refusal = (call: Promise<unknown>) =>
+  call.then(
+    () => ({ code: "accepted", paths: [] as string[] }),
+    (error: { code?: string }) => ({ code: error.code, paths: issuePaths(error) }),
+  );
+
+describe("undoing an email change when two-factor was on (ADR 135)", () => {
+  it("refuses the old mailbox's link without a code, so its reader cannot take the account", async () => {
+    const me = await signedInWithTwoFactor();
+    const { newEmail, token } = await movedAway(me);
+
+    const attempt = rpc().account.restoreEmail({ token });
+    await expect(attempt).rejects.toMatchObject({
+      code: "SECOND_FACTOR_REQUIRED",
+      status: 403,
+      message: expect.stringContaining("authenticator app"),
+    });
+    await expect(attempt.catch((error) => isDefinedError(error))).resolves.toBe(true);
+    // Nothing moved: the account still signs in with the new address, and its second factor,
+    // sessions and the link itself are as they were.
+    expect(await emailOf(me.userId)).toBe(newEmail);
+    await expect(me.client.account.me()).resolves.toMatchObject({ email: newEmail });
+    expect(await rowsOf("two_factor", me.userId)).toBe(1);
+    // The old address signs nothing in; the new one still stops at the second factor.
+    expect((await signIn(me.email, me.password)).status).toBe(401);
+    const owner = await signIn(newEmail, me.password);
+    expect(await owner.json()).toMatchObject({ twoFactorRedirect: true });
+    await expect(rpc().account.restoreEmail({ token, code: "not a code" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await emailOf(me.userId)).toBe(newEmail);
+  });
+
+  it("restores with a code from the app and keeps two-factor on; a code used before is refused", async () => {
+    const me = await signedInWithTwoFactor();
+    const { key } = await me.client.apiKey.create({
+      name: "mine",
+      scope: "read-write",
+      password: me.password,
+    });
+    const { token } = await movedAway(me);
+
+    // The code that turned two-factor on was used: refused at the field, nothing changes.
+    const replay = await refusal(rpc().account.restoreEmail({ token, code: me.usedCode }));
+    expect(replay).toEqual({ code: "BAD_REQUEST", paths: ["code"] });
+    await expect(rpc().account.restoreEmail({ token, code: me.usedCode })).rejects.toMatchObject({
+      message: expect.stringContaining("already used"),
+    });
+    await expect(me.client.account.me()).resolves.not.toBeNull();
+
+    // The next code from the app (spaces as people type them are fine).
+    const next = await totpCode(me.secret, 1);
+    await expect(
+      rpc().account.restoreEmail({ token, code: `${next.slice(0, 3)} ${next.slice(3)}` }),
+    ).resolves.toEqual({ email: me.email, keptSecondFactor: true });
+    expect(await emailOf(me.userId)).toBe(me.email);
+    // Every session and key is gone; the second factor, the owner's own, stays.
+    expect(await me.client.account.me()).toBeNull();
+    const withKey = await SELF.fetch(`${ORIGIN}/api/v1/todos`, {
+      headers: { "x-api-key": key, "cf-connecting-ip": randomIp() },
+    });
+    expect(withKey.status).toBe(401);
+    expect(await rowsOf("api_key", me.userId)).toBe(0);
+    expect(await rowsOf("two_factor", me.userId)).toBe(1);
+    // Whoever reads the old mailbox can reset the password, but sign-in still asks for the code.
+    expect((await requestPasswordReset(me.email)).status).toBe(200);
+    const reset = await authPost("reset-password", {
+      token: await resetToken(me.email),
+      newPassword: "chosen by the mailbox's reader",
+    });
+    expect(reset.status).toBe(200);
+    const signInAfter = await signIn(me.email, "chosen by the mailbox's reader");
+    expect(signInAfter.status).toBe(200);
+    expect(await signInAfter.json()).toMatchObject({ twoFactorRedirect: true });
+    await expect(rpc(cookiesFrom(signInAfter)).account.me()).resolves.toBeNull();
+  });
+
+  it("restores with a backup code, which is then used up for sign-in too", async () => {
+    const me = await signedInWithTwoFactor();
+    const { token } = await movedAway(me);
+    const [first, second] = me.backupCodes;
+    if (!first || !second) throw new Error("no backup codes");
+
+    await expect(rpc().account.restoreEmail({ token, code: first })).resolves.toEqual({
+      email: me.email,
+      keptSecondFactor: true,
+    });
+    // Better Auth's own sign-in reads the list the restore rewrote: that code is gone, others work.
+    const step = await signIn(me.email, me.password);
+    expect(await step.json()).toMatchObject({ twoFactorRedirect: true });
+    const challenge = cookiesFrom(step);
+    const reused = await authPost(
+      "two-factor/verify-backup-code",
+      { code: first },
+      { cookie: challenge },
+    );
+    expect(reused.status).toBe(401);
+    const other = await authPost(
+      "two-factor/verify-backup-code",
+      { code: second },
+      { cookie: challenge },
+    );
+    expect(other.status).toBe(200);
+    await expect(rpc(cookiesFrom(other)).account.me()).resolves.toMatchObject({ email: me.email });
+  });
+
+  it("spends the account's password budget on each code, then refuses even the right one", async () => {
+    const me = await signedInWithTwoFactor();
+    const { newEmail, token } = await movedAway(me);
+    const guess = (code: string) => refusal(rpc().account.restoreEmail({ token, code }));
+    // The binding counts in fixed 60 s windows, so the refusal comes within two windows' worth.
+    const answers: (string | undefined)[] = [];
+    while (
+      !answers.includes("TOO_MANY_REQUESTS") &&
+      answers.length <= 2 * PASSWORD_CHECKS_PER_MINUTE
+    ) {
+      answers.push((await guess(String(100000 + answers.length))).code);
+    }
+    expect(answers.at(-1)).toBe("TOO_MANY_REQUESTS");
+    // Confirming the address, turning two-factor on and asking for the change spent some already.
+    expect(answers.filter((code) => code === "BAD_REQUEST").length).toBeGreaterThanOrEqual(
+      PASSWORD_CHECKS_PER_MINUTE - 3,
+    );
+    // No oracle while refused: the right code gets the same answer.
+    expect((await guess(await totpCode(me.secret, 1))).code).toBe("TOO_MANY_REQUESTS");
+    expect(await emailOf(me.userId)).toBe(newEmail);
+  });
+
+  it("counts wrong codes toward the second factor's lockout, which then refuses the right code", async () => {
+    const me = await signedInWithTwoFactor();
+    const { newEmail, token } = await movedAway(me);
+    // Nine wrong codes in a row already (at sign-in, say): one more here locks it.
+    await env.DB.prepare("UPDATE two_factor SET failed_verification_count = 9 WHERE user_id = ?")
+      .bind(me.userId)
+      .run();
+    expect((await refusal(rpc().account.restoreEmail({ token, code: "000000" }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    const locked = rpc().account.restoreEmail({ token, code: await totpCode(me.secret, 1) });
+    await expect(locked).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      data: { retryAfterSeconds: expect.any(Number) },
+    });
+    expect(await emailOf(me.userId)).toBe(newEmail);
+    // The lock is the one sign-in obeys.
+    const step = await signIn(newEmail, me.password);
+    const atSignIn = await authPost(
+      "two-factor/verify-totp",
+      { code: await totpCode(me.secret, 1) },
+      { cookie: cookiesFrom(step) },
+    );
+    expect(atSignIn.status).toBe(429);
+  });
+
+  it("asks for a code on a link mailed before the restore knew whether two-factor was on", async () => {
+    const me = await signedInWithTwoFactor();
+    const { token } = await movedAway(me);
+    await env.DB.prepare(
+      "UPDATE verification SET value = json_remove(value, '$.twoFactor') WHERE identifier = ?",
+    )
+      .bind(`restore-email:${me.userId}`)
+      .run();
+    await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
+      code: "SECOND_FACTOR_REQUIRED",
+    });
   });
 });
 

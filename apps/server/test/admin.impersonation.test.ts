@@ -6,12 +6,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   auditRowsFor,
   authPost,
+  cookiesFrom,
   ORIGIN,
   randomIp,
   rpc,
   signedInAdmin,
   signedInUser,
 } from "./fixtures";
+import { secretOf, totpCode } from "./totp";
 
 /** A browser's cookie store for one origin: sends what it holds, keeps what the server sets. */
 function cookieJar(initial: string) {
@@ -217,6 +219,56 @@ describe("impersonation", () => {
     await expect(
       user.client.apiKey.create({ name: "mine", scope: "read", password: user.password }),
     ).resolves.toBeDefined();
+  });
+
+  it("cannot use or spend the account's second factor, nor turn it off", async () => {
+    const user = await signedInUser();
+    const enable = await authPost(
+      "two-factor/enable",
+      { password: user.password },
+      { cookie: user.cookie },
+    );
+    const { totpURI, backupCodes } = (await enable.json()) as {
+      totpURI: string;
+      backupCodes: string[];
+    };
+    const secret = secretOf(totpURI);
+    const on = await authPost(
+      "two-factor/verify-totp",
+      { code: await totpCode(secret) },
+      { cookie: user.cookie },
+    );
+    expect(on.status).toBe(200);
+    const [backupCode = ""] = backupCodes;
+
+    const tab = browserClient(admin.user.cookie);
+    await tab.client.admin.users.impersonate({ userId: user.userId });
+    const asUser = { cookie: tab.cookie(), "cf-connecting-ip": randomIp() };
+    const refused = [
+      await authPost("two-factor/verify-totp", { code: await totpCode(secret, 1) }, asUser),
+      await authPost("two-factor/verify-backup-code", { code: backupCode }, asUser),
+      await authPost("two-factor/disable", { password: user.password }, asUser),
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(403);
+      await expect(response.json()).resolves.toMatchObject({ code: "IMPERSONATING" });
+    }
+
+    // The owner's backup code was not spent: it still finishes their own sign-in.
+    const passwordStep = await authPost("sign-in/email", {
+      email: user.email,
+      password: user.password,
+    });
+    await expect(passwordStep.json()).resolves.toMatchObject({ twoFactorRedirect: true });
+    const signedIn = await authPost(
+      "two-factor/verify-backup-code",
+      { code: backupCode },
+      { cookie: cookiesFrom(passwordStep) },
+    );
+    expect(signedIn.status).toBe(200);
+    await expect(rpc(cookiesFrom(signedIn)).account.me()).resolves.toMatchObject({
+      id: user.userId,
+    });
   });
 
   it("shows the user support access in their devices and export, never the admin's address or browser", async () => {

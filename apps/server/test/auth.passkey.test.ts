@@ -11,7 +11,13 @@ import {
   signUp,
   type TestUser,
 } from "./fixtures";
-import { assertion, createCredential, otherKeys, type Passkey } from "./webauthn-authenticator";
+import {
+  assertion,
+  createCredential,
+  type DeviceChecks,
+  otherKeys,
+  type Passkey,
+} from "./webauthn-authenticator";
 
 function authGet(path: string, cookie = "") {
   return SELF.fetch(`${ORIGIN}/api/auth/${path}`, {
@@ -22,10 +28,15 @@ function authGet(path: string, cookie = "") {
 const joinCookies = (...cookies: string[]) => cookies.filter(Boolean).join("; ");
 
 /** The device's half of a registration: options from the server, then the signed answer. */
-async function register(user: TestUser, name: string, beforeVerify?: () => Promise<unknown>) {
+async function register(
+  user: TestUser,
+  name: string | undefined,
+  beforeVerify?: () => Promise<unknown>,
+  device: DeviceChecks = {},
+) {
   const options = await authGet("passkey/generate-register-options", user.cookie);
   if (options.status !== 200) return { options, verified: null, passkey: null };
-  const { passkey, response } = await createCredential(await options.json(), ORIGIN);
+  const { passkey, response } = await createCredential(await options.json(), ORIGIN, device);
   await beforeVerify?.();
   const verified = await authPost(
     "passkey/verify-registration",
@@ -46,11 +57,11 @@ async function addPasskey(user: TestUser, name: string): Promise<Passkey> {
 }
 
 /** Signs in as the sign-in page's passkey button does; answers the verify response. */
-async function signInWith(passkey: Passkey, signingKey?: CryptoKey) {
+async function signInWith(passkey: Passkey, device?: DeviceChecks & { signingKey?: CryptoKey }) {
   const options = await authGet("passkey/generate-authenticate-options");
   expect(options.status).toBe(200);
   const challengeCookie = cookiesFrom(options);
-  const response = await assertion(passkey, await options.json(), ORIGIN, signingKey);
+  const response = await assertion(passkey, await options.json(), ORIGIN, device);
   const verify = () =>
     authPost("passkey/verify-authentication", { response }, { cookie: challengeCookie });
   return { response: await verify(), replay: verify };
@@ -141,7 +152,7 @@ describe("passkeys", () => {
   it("refuses a signature made with another key, and a replayed sign-in", async () => {
     const user = await signUp();
     const passkey = await addPasskey(user, "Phone");
-    const forged = await signInWith(passkey, (await otherKeys()).privateKey);
+    const forged = await signInWith(passkey, { signingKey: (await otherKeys()).privateKey });
     expect(forged.response.status).toBe(401);
     await expect(forged.response.json()).resolves.toMatchObject({ code: "AUTHENTICATION_FAILED" });
     expect(cookiesFrom(forged.response)).not.toMatch(/session_token=[^;]/);
@@ -182,5 +193,84 @@ describe("passkeys", () => {
       (await authGet("passkey/list-user-passkeys", owner.cookie)).json(),
     ).resolves.toEqual([]);
     expect((await signInWith(passkey)).response.status).toBe(401);
+  });
+
+  it("has a name of at most 60 characters, checked by the server when adding and renaming", async () => {
+    const user = await signUp();
+    await rpc(user.cookie).passkey.allowRegistration({ password: user.password });
+    const tooLong = await register(user, "n".repeat(61));
+    expect(tooLong.verified?.status).toBe(400);
+    await expect(tooLong.verified?.json()).resolves.toMatchObject({
+      code: "INVALID_PASSKEY_NAME",
+      message: "Use at most 60 characters.",
+    });
+    // The refusal comes before the password check is used up: the right name still goes in.
+    const added = await register(user, "n".repeat(60));
+    expect(added.verified?.status).toBe(200);
+
+    const [listed] = (await (await authGet("passkey/list-user-passkeys", user.cookie)).json()) as {
+      id: string;
+      name: string;
+    }[];
+    if (!listed) throw new Error("no passkey listed");
+    expect(listed.name).toBe("n".repeat(60));
+    for (const name of ["r".repeat(61), "   "]) {
+      const renamed = await authPost(
+        "passkey/update-passkey",
+        { id: listed.id, name },
+        { cookie: user.cookie },
+      );
+      expect(renamed.status, JSON.stringify(name)).toBe(400);
+      await expect(renamed.json()).resolves.toMatchObject({ code: "INVALID_PASSKEY_NAME" });
+    }
+    const renamed = await authPost(
+      "passkey/update-passkey",
+      { id: listed.id, name: "Work laptop" },
+      { cookie: user.cookie },
+    );
+    expect(renamed.status).toBe(200);
+    await expect(
+      (await authGet("passkey/list-user-passkeys", user.cookie)).json(),
+    ).resolves.toEqual([expect.objectContaining({ name: "Work laptop" })]);
+  });
+
+  it("asks the device for its PIN, fingerprint or face when adding one and when signing in", async () => {
+    const user = await signUp();
+    await rpc(user.cookie).passkey.allowRegistration({ password: user.password });
+    const registerOptions = await authGet("passkey/generate-register-options", user.cookie);
+    await expect(registerOptions.json()).resolves.toMatchObject({
+      authenticatorSelection: { userVerification: "required" },
+    });
+    const signInOptions = await authGet("passkey/generate-authenticate-options");
+    expect(signInOptions.status).toBe(200);
+    expect(cookiesFrom(signInOptions)).toMatch(/passkey=[^;]/);
+    await expect(signInOptions.json()).resolves.toMatchObject({ userVerification: "required" });
+  });
+
+  it("cannot be added from a device that skipped the PIN or biometric check", async () => {
+    const user = await signUp();
+    await rpc(user.cookie).passkey.allowRegistration({ password: user.password });
+    const { verified } = await register(user, "Key without a PIN", undefined, {
+      userVerified: false,
+    });
+    expect(verified?.status).toBe(400);
+    await expect(verified?.json()).resolves.toMatchObject({ code: "USER_VERIFICATION_REQUIRED" });
+    await expect(
+      (await authGet("passkey/list-user-passkeys", user.cookie)).json(),
+    ).resolves.toEqual([]);
+  });
+
+  it("does not sign in when the device skipped the PIN or biometric check (it would skip two-factor)", async () => {
+    const user = await signUp();
+    const passkey = await addPasskey(user, "Phone");
+    const { response } = await signInWith(passkey, { userVerified: false });
+    expect(response.status).toBe(401);
+    await expect(response.json()).resolves.toMatchObject({
+      code: "USER_VERIFICATION_REQUIRED",
+      message: "Unlock the passkey with its PIN, fingerprint or face to sign in.",
+    });
+    expect(cookiesFrom(response)).not.toMatch(/session_token=[^;]/);
+    // The same passkey, unlocked, signs in.
+    expect((await signInWith(passkey)).response.status).toBe(200);
   });
 });

@@ -11,6 +11,7 @@ import {
   resetToken,
   rpc,
   signUp,
+  signUpUnverified,
   uniqueEmail,
 } from "./fixtures";
 
@@ -27,6 +28,19 @@ describe("password reset", () => {
     expect(await unknown.json()).toEqual(await known.json());
     expect((await mailTo(user.email, "Reset your")).body).toContain("/api/auth/reset-password/");
     expect(await countMailTo(unknownEmail)).toBe(0);
+  });
+
+  it("greets a confirmed account by its name, and an unconfirmed one without the name it was given", async () => {
+    const owner = await signUp({ name: "Ada Lovelace" });
+    await requestPasswordReset(owner.email);
+    expect((await mailTo(owner.email, "Reset your")).body).toMatch(/^Hello Ada Lovelace,\n/);
+
+    // Nobody has shown they own this address: the name is whatever the sign-up typed.
+    const squatted = await signUpUnverified({ name: "WIN A PRIZE at evil.example" });
+    await requestPasswordReset(squatted.email);
+    const { body } = await mailTo(squatted.email, "Reset your");
+    expect(body).toMatch(/^Hello,\n/);
+    expect(body).not.toContain("WIN A PRIZE");
   });
 
   it("keeps the account's API keys (forgetful owners reset too), and its mail says to review them", async () => {

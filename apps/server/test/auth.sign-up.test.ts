@@ -30,6 +30,14 @@ describe("sign-up", () => {
     expect((await mailTo(email, "Confirm your email")).body).toContain("/confirm-email?token=");
   });
 
+  it("mails the confirmation link without the name typed at sign-up (anyone can type any address)", async () => {
+    const stranger = uniqueEmail("stranger");
+    await signUpUnverified({ email: stranger, name: "WIN A PRIZE at evil.example" });
+    const { body } = await mailTo(stranger, "Confirm your email");
+    expect(body).toMatch(/^Hello,\n/);
+    expect(body).not.toContain("WIN A PRIZE");
+  });
+
   it("answers a taken email exactly like a new one, and tells the owner instead", async () => {
     const owner = await signUp();
     const fresh = await authPost("sign-up/email", signUpBody(uniqueEmail("fresh")));

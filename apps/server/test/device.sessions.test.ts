@@ -1,6 +1,6 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { authPost, cookiesFrom, randomIp, rpc, signUp, type TestUser } from "./fixtures";
+import { authPost, cookiesFrom, ORIGIN, randomIp, rpc, signUp, type TestUser } from "./fixtures";
 
 const FIREFOX_ON_ANDROID = "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0";
 const SAFARI_ON_MAC =
@@ -76,6 +76,25 @@ describe("the devices list", () => {
       },
       { timeout: 5_000 },
     );
+  });
+
+  it("never hands out a session's token: Better Auth's own session list is not offered", async () => {
+    const user = await signUp();
+    await signInElsewhere(user, { "user-agent": SAFARI_ON_MAC });
+    // A token revokes or replays its session, so one leaked list (or an admin acting as the
+    // user) would be every device's cookie.
+    const listed = await SELF.fetch(`${ORIGIN}/api/auth/list-sessions`, {
+      headers: { origin: ORIGIN, cookie: user.cookie, "cf-connecting-ip": randomIp() },
+    });
+    expect(listed.status).toBe(404);
+    await expect(listed.json()).resolves.toEqual({
+      code: "LIST_SESSIONS_NOT_OFFERED",
+      message: "Sessions are listed under Settings, Devices.",
+    });
+
+    const devices = await rpc(user.cookie).device.list();
+    expect(devices).toHaveLength(2);
+    for (const device of devices) expect(device).not.toHaveProperty("token");
   });
 
   it("requires a signed-in session", async () => {

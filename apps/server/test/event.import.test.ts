@@ -83,7 +83,7 @@ describe("importing an iCalendar file", () => {
     expectInOrder(progress, 12);
     expect(last).toMatchObject({ imported: 11, skipped: 0 });
     expect(progress.flatMap((step) => step.failed)).toEqual([
-      { row: 5, title: "Backwards", reason: "end: The end is before the start." },
+      { row: 5, title: "Backwards", reason: "End: The end is before the start." },
     ]);
     expect(await countEvents()).toBe(11);
 
@@ -137,8 +137,8 @@ describe("importing a CSV file", () => {
     ].join("\n");
     const first = await importFile(text, "csv");
     expect(first.progress.flatMap((step) => step.failed)).toEqual([
-      { row: 3, title: "Bad date", reason: "start: Use a date and time like 2026-03-28T09:00." },
-      { row: 4, title: null, reason: "title: Give the event a title." },
+      { row: 3, title: "Bad date", reason: "Start: Use a date and time like 2026-03-28T09:00." },
+      { row: 4, title: null, reason: "Title: Give the event a title." },
     ]);
     expect(first.last).toMatchObject({ done: 4, total: 4, imported: 2 });
 

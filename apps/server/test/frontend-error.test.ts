@@ -82,6 +82,22 @@ describe("browser error reports", () => {
     expect(JSON.stringify(stored)).not.toContain("secret");
   });
 
+  it("drop the query and fragment of every URL inside the message and stack, keeping frames' lines", async () => {
+    const id = crypto.randomUUID();
+    const link = "https://x.example/reset-password?token=SECRET#frag";
+    const response = await report({
+      message: `Failed to load ${link} ${id}`,
+      url: `${ORIGIN}/reset-password`,
+      stack: `Error: Failed to load ${link}\n    at load (https://x.example/app.js?v=SECRET:10:5)\n    at go@/assets/x.js#SECRET:3:4`,
+    });
+    expect(response.status).toBe(202);
+    const stored = await storedWithMessage(`Failed to load https://x.example/reset-password ${id}`);
+    expect(stored.stack).toBe(
+      "Error: Failed to load https://x.example/reset-password\n    at load (https://x.example/app.js:10:5)\n    at go@/assets/x.js:3:4",
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/SECRET|frag/);
+  });
+
   it("that flood in as repeats of one error cost one row and a count", async () => {
     const message = `Flood ${crypto.randomUUID()}`;
     const body = {

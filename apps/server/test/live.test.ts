@@ -1,6 +1,11 @@
-import { env, runDurableObjectAlarm, SELF } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { SESSION_ENDED } from "../src/live/user-live";
+import {
+  MAX_SOCKETS_PER_USER,
+  REPLACED_BY_NEWER,
+  SESSION_ENDED,
+  type UserLive,
+} from "../src/live/user-live";
 import { authPost, cookiesFrom, ORIGIN, randomIp, signedInClient, signUp } from "./fixtures";
 
 /** Opens /api/live as the page does and collects what arrives. */
@@ -104,5 +109,59 @@ describe("live updates", () => {
     await owner.client.todo.create({ text: "after sign-out" });
     await vi.waitFor(() => expect(kept.messages).toHaveLength(1));
     kept.socket.close(1000);
+  });
+
+  it(`holds at most ${MAX_SOCKETS_PER_USER} sockets per user: a new one closes the oldest`, async () => {
+    const me = await signedInClient();
+    const sockets = [];
+    for (let i = 0; i <= MAX_SOCKETS_PER_USER; i++) sockets.push(await openSocket(me.user.cookie));
+    const [oldest, ...rest] = sockets;
+    if (!oldest) throw new Error("no socket");
+    const stub = env.USER_LIVE.get(env.USER_LIVE.idFromName(me.userId));
+    expect(await stub.changed("todos")).toBe(MAX_SOCKETS_PER_USER);
+    expect(await oldest.closed).toBe(REPLACED_BY_NEWER);
+    await vi.waitFor(() => {
+      for (const tab of rest) expect(tab.messages).toHaveLength(1);
+    });
+    expect(oldest.messages).toEqual([]);
+    for (const tab of rest) tab.socket.close(1000);
+  });
+
+  it("checks every open socket's session with one query", async () => {
+    const me = await signUp();
+    const signIn = async () =>
+      cookiesFrom(await authPost("sign-in/email", { email: me.email, password: me.password }));
+    const signedOut = await signIn();
+    const cookies = [me.cookie, signedOut, await signIn()];
+    const tabs = await Promise.all(cookies.map((cookie) => openSocket(cookie)));
+    expect((await authPost("sign-out", {}, { cookie: signedOut })).status).toBe(200);
+
+    const userId = (await env.DB.prepare("SELECT id FROM user WHERE email = ?")
+      .bind(me.email)
+      .first<string>("id")) as string;
+    const stub = env.USER_LIVE.get(env.USER_LIVE.idFromName(userId));
+    const queries = await runInDurableObject(stub, async (instance: UserLive) => {
+      let prepared = 0;
+      const held = instance as unknown as { env: Env };
+      const db = new Proxy(held.env.DB, {
+        get(target, property) {
+          if (property === "prepare") prepared++;
+          const value = Reflect.get(target, property);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      const original = held.env;
+      held.env = { ...original, DB: db };
+      try {
+        await instance.alarm();
+      } finally {
+        held.env = original;
+      }
+      return prepared;
+    });
+    expect(queries).toBe(1);
+    expect(await tabs[1]?.closed).toBe(SESSION_ENDED);
+    expect(await stub.changed("todos")).toBe(2);
+    for (const tab of tabs) tab.socket.close(1000);
   });
 });

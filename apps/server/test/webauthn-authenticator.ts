@@ -76,10 +76,25 @@ const newKeys = () =>
 const clientData = (type: string, challenge: string, origin: string) =>
   encoder.encode(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
 
+// Authenticator data flags: user present, user verified (PIN or biometrics), credential attached.
+const USER_PRESENT = 0x01;
+const USER_VERIFIED = 0x04;
+const ATTESTED_CREDENTIAL = 0x40;
+
+/** How the device behaves: by default it checks the PIN or biometrics, as phones and laptops do. */
+export interface DeviceChecks {
+  /** false: a security key without a PIN (or a device made to skip the check) */
+  userVerified?: boolean;
+}
+
+const flagsFor = ({ userVerified = true }: DeviceChecks) =>
+  USER_PRESENT | (userVerified ? USER_VERIFIED : 0);
+
 /** Makes a new credential for the registration options the server sent. */
 export async function createCredential(
   options: { challenge: string; rp: { id: string }; user: { id: string } },
   origin: string,
+  checks: DeviceChecks = {},
 ) {
   const keys = await newKeys();
   const jwk = (await crypto.subtle.exportKey("jwk", keys.publicKey)) as JsonWebKey;
@@ -95,7 +110,7 @@ export async function createCredential(
   const credentialId = crypto.getRandomValues(new Uint8Array(16));
   const authData = concat(
     await sha256(encoder.encode(options.rp.id)),
-    Uint8Array.of(0x45), // user present, user verified, attested credential data
+    Uint8Array.of(flagsFor(checks) | ATTESTED_CREDENTIAL),
     new Uint8Array(4), // sign count 0
     new Uint8Array(16), // AAGUID: none
     Uint8Array.of(0, credentialId.length),
@@ -130,14 +145,17 @@ export async function assertion(
   passkey: Passkey,
   options: { challenge: string; rpId?: string },
   origin: string,
-  signingKey: CryptoKey = passkey.keys.privateKey,
+  {
+    signingKey = passkey.keys.privateKey,
+    ...checks
+  }: DeviceChecks & { signingKey?: CryptoKey } = {},
 ) {
   passkey.signCount += 1;
   const count = new DataView(new ArrayBuffer(4));
   count.setUint32(0, passkey.signCount);
   const authenticatorData = concat(
     await sha256(encoder.encode(options.rpId ?? new URL(origin).hostname)),
-    Uint8Array.of(0x05), // user present, user verified
+    Uint8Array.of(flagsFor(checks)),
     new Uint8Array(count.buffer),
   );
   const clientDataJSON = clientData("webauthn.get", options.challenge, origin);

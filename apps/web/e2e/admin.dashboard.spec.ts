@@ -85,6 +85,18 @@ test("an admin made by the command bans a user, who is signed out and refused; t
   await waitForHydration(page);
   await page.getByRole("link", { name: new RegExp(user.name) }).click();
 
+  // A role change is asked once more, in words: called off, nothing changes; confirmed, it does.
+  const confirmRole = page.getByRole("group", { name: "Confirm the role change" });
+  await page.getByRole("button", { name: "Make admin" }).click();
+  await expect(confirmRole).toContainText(`${user.name} will see and act on every account.`);
+  await confirmRole.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmRole).toHaveCount(0);
+  await page.getByRole("button", { name: "Make admin" }).click();
+  await confirmRole.getByRole("button", { name: "Yes, make admin" }).click();
+  await page.getByRole("button", { name: "Remove admin rights" }).click();
+  await confirmRole.getByRole("button", { name: "Yes, remove admin rights" }).click();
+  await expect(page.getByRole("button", { name: "Make admin" })).toBeVisible();
+
   // The ban form's own messages: a reason is needed, and an end already past is refused.
   const banButton = page.getByRole("button", { name: "Ban and sign out" });
   const reason = page.getByLabel(/Reason/);
@@ -125,6 +137,16 @@ test("an admin made by the command bans a user, who is signed out and refused; t
   await page.reload();
   await expect(page.getByLabel("Show")).toHaveValue("user.ban");
   await screenshots(page, "admin-audit");
+
+  // A user page for an account that is not there says so, not "Something went wrong".
+  allowConsoleError(/status of 404/);
+  const noUser = await page.goto(`/admin/users/${crypto.randomUUID()}`);
+  expect(noUser?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such user" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to users" })).toHaveAttribute(
+    "href",
+    "/admin/users",
+  );
 
   // The banned user's open page no longer has a session, and signing in says why.
   allowConsoleError(/status of 40[13]/);
@@ -191,7 +213,7 @@ test("an admin acts as a user under a banner on every page, then stops and is th
     "While acting as this user, their account settings are read-only.",
   );
 
-  await banner.getByRole("button", { name: "Stop" }).click();
+  await banner.getByRole("button", { name: /^Stop acting as / }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
   await expect(banner).toHaveCount(0);

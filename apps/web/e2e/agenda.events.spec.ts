@@ -119,7 +119,7 @@ test("importing a calendar file shows live progress to 100%, then what was impor
     buffer: Buffer.alloc(6 * 1024 * 1024, "A"),
   });
   await expect(page.getByRole("alert")).toContainText(
-    "This file is 6.0 MB; import files may be at most 5 MB.",
+    "This file is 6 MB; import files may be at most 5 MB.",
   );
   await expect(importButton).toBeDisabled();
 
@@ -172,4 +172,22 @@ test("importing a calendar file shows live progress to 100%, then what was impor
   await expect(
     page.getByText("Import finished: 0 events imported, 8 already there, 1 row failed."),
   ).toBeVisible();
+});
+
+test("the agenda's Upcoming and Past views mark only the one shown as current", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/agenda?when=past");
+  const views = page.getByRole("navigation", { name: "Which events" });
+  await expect(views.getByRole("link", { name: "Past" })).toHaveAttribute("aria-current", "page");
+  await expect(views.locator('[aria-current="page"]')).toHaveCount(1);
+  await waitForHydration(page);
+  await views.getByRole("link", { name: "Upcoming" }).click();
+  await expect(page).not.toHaveURL(/when=/);
+  await expect(views.getByRole("link", { name: "Upcoming" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(views.locator('[aria-current="page"]')).toHaveCount(1);
 });

@@ -105,6 +105,27 @@ test("a forgotten password is reset through the emailed link", async ({ page, br
   await expect(page).toHaveURL(/\/todos$/);
 });
 
+test("a link that was no good, or none at all, says so where the reader looks first", async ({
+  page,
+}) => {
+  // Better Auth sends a bad mailed link back to sign in with ?error=: the alert is about the
+  // link, so it comes before the form, not beside the button as a wrong password would.
+  await open(page, "/sign-in?error=INVALID_TOKEN");
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText(/This link has expired or was already used/);
+  const alertTop = (await alert.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
+  const emailTop = (await page.getByLabel("Email").boundingBox())?.y ?? 0;
+  expect(alertTop).toBeLessThan(emailTop);
+
+  // The reset page opened without the mailed link is not "expired": it says how to get one.
+  await open(page, "/reset-password");
+  await expect(page.getByRole("alert")).toHaveText(/needs the link from your reset email/);
+  await page.getByRole("link", { name: "Get a new link" }).click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
 test("a sign-in cannot be sent before the page runs its script, so nothing typed is lost or put in the URL", async ({
   browser,
 }) => {

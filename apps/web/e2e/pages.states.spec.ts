@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from "./accessibility";
-import { expect, open, test } from "./fixtures";
+import { expect, open, test, waitForHydration } from "./fixtures";
 import { failEveryCall, onCallsTo, stopStandingIn } from "./rpc-calls";
 
 test.use({ shareAccountInFile: true });
@@ -71,12 +71,17 @@ test("a page that is not there answers 404, whatever says so", async ({
   allowConsoleError,
 }) => {
   allowConsoleError(/status of 404/);
-  // No route at this address; an event nobody has (another user's answers the same NOT_FOUND).
-  for (const path of ["/no-such-page", `/agenda/${crypto.randomUUID()}`]) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(404);
-    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
-  }
+  // No route at this address.
+  const noRoute = await page.goto("/no-such-page");
+  expect(noRoute?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  // An event nobody has (another user's answers the same NOT_FOUND): says what, and where to go.
+  const noEvent = await page.goto(`/agenda/${crypto.randomUUID()}`);
+  expect(noEvent?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This event is not here" })).toBeVisible();
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Back to the agenda" }).click();
+  await expect(page).toHaveURL(/\/agenda$/);
 });
 
 test("empty pages say what they are for and what to do", async ({ page, account: _signedIn }) => {

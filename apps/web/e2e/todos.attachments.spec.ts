@@ -60,5 +60,41 @@ test("a user attaches a picture to a todo and downloads it", async ({ page }) =>
   await expect(link).toHaveCount(0);
 
   await open(page, "/settings");
-  await expect(page.getByTestId("storage-usage")).toContainText("of 100.0 MB used");
+  await expect(page.getByTestId("storage-usage")).toContainText("of 100 MB used");
+});
+
+test("a todo's 21st file is refused, and the form says why in the server's words", async ({
+  page,
+  allowConsoleError,
+}) => {
+  // The browser reports the refused upload's 409 itself.
+  allowConsoleError(/status of 409/);
+  await signUp(page, { name: "Bo", email: uniqueEmail("cap"), password: "files password 1" });
+  await page.getByLabel("New todo").fill("Receipts");
+  await page.getByRole("button", { name: "Add" }).click();
+  // Saved (the row shows at once with a temporary id; the toast comes with the server's).
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText("Todo added.");
+  const todoId = await todoIdOf(page, "Receipts");
+
+  // Twenty files straight through the upload route, as the form would send them.
+  const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+  for (let i = 0; i < 20; i++) {
+    const response = await page.request.post(
+      `/api/attachments?todoId=${todoId}&name=receipt-${i}.png`,
+      { headers: { origin, "content-type": "image/png" }, data: TINY_PNG },
+    );
+    expect(response.status()).toBe(201);
+  }
+  await page.reload();
+  const files = page.getByRole("list", { name: "Files of “Receipts”" });
+  await expect(files.getByRole("link")).toHaveCount(20);
+
+  await page
+    .getByLabel("Attach a file to “Receipts”")
+    .setInputFiles({ name: "one-more.png", mimeType: "image/png", buffer: TINY_PNG });
+  await expect(page.getByRole("alert")).toHaveText(
+    "You have 20 files on this todo, the most one todo may hold. Delete one to attach another.",
+  );
+  await expect(files.getByRole("link")).toHaveCount(20);
+  await expect(files.getByRole("link", { name: "one-more.png" })).toHaveCount(0);
 });

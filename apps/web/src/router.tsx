@@ -23,7 +23,7 @@ export function getRouter() {
     scrollRestoration: true,
     defaultPreload: "intent",
     defaultErrorComponent: RouteError,
-    defaultNotFoundComponent: NotFound,
+    defaultNotFoundComponent: () => <NotFound />,
     // Shown when a page's data takes a while (after defaultPendingMs, 1 s) instead of nothing.
     defaultPendingComponent: PagePending,
     ssr: { nonce: requestNonce() },

@@ -11,12 +11,20 @@ export { frontendErrorReportSchema } from "./frontend-error/schema";
 export { recordFrontendError } from "./frontend-error/service";
 export type { ProcedureMeta } from "./procedures";
 export { adminProcedure, protectedProcedure, publicProcedure } from "./procedures";
-export { reminderMail } from "./reminder/mail";
+export {
+  REMINDER_MAILS_PER_DAY,
+  REMINDER_RESYNCS_PER_HOUR,
+  reminderMailIdentifier,
+  spendReminderMail,
+} from "./reminder/budget";
+export { dueReminderMail } from "./reminder/mail";
 export { type ReminderParams, reminderParamsSchema } from "./reminder/params";
 export {
   REMINDER_HORIZON_MS,
   type ReminderDeps,
+  resyncUserReminders,
   TOP_UP_PER_RUN,
+  TOP_UP_PER_USER_PER_RUN,
   topUpReminders,
 } from "./reminder/schedule";
 export { createReminderScheduler } from "./reminder/scheduler";

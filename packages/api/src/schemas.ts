@@ -7,6 +7,7 @@ export type {
   DeleteAccountInput,
   ForgotPasswordInput,
   ResetPasswordInput,
+  RestoreEmailInput,
   SignInInput,
   SignUpInput,
 } from "./account/schema";
@@ -23,6 +24,8 @@ export {
   nameSchema,
   passwordSchema,
   resetPasswordSchema,
+  restoreEmailSchema,
+  secondFactorCodeSchema,
   signInSchema,
   signUpSchema,
 } from "./account/schema";

@@ -1,5 +1,6 @@
 // The pure half of `npm run admin:create`: input rules and the SQL it sends to D1.
 // Node only (never bundled into a Worker). Imports name the .ts file: Node runs it as it is.
+import { EMAIL_MAX_LENGTH } from "../src/email-policy.ts";
 import { nameProblem } from "../src/name-policy.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../src/password-policy.ts";
 
@@ -10,7 +11,7 @@ export class AdminCommandError extends Error {}
 
 export function checkEmail(email: string | undefined): string {
   const value = email?.trim().toLowerCase() ?? "";
-  if (!EMAIL.test(value) || value.length > 254) {
+  if (!EMAIL.test(value) || value.length > EMAIL_MAX_LENGTH) {
     throw new AdminCommandError(`"${email ?? ""}" is not an email address, e.g. ada@example.com`);
   }
   return value;

@@ -17,6 +17,10 @@ import {
 import { existingAccountMessage, resetPasswordMessage, verifyEmailMessage } from "./mail/messages";
 import { queueMailer } from "./mail/queue-mailer";
 import { passkeyRegistrationGrant } from "./passkey-registration-grant";
+import {
+  passkeySignInAsksForUserVerification,
+  userVerifiedPasskeys,
+} from "./passkey-user-verification";
 import { passwordAttemptLimit } from "./password-attempts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { resetLinksOf } from "./pending-steps";
@@ -101,8 +105,10 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       impersonation(),
       twoFactorSignIn(),
       totpReplayGuard(db),
-      // Relying party: BETTER_AUTH_URL's host in production, localhost in local runs.
-      passkey({ rpName: "Checkmark" }),
+      // Relying party: BETTER_AUTH_URL's host in production, localhost in local runs. A passkey
+      // skips the two-factor code, so it must be unlocked by PIN or biometrics (ADR 129).
+      passkey({ rpName: "Checkmark", ...userVerifiedPasskeys }),
+      passkeySignInAsksForUserVerification(),
       // Adding a passkey takes the password, not only a session (packages/api passkey router).
       passkeyRegistrationGrant(),
     ],

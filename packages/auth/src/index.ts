@@ -12,4 +12,12 @@ export { NAME_MAX_LENGTH, nameProblem } from "./name-policy";
 export { grantPasskeyRegistration, PASSKEY_GRANT_SECONDS } from "./passkey-registration-grant";
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 export { AUTH_RATE_LIMIT_LONGEST_WINDOW_SECONDS } from "./rate-limits";
+export {
+  clearSecondFactorFailures,
+  recordSecondFactorFailure,
+  redeemBackupCode,
+  redeemTotpCode,
+  type SecondFactorKey,
+  secondFactorLockSeconds,
+} from "./second-factor";
 export { readSession, type SessionResult, type SessionUser } from "./session";

@@ -1,14 +1,8 @@
-import { createOTP } from "@better-auth/utils/otp";
-import { type Database, schema } from "@checkmark/db";
+import type { Database } from "@checkmark/db";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
-import { symmetricDecrypt } from "better-auth/crypto";
 import { twoFactor } from "better-auth/plugins/two-factor";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
-
-const TOTP_PERIOD_SECONDS = 30;
-/** Codes one step either side of now are accepted (clock drift), as Better Auth does. */
-const TOTP_WINDOW_STEPS = 1;
+import { redeemTotpCode, SECOND_FACTOR_LOCKOUT, TOTP_PERIOD_SECONDS } from "./second-factor";
 
 /**
  * Better Auth's two-factor plugin, set up for Checkmark: TOTP from an authenticator app, ten
@@ -22,7 +16,7 @@ export const twoFactorSignIn = () =>
     trustDeviceMaxAge: 60 * 60 * 24 * 30,
     backupCodeOptions: { amount: 10 },
     totpOptions: { period: TOTP_PERIOD_SECONDS },
-    accountLockout: { enabled: true, maxFailedAttempts: 10, durationSeconds: 15 * 60 },
+    accountLockout: { enabled: true, ...SECOND_FACTOR_LOCKOUT },
   });
 
 /** The user a TOTP check is for: the signed-in one (turning it on) or the one mid sign-in. */
@@ -36,22 +30,11 @@ async function userIdOfTotpCheck(ctx: Parameters<Parameters<typeof createAuthMid
   return pending && pending.expiresAt > new Date() ? pending.value : null;
 }
 
-/** The time step whose code this is, or null when it matches none in the window. */
-async function matchingStep(secret: string, code: string): Promise<number | null> {
-  const otp = createOTP(secret, { period: TOTP_PERIOD_SECONDS });
-  const now = Math.floor(Date.now() / 1000 / TOTP_PERIOD_SECONDS);
-  for (let offset = TOTP_WINDOW_STEPS; offset >= -TOTP_WINDOW_STEPS; offset--) {
-    if ((await otp.hotp(now + offset)) === code) return now + offset;
-  }
-  return null;
-}
-
 /**
  * Each TOTP code is accepted once (RFC 6238, section 5.2). Better Auth's plugin accepts the
- * same code again within its window, so before it runs, this finds the time step the code
- * belongs to and moves the user's last used step forward in one conditional update; a code
- * for that step or an earlier one is refused. A wrong code is left to the plugin, which
- * counts it toward the lockout.
+ * same code again within its window, so before it runs, this uses the code up (`redeemTotpCode`,
+ * the one TOTP check, shared with the email restore) and refuses one already used. A wrong
+ * code is left to the plugin, which counts it toward the lockout.
  */
 export const totpReplayGuard = (db: Database) =>
   ({
@@ -65,31 +48,8 @@ export const totpReplayGuard = (db: Database) =>
             if (typeof code !== "string") return;
             const userId = await userIdOfTotpCheck(ctx);
             if (!userId) return;
-            const [row] = await db
-              .select({ secret: schema.twoFactor.secret })
-              .from(schema.twoFactor)
-              .where(eq(schema.twoFactor.userId, userId));
-            if (!row) return;
-            const secret = await symmetricDecrypt({
-              key: ctx.context.secretConfig,
-              data: row.secret,
-            });
-            const step = await matchingStep(secret, code);
-            if (step === null) return;
-            const claimed = await db
-              .update(schema.twoFactor)
-              .set({ lastUsedStep: step })
-              .where(
-                and(
-                  eq(schema.twoFactor.userId, userId),
-                  or(
-                    isNull(schema.twoFactor.lastUsedStep),
-                    lt(schema.twoFactor.lastUsedStep, step),
-                  ),
-                ),
-              )
-              .returning({ id: schema.twoFactor.id });
-            if (claimed.length === 0) {
+            const key = ctx.context.secretConfig;
+            if ((await redeemTotpCode(db, key, userId, code)) === "already-used") {
               throw new APIError("UNAUTHORIZED", {
                 code: "CODE_ALREADY_USED",
                 message: "This code was already used. Wait for the next one in your app.",

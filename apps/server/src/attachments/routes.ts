@@ -1,6 +1,5 @@
 import {
   ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_QUOTA_BYTES,
   type AttachmentParent,
   attachments,
   detectFileType,
@@ -29,8 +28,14 @@ function cleanName(raw: string | undefined): string | null {
   return name && name.length <= MAX_NAME_LENGTH ? name : null;
 }
 
-const overQuota = (c: Context<AppEnv>) =>
-  problem(c, 413, "This file would take you over your storage quota (100 MB).");
+/** The refusal for a cap: 413 for the bytes quota, 409 LIMIT_REACHED (as over REST) for a count. */
+function pastCap(c: Context<AppEnv>, cap: attachments.AttachmentCap, parent: AttachmentParent) {
+  if (cap === "quota") {
+    return problem(c, 413, "This file would take you over your storage quota (100 MB).");
+  }
+  const { message, data } = attachments.attachmentLimitReached(cap, parent);
+  return problem(c, 409, message, {}, { code: "LIMIT_REACHED", data });
+}
 
 /** The parent named by `?todoId=` or `?eventId=` (exactly one), or null. */
 function parentOf(c: Context<AppEnv>): AttachmentParent | null {
@@ -44,8 +49,8 @@ function parentOf(c: Context<AppEnv>): AttachmentParent | null {
 /**
  * POST /api/attachments?todoId=…&name=… (or ?eventId=…) with the file as the body. Streams to R2 with its
  * declared length (nothing is buffered but the first bytes, which decide the type); a body
- * that is too big, of a type not allowed, or over the quota is refused before anything is
- * stored.
+ * that is too big, of a type not allowed, over the quota or past a count cap is refused before
+ * anything is stored.
  */
 export async function uploadAttachment(c: Context<AppEnv>) {
   const user = signedInUser(c);
@@ -64,9 +69,9 @@ export async function uploadAttachment(c: Context<AppEnv>) {
   if (size === null) return problem(c, 411, "Send the file with its Content-Length.");
   if (size > ATTACHMENT_MAX_BYTES) return problem(c, 413, "A file may be at most 10 MB.");
   if (size === 0 || !c.req.raw.body) return problem(c, 400, "The file is empty.");
-  const used = await attachments.bytesStored(c.var.db, user.id);
   // Early, before any byte is stored; the insert checks again against what landed meanwhile.
-  if (used + size > ATTACHMENT_QUOTA_BYTES) return overQuota(c);
+  const early = await attachments.capReachedBy(c.var.db, user.id, parent, size);
+  if (early) return pastCap(c, early, parent);
 
   const { head, whole } = await readHead(c.req.raw.body, SIGNATURE_BYTES);
   const contentType = detectFileType(head, name);
@@ -89,15 +94,17 @@ export async function uploadAttachment(c: Context<AppEnv>) {
     await piping;
   }
   try {
-    const created = await attachments.insertWithinQuota(
-      c.var.db,
-      { userId: user.id, ...attachments.parentColumns(parent), objectKey, name, contentType, size },
-      ATTACHMENT_QUOTA_BYTES,
-    );
+    const { created, pastCap: refused } = await attachments.insertAttachment(c.var.db, parent, {
+      userId: user.id,
+      objectKey,
+      name,
+      contentType,
+      size,
+    });
     if (created) return c.json(created, 201);
-    // Another upload landed while this one streamed and took the room.
+    // Another upload landed while this one streamed and took the room: this file goes too.
     await c.env.FILES.delete(objectKey);
-    return overQuota(c);
+    return pastCap(c, refused, parent);
   } catch (error) {
     // No row, no file: the object would otherwise wait for the hourly orphan sweep.
     await c.env.FILES.delete(objectKey);

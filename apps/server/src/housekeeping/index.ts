@@ -1,4 +1,4 @@
-import { TOP_UP_PER_RUN, topUpReminders } from "@checkmark/api";
+import { TOP_UP_PER_RUN, TOP_UP_PER_USER_PER_RUN, topUpReminders } from "@checkmark/api";
 import { createDb } from "@checkmark/db";
 import { errorFields, writeLog } from "../log";
 import { deleteInBatches } from "./batched-delete";
@@ -48,7 +48,8 @@ export async function runHousekeeping(
 
 /**
  * Not a deletion: gives events whose reminder falls due within the horizon their workflow
- * instance (docs/decisions/064), capped per run; also repairs one whose scheduling failed.
+ * instance (docs/decisions/064), capped per run and per user in a run (docs/decisions/133);
+ * also repairs one whose scheduling failed or whose time a setting change moved.
  */
 export async function topUpEventReminders(env: Env, now: Date) {
   const job = "reminders-top-up";
@@ -56,7 +57,7 @@ export async function topUpEventReminders(env: Env, now: Date) {
     const outcome = await topUpReminders(
       { db: createDb(env.DB), workflow: env.EVENT_REMINDER },
       now,
-      { limit: TOP_UP_PER_RUN },
+      { limit: TOP_UP_PER_RUN, perUser: TOP_UP_PER_USER_PER_RUN },
     );
     writeLog({ event: "housekeeping", job, ...outcome });
   } catch (error) {

@@ -7,22 +7,47 @@ export const SESSION_RECHECK_MS = 30_000;
 /** Close code for a socket whose session was revoked or expired. */
 export const SESSION_ENDED = 4001;
 
-interface SocketState {
-  sessionId: string;
-}
+/** Open sockets one user may hold; a new one closes the oldest (docs/decisions/134). */
+export const MAX_SOCKETS_PER_USER = 20;
 
 /**
- * One per user: holds every open tab's WebSocket (hibernating, so idle tabs cost nothing) and
- * tells them all when that user's data changes. Sockets whose session is gone are closed by a
- * periodic alarm, since sessions live in D1 (ADR 008) and nothing pushes their end here.
+ * Close code for the oldest socket, closed to make room for a newer one. Its tab does not
+ * reconnect until it is shown again, so two tabs cannot take turns closing each other.
+ */
+export const REPLACED_BY_NEWER = 4002;
+
+/** D1 binds at most 100 parameters a statement; one is the time. */
+const SESSIONS_PER_QUERY = 99;
+
+interface SocketState {
+  sessionId: string;
+  /** When it was accepted (ms); missing on sockets accepted before it was recorded. */
+  openedAt?: number;
+}
+
+const stateOf = (socket: WebSocket) => socket.deserializeAttachment() as SocketState;
+
+/**
+ * One per user: holds every open tab's WebSocket (hibernating, so idle tabs cost nothing), at
+ * most MAX_SOCKETS_PER_USER of them, and tells them all when that user's data changes. Sockets
+ * whose session is gone are closed by a periodic alarm, since sessions live in D1 (ADR 008) and
+ * nothing pushes their end here.
  */
 export class UserLive extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const sessionId = request.headers.get("x-session-id");
     if (!sessionId) return new Response("No session", { status: 401 });
+    // Oldest first (a stable sort keeps acceptance order for equal times); all but the newest
+    // MAX - 1 make room.
+    const open = this.openSockets().sort(
+      (a, b) => (stateOf(a).openedAt ?? 0) - (stateOf(b).openedAt ?? 0),
+    );
+    for (const oldest of open.slice(0, Math.max(0, open.length - (MAX_SOCKETS_PER_USER - 1)))) {
+      oldest.close(REPLACED_BY_NEWER, "Replaced by a newer tab");
+    }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ sessionId } satisfies SocketState);
+    server.serializeAttachment({ sessionId, openedAt: Date.now() } satisfies SocketState);
     if ((await this.ctx.storage.getAlarm()) === null) {
       await this.ctx.storage.setAlarm(Date.now() + SESSION_RECHECK_MS);
     }
@@ -32,7 +57,7 @@ export class UserLive extends DurableObject<Env> {
   /** Tells every open tab of this user that `topic` changed. */
   async changed(topic: LiveTopic): Promise<number> {
     const message = JSON.stringify({ type: "changed", topic });
-    const sockets = this.ctx.getWebSockets();
+    const sockets = this.openSockets();
     for (const socket of sockets) {
       try {
         socket.send(message);
@@ -43,19 +68,30 @@ export class UserLive extends DurableObject<Env> {
     return sockets.length;
   }
 
+  /** Sockets not closing already (a closed one may be listed until its handshake ends). */
+  private openSockets() {
+    return this.ctx.getWebSockets().filter((socket) => socket.readyState === WebSocket.OPEN);
+  }
+
   override async alarm(): Promise<void> {
-    const sockets = this.ctx.getWebSockets();
+    const sockets = this.openSockets();
+    // Every socket's session in one query (one per 99 sessions), not one query per socket.
+    const sessionIds = [...new Set(sockets.map((socket) => stateOf(socket).sessionId))];
+    const live = new Set<string>();
     const now = Date.now();
-    for (const socket of sockets) {
-      const { sessionId } = socket.deserializeAttachment() as SocketState;
-      const live = await this.env.DB.prepare(
-        "SELECT 1 AS live FROM session WHERE id = ? AND expires_at > ?",
+    for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_QUERY) {
+      const ids = sessionIds.slice(i, i + SESSIONS_PER_QUERY);
+      const { results } = await this.env.DB.prepare(
+        `SELECT id FROM session WHERE id IN (${ids.map(() => "?").join(", ")}) AND expires_at > ?`,
       )
-        .bind(sessionId, now)
-        .first("live");
-      if (!live) socket.close(SESSION_ENDED, "Session ended");
+        .bind(...ids, now)
+        .all<{ id: string }>();
+      for (const row of results) live.add(row.id);
     }
-    if (this.ctx.getWebSockets().length > 0) {
+    for (const socket of sockets) {
+      if (!live.has(stateOf(socket).sessionId)) socket.close(SESSION_ENDED, "Session ended");
+    }
+    if (this.openSockets().length > 0) {
       await this.ctx.storage.setAlarm(Date.now() + SESSION_RECHECK_MS);
     }
   }

@@ -4,19 +4,26 @@ import type { AppEnv } from "../app-env";
 import { logEvent } from "../log";
 import { problem } from "../problem";
 
-type Tier = "rpc" | "auth" | "log";
+/** "export": a budget of its own for account exports, on top of "rpc" (ADR 132). */
+type Tier = "rpc" | "auth" | "log" | "export";
 
 /**
  * The Workers rate-limit binding for a tier. RATE_LIMIT_TIER=loadtest swaps the general
- * tier for a very high one (benchmarks, load tests); auth and logging always stay strict.
+ * tier for a very high one (benchmarks, load tests); auth, logging and exports always stay strict.
  */
 function limiterFor(tier: Tier, env: Env, viaApiKey: boolean): RateLimit {
   // Programs get a tier of their own, per key, whatever the load-test setting.
   if (tier === "rpc" && viaApiKey) return env.API_KEY_LIMITER;
   if (tier === "auth") return env.AUTH_LIMITER;
   if (tier === "log") return env.LOG_LIMITER;
+  if (tier === "export") return env.EXPORT_LIMITER;
   return env.RATE_LIMIT_TIER === "loadtest" ? env.LOADTEST_LIMITER : env.RPC_LIMITER;
 }
+
+/** What a refusal says, where a tier's budget is smaller than the general one. */
+const REFUSALS: Partial<Record<Tier, string>> = {
+  export: "Too many exports. Wait a minute, then export again.",
+};
 
 /**
  * How a refusal is answered. "procedure": oRPC routes (RPC and REST) run on with
@@ -54,7 +61,7 @@ export function rateLimit(tier: Tier, refusal: Refusal = "problem"): MiddlewareH
       return;
     }
     // The binding's windows are 60 s; waiting one whole window is always enough.
-    return problem(c, 429, "Too many requests. Try again in a minute.", {
+    return problem(c, 429, REFUSALS[tier] ?? "Too many requests. Try again in a minute.", {
       "Retry-After": String(RETRY_AFTER_SECONDS),
     });
   };

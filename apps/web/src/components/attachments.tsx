@@ -69,7 +69,8 @@ export function Attachments({
   return (
     <div className={`mt-1 text-sm ${className}`}>
       {(count !== 0 || attached) && <FileList parent={parent} label={label} />}
-      <label className="cursor-pointer text-ink-muted hover:text-accent">
+      {/* The input is hidden, so its label shows where the keyboard's focus is. */}
+      <label className="cursor-pointer rounded-sm text-ink-muted hover:text-accent has-[input:focus-visible]:outline-2 has-[input:focus-visible]:outline-offset-2 has-[input:focus-visible]:outline-focus">
         {uploading ? "Attaching…" : "Attach a file"}
         <input
           type="file"

@@ -5,7 +5,8 @@ import { type SessionUser, useSessionChange } from "../lib/session";
 
 /**
  * Shown above every page while an admin acts as someone else, so nobody forgets whose
- * account they are changing; Stop ends that session and brings the admin's own back.
+ * account they are changing; "Stop acting as …" ends that session and brings the admin's own
+ * back.
  */
 export function ImpersonationBanner({ user }: { user: SessionUser }) {
   const onSessionChange = useSessionChange();
@@ -19,7 +20,8 @@ export function ImpersonationBanner({ user }: { user: SessionUser }) {
   return (
     <div
       role="status"
-      className="bg-accent-solid px-4 py-2 text-sm text-on-accent"
+      // Sticky: it stays in view however far down the page the admin works.
+      className="sticky top-0 z-40 bg-accent-solid px-4 py-2 text-sm text-on-accent"
       data-testid="impersonation-banner"
     >
       <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-3 gap-y-1">
@@ -33,7 +35,7 @@ export function ImpersonationBanner({ user }: { user: SessionUser }) {
           disabled={stop.isPending}
           className="ml-auto rounded-md border border-white/70 px-3 py-1 font-medium hover:bg-white/15 disabled:cursor-wait"
         >
-          {stop.isPending ? "Stopping…" : "Stop"}
+          {stop.isPending ? "Stopping…" : `Stop acting as ${user.name}`}
         </button>
       </div>
     </div>

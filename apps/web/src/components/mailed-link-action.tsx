@@ -7,19 +7,21 @@ import { SuccessNote } from "./success-note";
 
 /**
  * A mailed link's page: nothing happens on opening it (mail scanners open links too), only
- * when the person presses the button. Shows the outcome, or why the link did not work.
+ * when the person presses the button. Shows the outcome, or why the link did not work, unless
+ * `onRefused` says the page answers that refusal itself (asking for more, say).
  */
-export function MailedLinkAction(props: {
+export function MailedLinkAction<Result extends { email: string }>(props: {
   token: string | undefined;
   action: string;
   pendingLabel: string;
-  run: (token: string) => Promise<{ email: string }>;
-  done: (email: string) => ReactNode;
+  run: (token: string) => Promise<Result>;
+  done: (result: Result) => ReactNode;
+  onRefused?: (error: unknown) => boolean;
 }) {
   const [state, setState] = useState<
     | { kind: "idle" }
     | { kind: "running" }
-    | { kind: "done"; email: string }
+    | { kind: "done"; result: Result }
     | { kind: "failed"; message: string }
   >({ kind: "idle" });
 
@@ -27,14 +29,18 @@ export function MailedLinkAction(props: {
     return <Alert>This link is incomplete. Open it from the email again.</Alert>;
   }
   const token = props.token;
-  if (state.kind === "done") return <SuccessNote>{props.done(state.email)}</SuccessNote>;
+  if (state.kind === "done") return <SuccessNote>{props.done(state.result)}</SuccessNote>;
 
   async function go() {
     setState({ kind: "running" });
     try {
-      setState({ kind: "done", email: (await props.run(token)).email });
+      setState({ kind: "done", result: await props.run(token) });
     } catch (error) {
-      setState({ kind: "failed", message: describeRpcError(error, "That did not work.") });
+      setState(
+        props.onRefused?.(error)
+          ? { kind: "idle" }
+          : { kind: "failed", message: describeRpcError(error, "That did not work.") },
+      );
     }
   }
   return (

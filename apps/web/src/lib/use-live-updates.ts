@@ -24,7 +24,9 @@ function topicOf(data: unknown): LiveTopic | null {
 /**
  * Keeps this tab's todos and events fresh: a WebSocket to /api/live says when the user's data
  * changed in any tab, and that topic's queries refetch. A dropped connection is retried with backoff
- * (1 s doubling to 30 s); on every reconnect the page refetches what it may have missed.
+ * (1 s doubling to 30 s); on every reconnect the page refetches what it may have missed. A user
+ * holds at most 20 sockets: a tab whose socket a newer tab replaced (4002) reconnects only when
+ * it is shown again, so two tabs never take turns replacing each other (ADR 134).
  */
 export function useLiveUpdates() {
   const queryClient = useQueryClient();
@@ -38,6 +40,11 @@ export function useLiveUpdates() {
       for (const queryKey of topics.flatMap((topic) => QUERIES_OF[topic])) {
         void queryClient.invalidateQueries({ queryKey });
       }
+    };
+    const whenShown = () => {
+      if (document.visibilityState !== "visible") return;
+      document.removeEventListener("visibilitychange", whenShown);
+      connect();
     };
     const connect = () => {
       const url = new URL("/api/live", window.location.href);
@@ -57,6 +64,10 @@ export function useLiveUpdates() {
         document.documentElement.dataset.live = "closed";
         // 4001: the session ended; the next request will send the user to sign in.
         if (stopped || event.code === 4001) return;
+        if (event.code === 4002) {
+          document.addEventListener("visibilitychange", whenShown);
+          return;
+        }
         timer = setTimeout(connect, retryIn);
         retryIn = Math.min(retryIn * 2, LONGEST_RETRY_MS);
       });
@@ -65,6 +76,7 @@ export function useLiveUpdates() {
     return () => {
       stopped = true;
       clearTimeout(timer);
+      document.removeEventListener("visibilitychange", whenShown);
       socket?.close(1000);
     };
   }, [queryClient]);

@@ -23,7 +23,7 @@ function ConfirmEmailChangePage() {
         action="Use this address"
         pendingLabel="Confirming…"
         run={(value) => orpc.account.confirmEmailChange.call({ token: value })}
-        done={(email) => (
+        done={({ email }) => (
           <>
             Done: you now sign in with {email}.{" "}
             <Link to="/sign-in" className="underline">

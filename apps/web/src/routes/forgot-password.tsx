@@ -50,6 +50,11 @@ function ForgotPasswordPage() {
             </form.AppField>
             {serverError && <Alert>{serverError}</Alert>}
             <form.SubmitButton pendingLabel="Sending…">Email me a link</form.SubmitButton>
+            <p className="text-center text-sm">
+              <Link to="/sign-in" className="text-accent underline-offset-2 hover:underline">
+                Back to sign in
+              </Link>
+            </p>
           </form.Form>
         </form.AppForm>
       )}

@@ -11,7 +11,7 @@ function Landing() {
   const user = useSessionUser();
   return (
     <section className="py-16 text-center sm:py-24">
-      <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">
+      <h1 className="text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
         Everything you need to do, <span className="text-accent">in one list</span>.
       </h1>
       <p className="mx-auto mt-4 max-w-xl text-lg text-ink-muted">

@@ -33,8 +33,12 @@ function ResetPasswordPage() {
     onSubmit: ({ value }) => submit(value),
   });
 
-  const linkProblem =
-    error || !token ? describeAuthError({ code: error ?? "INVALID_TOKEN" }) : null;
+  // Opened without the mailed link at all: not an expired link, just the wrong way in.
+  const linkProblem = error
+    ? describeAuthError({ code: error })
+    : !token
+      ? "This page needs the link from your reset email. Ask for a new one if you have none."
+      : null;
   return (
     <AuthCard
       title="Choose a new password"

@@ -63,6 +63,8 @@ function SignInPage() {
     >
       <form.AppForm>
         <form.Form className="space-y-4">
+          {/* A mailed link that was no good: about the link, so above the form, not at its button. */}
+          {linkError && !serverError && <Alert>{describeAuthError({ code: linkError })}</Alert>}
           <form.AppField name="email">
             {(field) => <field.TextField label="Email" type="email" autoComplete="email" />}
           </form.AppField>
@@ -75,9 +77,7 @@ function SignInPage() {
               work: review them in Settings.
             </SuccessNote>
           )}
-          {(serverError ?? linkError) && (
-            <Alert>{serverError ?? describeAuthError({ code: linkError })}</Alert>
-          )}
+          {serverError && <Alert>{serverError}</Alert>}
           <form.SubmitButton pendingLabel="Signing in…">Sign in</form.SubmitButton>
           <PasskeySignIn />
           <p className="text-center text-sm">

@@ -27,7 +27,7 @@ function TwoFactorPage() {
       subtitle={
         useBackupCode
           ? "Type one of the backup codes you saved. Each works once."
-          : "Open your authenticator app and type the 6-digit code for Checkmark."
+          : "Open your authenticator app and type the six-digit code for Checkmark."
       }
     >
       {useBackupCode ? (
@@ -44,6 +44,7 @@ function TwoFactorPage() {
           label="Code from your app"
           schema={totpCodeSchema}
           autoComplete="one-time-code"
+          inputMode="numeric"
           verify={verifyAppCode}
         />
       )}
@@ -78,6 +79,7 @@ function CodeForm(props: {
   label: string;
   schema: typeof totpCodeSchema | typeof backupCodeSchema;
   autoComplete: string;
+  inputMode?: "numeric";
   verify: Verify;
 }) {
   const onSessionChange = useSessionChange();
@@ -96,7 +98,13 @@ function CodeForm(props: {
     <form.AppForm>
       <form.Form className="space-y-4">
         <form.AppField name="code">
-          {(field) => <field.TextField label={props.label} autoComplete={props.autoComplete} />}
+          {(field) => (
+            <field.TextField
+              label={props.label}
+              autoComplete={props.autoComplete}
+              inputMode={props.inputMode}
+            />
+          )}
         </form.AppField>
         <label className="flex items-center gap-2 text-sm text-ink">
           <input

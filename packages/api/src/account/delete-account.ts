@@ -1,16 +1,15 @@
 import { pendingStepsOf } from "@checkmark/auth/pending-steps";
 import { schema } from "@checkmark/db";
 import { eq, inArray, or } from "drizzle-orm";
+import { deleteObjects } from "../attachment/delete-objects";
 import type { Context } from "../context";
+import { reminderMailIdentifier, reminderResyncIdentifier } from "../reminder/budget";
 import { emailChangeMailIdentifier } from "./email-change-budget";
 import { linkIdentifier } from "./link-token";
 import { accountDeletedMessage } from "./mail";
 
 /** How recent a sign-in must be to stand in for the password (accounts without one). */
 export const FRESH_SIGN_IN_SECONDS = 5 * 60;
-
-// R2 deletes at most 1000 keys per call.
-const R2_DELETE_MAX_KEYS = 1000;
 
 /**
  * Removes everything the user owns in one D1 batch (all or nothing), then their stored files.
@@ -48,6 +47,8 @@ export async function deleteAccount(
             linkIdentifier("change-email", user.id),
             linkIdentifier("restore-email", user.id),
             emailChangeMailIdentifier(user.id),
+            reminderMailIdentifier(user.id),
+            reminderResyncIdentifier(user.id),
           ]),
           pendingStepsOf(user.id),
         ),
@@ -57,8 +58,8 @@ export async function deleteAccount(
 
   // After the rows: a failed delete leaves an object no row points to, which the hourly
   // sweep removes (ADR 061); the other order could leave rows pointing at nothing.
-  const keys = objects.map((object) => object.key);
-  for (let i = 0; i < keys.length; i += R2_DELETE_MAX_KEYS) {
-    await context.files.delete(keys.slice(i, i + R2_DELETE_MAX_KEYS));
-  }
+  await deleteObjects(
+    context.files,
+    objects.map((object) => object.key),
+  );
 }

@@ -5,6 +5,7 @@ import { eq, or } from "drizzle-orm";
 import type { Context } from "../context";
 import { issueLinkToken, linkIdentifier, readLinkToken } from "./link-token";
 import { confirmEmailChangeMessage, emailChangedMessage, emailInUseMessage } from "./mail";
+import { hasSecondFactor, proveSecondFactor } from "./restore-second-factor";
 
 // Changing the address: a link to the new address confirms it (until then the old one signs
 // in), and the old address then hears of it with a link that puts it back (ADR 076).
@@ -14,10 +15,14 @@ export const RESTORE_EMAIL_LINK_LIFETIME_SECONDS = 60 * 60 * 24 * 7;
 
 interface PendingChange {
   newEmail: string;
+  /** Whether two-factor sign-in was on when the change was asked for (absent in older links). */
+  twoFactor?: boolean;
 }
 interface DoneChange {
   oldEmail: string;
   newEmail: string;
+  /** Carried over from the PendingChange: decides what the restore asks for (ADR 135). */
+  twoFactor?: boolean;
 }
 
 const pageUrl = (context: Context, path: string, token: string) => {
@@ -38,7 +43,11 @@ function findUserByEmail(context: Context, email: string) {
  * Mails a confirmation link to `newEmail`, or, when another account holds it, a notice to that
  * address instead. The caller answers the same either way, so nobody learns who has an account.
  */
-export async function requestEmailChange(context: Context, user: { id: string }, newEmail: string) {
+export async function requestEmailChange(
+  context: Context,
+  user: { id: string; twoFactorEnabled?: boolean | null },
+  newEmail: string,
+) {
   if (await findUserByEmail(context, newEmail)) {
     await context.mail.send(
       emailInUseMessage(newEmail, new URL("/sign-in", context.appOrigin).href),
@@ -49,7 +58,7 @@ export async function requestEmailChange(context: Context, user: { id: string },
     context.db,
     "change-email",
     user.id,
-    { newEmail },
+    { newEmail, twoFactor: user.twoFactorEnabled === true },
     EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
   );
   await context.db.batch(statements);
@@ -58,13 +67,14 @@ export async function requestEmailChange(context: Context, user: { id: string },
   );
 }
 
-export type EmailLinkResult = { ok: true; email: string } | { ok: false; reason: string };
+type LinkRefusal = { ok: false; reason: string };
+export type EmailLinkResult = { ok: true; email: string } | LinkRefusal;
 
-const expired: EmailLinkResult = {
+const expired: LinkRefusal = {
   ok: false,
   reason: "This link has expired, was used already, or was replaced by a newer one.",
 };
-const taken: EmailLinkResult = {
+const taken: LinkRefusal = {
   ok: false,
   reason: "That address now belongs to another account, so it cannot be used for yours.",
 };
@@ -90,7 +100,7 @@ export async function confirmEmailChange(
     context.db,
     "restore-email",
     link.userId,
-    { oldEmail: owner.email, newEmail },
+    { oldEmail: owner.email, newEmail, twoFactor: link.data.twoFactor },
     RESTORE_EMAIL_LINK_LIFETIME_SECONDS,
   );
   await context.db.batch([
@@ -112,28 +122,60 @@ export async function confirmEmailChange(
   return { ok: true, email: newEmail };
 }
 
+export type RestoreEmailResult =
+  | { ok: true; email: string; keptSecondFactor: boolean }
+  | LinkRefusal
+  /** The account's second factor must be proven: no code was sent. */
+  | { ok: false; codeNeeded: true }
+  | { ok: false; wrongCode: string }
+  | { ok: false; tooMany: string; retryAfterSeconds: number };
+
 /**
  * "This wasn't me": the old address's link puts it back, signs out every device, and removes
  * every way back in that the intruder may have added while they held the account: API keys,
- * passkeys, the second factor (theirs would lock the owner out after the password reset) and
- * pending links, reset links above all. One batch: a failure leaves the account as it was.
- * The link reached the old mailbox, so it is the owner's; they add their own again after.
+ * passkeys and pending links, reset links above all. One batch: a failure leaves the account
+ * as it was; the owner adds their own again after.
+ *
+ * The second factor depends on whether it was on when the change was asked for (ADR 135).
+ * Off: any factor now was added since, by whoever held the new address (it would lock the
+ * owner out after the password reset), so it goes, and the link alone is enough. On: the link
+ * alone could be in the hands of whoever reads a mailbox the owner moved away from, so the
+ * restore needs a code of that factor (`code`), and keeps the factor, the owner's own.
  */
-export async function restoreEmail(context: Context, token: string): Promise<EmailLinkResult> {
+export async function restoreEmail(
+  context: Context,
+  token: string,
+  code: string | undefined,
+): Promise<RestoreEmailResult> {
   const link = await readLinkToken<DoneChange>(context.db, "restore-email", token);
   if (!link) return expired;
+  const { userId } = link;
   const holder = await findUserByEmail(context, link.data.oldEmail);
-  if (holder && holder.id !== link.userId) return taken;
+  if (holder && holder.id !== userId) return taken;
+  // A link mailed before the flag existed counts as "on": the safer guess.
+  const keepSecondFactor =
+    (link.data.twoFactor ?? true) && (await hasSecondFactor(context, userId));
+  if (keepSecondFactor) {
+    if (!code) return { ok: false, codeNeeded: true };
+    const proof = await proveSecondFactor(context, userId, code);
+    if (!proof.ok) return proof;
+  }
   await context.db.batch([
     link.useUp,
     context.db
       .update(schema.user)
-      .set({ email: link.data.oldEmail, emailVerified: true, twoFactorEnabled: false })
-      .where(eq(schema.user.id, link.userId)),
-    context.db.delete(schema.session).where(eq(schema.session.userId, link.userId)),
-    context.db.delete(schema.apiKey).where(eq(schema.apiKey.userId, link.userId)),
-    context.db.delete(schema.passkey).where(eq(schema.passkey.userId, link.userId)),
-    context.db.delete(schema.twoFactor).where(eq(schema.twoFactor.userId, link.userId)),
+      .set({
+        email: link.data.oldEmail,
+        emailVerified: true,
+        ...(keepSecondFactor ? {} : { twoFactorEnabled: false }),
+      })
+      .where(eq(schema.user.id, userId)),
+    context.db.delete(schema.session).where(eq(schema.session.userId, userId)),
+    context.db.delete(schema.apiKey).where(eq(schema.apiKey.userId, userId)),
+    context.db.delete(schema.passkey).where(eq(schema.passkey.userId, userId)),
+    ...(keepSecondFactor
+      ? []
+      : [context.db.delete(schema.twoFactor).where(eq(schema.twoFactor.userId, userId))]),
     // Pending links go too: a change waiting for confirmation (perhaps the intruder's next one),
     // and Better Auth's reset links, trusted devices and half-done two-factor sign-ins (a reset
     // link the intruder asked for at their address would otherwise set the password again).
@@ -141,10 +183,10 @@ export async function restoreEmail(context: Context, token: string): Promise<Ema
       .delete(schema.verification)
       .where(
         or(
-          eq(schema.verification.identifier, linkIdentifier("change-email", link.userId)),
-          pendingStepsOf(link.userId),
+          eq(schema.verification.identifier, linkIdentifier("change-email", userId)),
+          pendingStepsOf(userId),
         ),
       ),
   ]);
-  return { ok: true, email: link.data.oldEmail };
+  return { ok: true, email: link.data.oldEmail, keptSecondFactor: keepSecondFactor };
 }

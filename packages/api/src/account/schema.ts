@@ -1,9 +1,12 @@
+import { EMAIL_MAX_LENGTH } from "@checkmark/auth/email-policy";
 import { nameProblem } from "@checkmark/auth/name-policy";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@checkmark/auth/password-policy";
 import { z } from "zod";
 
 // Shared by the sign-up/sign-in forms, so the browser applies the server's own rules.
-export const emailSchema = z.email("Enter a valid email address.").max(254);
+export const emailSchema = z
+  .email("Enter a valid email address.")
+  .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`);
 
 export const passwordSchema = z
   .string()
@@ -62,6 +65,21 @@ export const changeEmailSchema = z.object({
 /** A mailed link's token (`<userId>.<secret>`), as the confirm and restore pages send it. */
 export const emailLinkSchema = z.object({ token: z.string().min(1).max(200) });
 
+/** What the restore page's form asks for when the account had two-factor on (ADR 135). */
+export const secondFactorCodeSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a code from your app, or a backup code.")
+  .max(64, "That is not a code from your app or a backup code.");
+
+/**
+ * The old address's restore link; `code`, from the authenticator app or a backup code, only
+ * when the answer was SECOND_FACTOR_REQUIRED.
+ */
+export const restoreEmailSchema = emailLinkSchema.extend({
+  code: secondFactorCodeSchema.optional(),
+});
+
 /** Typing the account's email confirms a deletion; the password proves it is the owner. */
 export const deleteAccountSchema = z.object({
   confirmation: z.string().max(254),
@@ -75,5 +93,6 @@ export const deleteAccountFormSchema = z.object({
 });
 
 export type ChangeNameInput = z.infer<typeof changeNameSchema>;
+export type RestoreEmailInput = z.infer<typeof restoreEmailSchema>;
 export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

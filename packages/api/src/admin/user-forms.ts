@@ -1,3 +1,4 @@
+import { EMAIL_MAX_LENGTH } from "@checkmark/auth/email-policy";
 import { NAME_MAX_LENGTH } from "@checkmark/auth/name-policy";
 import { z } from "zod";
 import { calendarDateSchema } from "../shared/calendar-date";
@@ -11,7 +12,7 @@ export const roleSchema = z.enum(ROLES);
 export const createUserSchema = z.object({
   email: z
     .email("Enter a valid email address.")
-    .max(254, "Use at most 254 characters.")
+    .max(EMAIL_MAX_LENGTH, `Use at most ${EMAIL_MAX_LENGTH} characters.`)
     .toLowerCase(),
   name: z
     .string()

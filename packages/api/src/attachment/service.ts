@@ -1,5 +1,8 @@
 import { type Database, schema } from "@checkmark/db";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { atLimit, insertWithinCaps, type RowCap } from "../shared/row-cap";
+import { rowLimits } from "../shared/row-limits";
+import { ATTACHMENT_QUOTA_BYTES } from "./limits";
 import type { AttachmentParent, AttachmentParentType } from "./schema";
 
 const { attachment, event, todo } = schema;
@@ -37,24 +40,75 @@ export async function ownsParent(db: Database, userId: string, parent: Attachmen
   return Boolean(row);
 }
 
+/** A parent's files, oldest first; never more than a parent may hold (older rows past it too). */
 export function listAttachments(db: Database, userId: string, parent: AttachmentParent) {
   return db
     .select(publicAttachmentColumns)
     .from(attachment)
     .where(and(eq(PARENTS[parent.type].column, parent.id), eq(attachment.userId, userId)))
-    .orderBy(asc(attachment.createdAt), asc(attachment.id));
+    .orderBy(asc(attachment.createdAt), asc(attachment.id))
+    .limit(rowLimits.attachmentsPerParent);
 }
 
-/** The bytes a user's files take, as a query: awaited alone, or inside another statement. */
-const usedBytes = (db: Database, userId: string) =>
-  db
-    .select({ used: sql<number>`coalesce(sum(${attachment.size}), 0)` })
-    .from(attachment)
-    .where(eq(attachment.userId, userId));
+const bytes = sql<number>`coalesce(sum(${attachment.size}), 0)`;
 
 export async function bytesStored(db: Database, userId: string): Promise<number> {
-  const [row] = await usedBytes(db, userId);
-  return Number(row?.used ?? 0);
+  const [row] = await db.select({ bytes }).from(attachment).where(eq(attachment.userId, userId));
+  return Number(row?.bytes ?? 0);
+}
+
+/** What bounds a user's files, each a cap `insertAttachment` checks in the insert's batch. */
+export type AttachmentCap = "quota" | "files" | "filesOnParent";
+
+/** The caps in the order they are checked: a file too big for what is left is refused as that. */
+function capsFor(parent: AttachmentParent): [NamedCap, ...NamedCap[]] {
+  return [
+    { name: "quota", table: attachment, limit: ATTACHMENT_QUOTA_BYTES, measure: bytes },
+    { name: "files", table: attachment, limit: rowLimits.attachments },
+    {
+      name: "filesOnParent",
+      table: attachment,
+      limit: rowLimits.attachmentsPerParent,
+      counts: eq(PARENTS[parent.type].column, parent.id),
+    },
+  ];
+}
+type NamedCap = RowCap & { name: AttachmentCap };
+
+/**
+ * The cap a new file of `size` bytes would go past, or null: an early look, before any byte is
+ * stored (one pass over the owner's rows); `insertAttachment` checks again in its write.
+ */
+export async function capReachedBy(
+  db: Database,
+  userId: string,
+  parent: AttachmentParent,
+  size: number,
+): Promise<AttachmentCap | null> {
+  const [held] = await db
+    .select({
+      bytes,
+      files: count(),
+      filesOnParent: sql<number>`coalesce(sum(${PARENTS[parent.type].column} = ${parent.id}), 0)`,
+    })
+    .from(attachment)
+    .where(eq(attachment.userId, userId));
+  if (Number(held?.bytes ?? 0) + size > ATTACHMENT_QUOTA_BYTES) return "quota";
+  if ((held?.files ?? 0) >= rowLimits.attachments) return "files";
+  if (Number(held?.filesOnParent ?? 0) >= rowLimits.attachmentsPerParent) return "filesOnParent";
+  return null;
+}
+
+/** LIMIT_REACHED's message and data for a count cap, naming it and what to do. */
+export function attachmentLimitReached(cap: "files" | "filesOnParent", parent: AttachmentParent) {
+  return cap === "files"
+    ? atLimit(rowLimits.attachments, "files", "Delete some to attach more.")
+    : atLimit(
+        rowLimits.attachmentsPerParent,
+        `files on this ${parent.type}`,
+        "Delete one to attach another.",
+        `one ${parent.type}`,
+      );
 }
 
 export async function findAttachment(db: Database, userId: string, id: string) {
@@ -66,29 +120,25 @@ export async function findAttachment(db: Database, userId: string, id: string) {
 }
 
 /**
- * Inserts the row unless it takes its owner past `quotaBytes`, then answers null. One D1 batch
- * is one transaction and D1 runs writes one at a time, so two uploads racing past a quota
- * check made before either was stored cannot both land: the later one sees the earlier's row.
+ * Inserts the row unless it takes its owner past a cap (the bytes quota, the files per user, the
+ * files on its parent), then answers which one and writes nothing (`insertWithinCaps`: one D1
+ * batch, so uploads racing past the early look cannot all land, the later see the earlier's rows).
  */
-export async function insertWithinQuota(
+export async function insertAttachment(
   db: Database,
-  values: typeof attachment.$inferInsert,
-  quotaBytes: number,
+  parent: AttachmentParent,
+  values: Omit<typeof attachment.$inferInsert, "id" | "todoId" | "eventId">,
 ) {
-  const [[row], overQuota] = await db.batch([
-    db.insert(attachment).values(values).returning(publicAttachmentColumns),
+  const owner = { db, userId: values.userId };
+  const result = await insertWithinCaps(owner, capsFor(parent), (id) =>
     db
-      .delete(attachment)
-      .where(
-        and(
-          eq(attachment.objectKey, values.objectKey),
-          sql`(${usedBytes(db, values.userId)}) > ${quotaBytes}`,
-        ),
-      )
-      .returning({ id: attachment.id }),
-  ]);
-  if (!row) throw new Error("insert returned no row");
-  return overQuota.length > 0 ? null : row;
+      .insert(attachment)
+      .values({ ...values, ...parentColumns(parent), id })
+      .returning(publicAttachmentColumns),
+  );
+  return result.pastCap === null
+    ? { created: result.row, pastCap: null }
+    : { created: null, pastCap: result.pastCap.name };
 }
 
 export async function deleteAttachment(db: Database, userId: string, id: string) {

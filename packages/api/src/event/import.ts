@@ -86,6 +86,17 @@ async function removeWritten(owner: Owner, ids: string[]) {
     await owner.db.delete(event).where(ownedBy(owner, event, idIn(event.id, ids)));
 }
 
+/** A failed row's field as the form and the file's columns name it, not its key. */
+const FIELD_LABELS: Record<string, string> = {
+  title: "Title",
+  start: "Start",
+  end: "End",
+  allDay: "All day",
+  timeZone: "Time zone",
+  location: "Location",
+  description: "Description",
+};
+
 async function prepare(
   owner: Owner,
   row: EventImportRow,
@@ -98,7 +109,7 @@ async function prepare(
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".");
+    const field = FIELD_LABELS[String(issue?.path[0])];
     return {
       row: row.row,
       title: row.title.trim() || null,

@@ -1,4 +1,5 @@
 import { eventIterator } from "@orpc/server";
+import { deleteObjects } from "../attachment/delete-objects";
 import { objectKeysOf } from "../attachment/service";
 import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { findEventReminder } from "../reminder/schedule";
@@ -101,7 +102,7 @@ export const eventRouter = {
       const reminder = await findEventReminder(context.db, context.user.id, input.id);
       const deleted = await service.deleteEvent(context.owner, input.id);
       if (!deleted) throw errors.NOT_FOUND();
-      if (objectKeys.length > 0) await context.files.delete(objectKeys);
+      await deleteObjects(context.files, objectKeys);
       if (reminder) await context.reminders.eventDeleted(reminder.instanceId);
       context.changed(context.user.id, "events");
       return deleted;

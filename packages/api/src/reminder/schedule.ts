@@ -1,6 +1,7 @@
 import { type Database, schema } from "@checkmark/db";
 import { writeLog } from "@checkmark/logging";
-import { and, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { spendReminderResync } from "./budget";
 import type { ReminderParams } from "./params";
 
 const { event, eventReminder, reminderSetting } = schema;
@@ -14,8 +15,10 @@ const { event, eventReminder, reminderSetting } = schema;
 export const REMINDER_HORIZON_MS = 24 * 60 * 60 * 1000;
 /** Instances one top-up creates at most: per user (after an import or a setting change)… */
 export const TOP_UP_PER_USER = 50;
-/** …and per hourly run for everyone; what is left waits for the next hour. */
+/** …and per hourly run for everyone; what is left waits for the next hour… */
 export const TOP_UP_PER_RUN = 200;
+/** …of which one user gets at most this many, so one backlog cannot take the run (ADR 133). */
+export const TOP_UP_PER_USER_PER_RUN = 20;
 
 const MINUTE_MS = 60_000;
 
@@ -119,17 +122,25 @@ export async function syncEventReminder(
 
 /**
  * Schedules reminders due within the horizon that have none (or one for another time), for
- * one user or for everyone, at most `limit` per call. Driven from the users who have
- * reminders on, so each user's events are read through their (user, start) index.
+ * one user or for everyone: at most `perUser` of each user's soonest and `limit` in all, each
+ * user's first before anyone's second (ADR 133). Driven from the users who have reminders on,
+ * so each user's events are read through their (user, start) index.
  */
 export async function topUpReminders(
   deps: ReminderDeps,
   now: Date,
-  { userId, limit }: { userId?: string; limit: number },
+  { userId, limit, perUser = limit }: { userId?: string; limit: number; perUser?: number },
 ) {
   const lead = sql`${reminderSetting.minutesBefore} * ${MINUTE_MS}`;
-  const due = await deps.db
-    .select({ eventId: event.id, userId: event.userId })
+  const candidates = deps.db
+    .select({
+      eventId: event.id,
+      userId: event.userId,
+      startsAt: event.startsAt,
+      rank: sql<number>`row_number() over (partition by ${event.userId} order by ${event.startsAt}, ${event.id})`.as(
+        "rank",
+      ),
+    })
     .from(reminderSetting)
     .innerJoin(
       event,
@@ -149,6 +160,12 @@ export async function topUpReminders(
         ),
       ),
     )
+    .as("candidates");
+  const due = await deps.db
+    .select({ eventId: candidates.eventId, userId: candidates.userId })
+    .from(candidates)
+    .where(lte(candidates.rank, perUser))
+    .orderBy(asc(candidates.rank), asc(candidates.startsAt))
     .limit(limit);
   let scheduled = 0;
   let failed = 0;
@@ -173,14 +190,25 @@ export async function topUpReminders(
 }
 
 /**
- * After a user's setting changed: every pending reminder is re-synced (moved or ended), then
- * the ones now due within the horizon are added.
+ * After a user's setting changed: the soonest pending reminders are re-synced (moved or ended),
+ * then the ones now due within the horizon are added, both capped. At most
+ * REMINDER_RESYNCS_PER_HOUR such re-syncs an hour (ADR 133): past that the setting still holds
+ * (an instance whose time no longer matches it mails nothing) and the hourly top-up moves the
+ * pending reminders.
  */
 export async function resyncUserReminders(deps: ReminderDeps, userId: string, now = new Date()) {
+  const budget = await spendReminderResync(deps.db, userId, now);
+  if (!budget.ok) {
+    writeLog({ event: "reminder-resync-deferred", retryAfterSeconds: budget.retryAfterSeconds });
+    return { deferred: true, resynced: 0, considered: 0, scheduled: 0, failed: 0 };
+  }
   const pending = await deps.db
     .select({ eventId: eventReminder.eventId })
     .from(eventReminder)
-    .where(and(eq(eventReminder.userId, userId), gt(eventReminder.remindAt, now)));
+    .where(and(eq(eventReminder.userId, userId), gt(eventReminder.remindAt, now)))
+    .orderBy(asc(eventReminder.remindAt))
+    .limit(TOP_UP_PER_USER);
   for (const row of pending) await syncEventReminder(deps, userId, row.eventId, now);
-  return topUpReminders(deps, now, { userId, limit: TOP_UP_PER_USER });
+  const added = await topUpReminders(deps, now, { userId, limit: TOP_UP_PER_USER });
+  return { deferred: false, resynced: pending.length, ...added };
 }

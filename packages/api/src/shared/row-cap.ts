@@ -8,11 +8,15 @@ import { type Owner, ownedBy } from "./owner";
 /** A table of one user's rows, each with a text id. */
 export type CappedTable = SQLiteTable & { id: SQLiteColumn; userId: SQLiteColumn };
 
-/** How many rows of a table one user may hold; `counts` narrows which rows count (live ones). */
+/**
+ * How much of a table one user may hold: `limit` rows, or of `measure` when given (a sum of
+ * sizes, say). `counts` narrows which rows count (live ones, one parent's).
+ */
 export interface RowCap {
   table: CappedTable;
   limit: number;
   counts?: SQL;
+  measure?: SQL<number>;
 }
 
 /**
@@ -25,11 +29,11 @@ export const limitReachedError = {
   data: z.object({ limit: z.number().int().positive() }),
 };
 
-/** LIMIT_REACHED's message, naming the cap and what to do, and its data. */
-export function atLimit(limit: number, things: string, advice: string) {
+/** LIMIT_REACHED's message, naming the cap, who it bounds, and what to do, and its data. */
+export function atLimit(limit: number, things: string, advice: string, holder = "one account") {
   const figure = limit.toLocaleString("en-US");
   return {
-    message: `You have ${figure} ${things}, the most one account may hold. ${advice}`,
+    message: `You have ${figure} ${things}, the most ${holder} may hold. ${advice}`,
     data: { limit },
   };
 }
@@ -48,7 +52,7 @@ export const idIn = (column: SQLiteColumn, ids: string[]) =>
 export function undoPastCap(owner: Owner, cap: RowCap, ids: string[]) {
   const { db } = owner;
   const held = db
-    .select({ rows: count() })
+    .select({ held: cap.measure ?? count() })
     .from(cap.table)
     .where(ownedBy(owner, cap.table, cap.counts));
   return db
@@ -58,16 +62,30 @@ export function undoPastCap(owner: Owner, cap: RowCap, ids: string[]) {
 }
 
 /**
- * Inserts one row under a fresh id, `undoPastCap` in the same batch: the row as the insert's
- * `.returning(...)` gives it, or null when the cap took it out again.
+ * Inserts one row under a fresh id and, in the same batch, `undoPastCap` for each cap in turn:
+ * the row as the insert's `.returning(...)` gives it, or the first cap that took it out again
+ * (the later ones then find no row to take).
  */
+export async function insertWithinCaps<Row, Cap extends RowCap>(
+  owner: Owner,
+  caps: readonly [Cap, ...Cap[]],
+  insert: (id: string) => RunnableQuery<Row[], "sqlite">,
+): Promise<{ row: Row; pastCap: null } | { row: null; pastCap: Cap }> {
+  const id = uuidv7();
+  const [[row], ...undone] = await owner.db.batch([
+    insert(id),
+    ...caps.map((cap) => undoPastCap(owner, cap, [id])),
+  ]);
+  if (!row) throw new Error("insert returned no row");
+  const pastCap = caps[undone.findIndex((ids) => ids.length > 0)];
+  return pastCap ? { row: null, pastCap } : { row, pastCap: null };
+}
+
+/** `insertWithinCaps` under one cap: the row, or null when the cap took it out again. */
 export async function insertWithinCap<Row>(
   owner: Owner,
   cap: RowCap,
   insert: (id: string) => RunnableQuery<Row[], "sqlite">,
 ): Promise<Row | null> {
-  const id = uuidv7();
-  const [[row], undone] = await owner.db.batch([insert(id), undoPastCap(owner, cap, [id])]);
-  if (!row) throw new Error("insert returned no row");
-  return undone.length > 0 ? null : row;
+  return (await insertWithinCaps(owner, [cap], insert)).row;
 }

@@ -13,11 +13,7 @@ export const backupCodeSchema = z
   .min(1, "Enter one of your backup codes.")
   .max(64, "That is not a backup code.");
 
-/** What people call a passkey in the list ("Work laptop"). */
-export const passkeyNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Give the passkey a name.")
-  .max(60, "Keep the name under 60 characters.");
+// Better Auth's passkey endpoints apply the same rule (packages/auth account-hooks.ts).
+export { passkeyNameSchema } from "@checkmark/auth/passkey-name";
 
 export const twoFactorStatusSchema = z.object({ enabled: z.boolean() });

@@ -1,21 +1,15 @@
-import { ORPCError } from "@orpc/client";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, notFound } from "@tanstack/react-router";
+import { createFileRoute } from "@tanstack/react-router";
 import { Inbox } from "lucide-react";
 import { cardClass, EmptyState, PageHeading } from "../../components/page";
 import { formatUtc } from "../../lib/format-time";
+import { notFoundOnMissing } from "../../lib/not-found-on-missing";
 import { orpc } from "../../lib/orpc";
 
 // Exists only where the server sends mail to the dev mailbox (local runs); elsewhere a 404.
 export const Route = createFileRoute("/dev/mailbox")({
-  loader: async ({ context }) => {
-    try {
-      await context.queryClient.ensureQueryData(orpc.devMailbox.list.queryOptions());
-    } catch (error) {
-      if (error instanceof ORPCError && error.code === "NOT_FOUND") throw notFound();
-      throw error;
-    }
-  },
+  loader: ({ context }) =>
+    notFoundOnMissing(context.queryClient.ensureQueryData(orpc.devMailbox.list.queryOptions())),
   head: () => ({ meta: [{ title: "Dev mailbox · Checkmark" }] }),
   component: MailboxPage,
 });

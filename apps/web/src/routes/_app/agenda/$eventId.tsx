@@ -1,11 +1,12 @@
-import { ORPCError } from "@checkmark/api/client";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, notFound, useNavigate } from "@tanstack/react-router";
+import { createFileRoute, useNavigate } from "@tanstack/react-router";
 import { Trash2 } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Attachments } from "../../../components/attachments";
-import { secondaryButton } from "../../../components/button-styles";
+import { dangerButton, secondaryButton } from "../../../components/button-styles";
+import { NotFound } from "../../../components/not-found";
 import { cardClass, PageHeading } from "../../../components/page";
+import { notFoundOnMissing } from "../../../lib/not-found-on-missing";
 import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { EventForm, eventValues } from "./-event-form";
@@ -15,20 +16,15 @@ export const Route = createFileRoute("/_app/agenda/$eventId")({
   // The page renders in the browser only, like /agenda/new: the zone list is the browser's. Its
   // data loads on the server, so an event that is not there answers 404 at once.
   ssr: "data-only",
-  loader: async ({ context, params }) => {
-    try {
-      return await context.queryClient.ensureQueryData(eventQuery(params.eventId));
-    } catch (error) {
-      // Someone else's event, a deleted one and a malformed id all look the same: not here.
-      if (
-        error instanceof ORPCError &&
-        (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")
-      ) {
-        throw notFound();
-      }
-      throw error;
-    }
-  },
+  loader: ({ context, params }) =>
+    notFoundOnMissing(context.queryClient.ensureQueryData(eventQuery(params.eventId))),
+  notFoundComponent: () => (
+    <NotFound
+      title="This event is not here"
+      detail="It may have been deleted, or the link is not one of your events."
+      back={{ to: "/agenda", label: "Back to the agenda" }}
+    />
+  ),
   head: ({ loaderData }) => ({
     meta: [{ title: `${loaderData?.title ?? "Event"} · Checkmark` }],
   }),
@@ -89,7 +85,7 @@ function DeleteEvent({ id, title }: { id: string; title: string }) {
               type="button"
               onClick={() => remove.mutate({ id })}
               disabled={remove.isPending}
-              className={`${secondaryButton("sm")} border-danger-line text-danger`}
+              className={dangerButton("sm")}
             >
               <Trash2 aria-hidden className="size-4" />
               {remove.isPending ? "Deleting…" : "Yes, delete it"}

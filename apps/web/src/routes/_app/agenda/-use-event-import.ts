@@ -1,7 +1,7 @@
 import { EVENT_FILE_MAX_BYTES, type EventImportFailure } from "@checkmark/api/schemas";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { notifyFailure, notifySuccess } from "../../../lib/notify";
+import { formatSize } from "../../../lib/format-size";
 import { client } from "../../../lib/orpc";
 import { describeRpcError } from "../../../lib/rpc-error";
 import { browserTimeZone } from "../../../lib/time-zone";
@@ -24,8 +24,6 @@ export type ImportState =
   | { phase: "importing" | "finished" | "cancelled"; fileName: string; counts: ImportCounts }
   | { phase: "failed"; fileName: string; message: string; counts: ImportCounts | null };
 
-const MAX_MB = EVENT_FILE_MAX_BYTES / (1024 * 1024);
-
 export function formatOf(fileName: string): "ics" | "csv" | null {
   const extension = fileName.toLowerCase().split(".").pop();
   if (extension === "ics" || extension === "ical" || extension === "ifb") return "ics";
@@ -37,8 +35,7 @@ export function formatOf(fileName: string): "ics" | "csv" | null {
 export function refusalOf(file: File): string | null {
   if (!formatOf(file.name)) return "Choose an iCalendar (.ics) or CSV (.csv) file.";
   if (file.size > EVENT_FILE_MAX_BYTES) {
-    const size = (file.size / (1024 * 1024)).toFixed(1);
-    return `This file is ${size} MB; import files may be at most ${MAX_MB} MB. Export a shorter date range, or split the file.`;
+    return `This file is ${formatSize(file.size)}; import files may be at most ${formatSize(EVENT_FILE_MAX_BYTES)}. Export a shorter date range, or split the file.`;
   }
   return null;
 }
@@ -94,15 +91,15 @@ export function useEventImport() {
           counts = { ...step, failed: [...counts.failed, ...step.failed].sort(byRow) };
           setState({ phase: "importing", fileName, counts });
         }
+        // The page shows the result where the progress was (leaving the page ends the import,
+        // so there is nowhere else to tell): no toast saying it a third time.
         setState({ phase: "finished", fileName, counts });
-        notifySuccess(`Imported ${counts.imported} of ${counts.total} events.`);
       } catch (error) {
         if (abort.signal.aborted) {
           setState({ phase: "cancelled", fileName, counts });
         } else {
           const message = describeRpcError(error, "The import stopped.");
           setState({ phase: "failed", fileName, message, counts });
-          notifyFailure(message);
         }
       } finally {
         running.current = null;

@@ -8,6 +8,7 @@ import { cardClass, PageHeading } from "../../../components/page";
 import { ProgressBar } from "../../../components/progress-bar";
 import { SubmitButton } from "../../../components/submit-button";
 import { SuccessNote } from "../../../components/success-note";
+import { formatSize } from "../../../lib/format-size";
 import { countsSentence, FailedRows } from "./-import-summary";
 import { type ImportState, refusalOf, useEventImport } from "./-use-event-import";
 
@@ -15,8 +16,6 @@ export const Route = createFileRoute("/_app/agenda/import")({
   head: () => ({ meta: [{ title: "Import events · Checkmark" }] }),
   component: ImportPage,
 });
-
-const MAX_MB = EVENT_FILE_MAX_BYTES / (1024 * 1024);
 
 function ImportPage() {
   const { state, start, cancel, reset } = useEventImport();
@@ -57,9 +56,10 @@ function ImportPage() {
             className="block w-full text-sm text-ink-muted file:mr-3 file:rounded-lg file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:font-medium file:text-ink hover:file:bg-surface-muted"
           />
           <p id={`${inputId}-hint`} className="text-xs text-ink-muted">
-            Up to {MAX_MB} MB and {EVENT_IMPORT_MAX_ROWS.toLocaleString("en")} events. CSV columns:
-            title, start, end, location, description. Recurring events are added from a year ago to
-            two years ahead.
+            Up to {formatSize(EVENT_FILE_MAX_BYTES)} and{" "}
+            {EVENT_IMPORT_MAX_ROWS.toLocaleString("en")} events. CSV columns: title, start, end,
+            location, description; dates as 2026-12-01 (all day) or 2026-12-01 14:30, in your time
+            zone. Recurring events are added from a year ago to two years ahead.
           </p>
         </div>
         {refusal && <Alert>{refusal}</Alert>}

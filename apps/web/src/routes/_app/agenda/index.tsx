@@ -5,6 +5,7 @@ import { CalendarDays, History, Plus, Upload } from "lucide-react";
 import { useEffect } from "react";
 import { primaryButton, secondaryButton } from "../../../components/button-styles";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
+import { SegmentedNav, segmentClass } from "../../../components/segmented-nav";
 import { searchChoice } from "../../../lib/search-params";
 import { browserTimeZone, saveBrowserTimeZone, viewerTimeZone } from "../../../lib/time-zone";
 import { addDays, dayKey, dayLabel, startOfDay } from "../../../lib/zoned-time";
@@ -72,21 +73,25 @@ function AgendaPage() {
         </div>
       </div>
 
-      <nav aria-label="Which events" className="mt-6 flex">
-        <div className="inline-flex rounded-lg border border-line-strong bg-surface p-0.5 text-sm">
+      <div className="mt-6 flex">
+        <SegmentedNav label="Which events">
           {EVENT_LIST_DIRECTIONS.map((direction) => (
-            <Link
-              key={direction}
-              to="/agenda"
-              search={direction === "past" ? { when: direction } : {}}
-              aria-current={direction === when ? "page" : undefined}
-              className="rounded-md px-3 py-1 font-medium text-ink-muted hover:text-ink aria-[current=page]:bg-accent-solid aria-[current=page]:text-on-accent"
-            >
-              {direction === "upcoming" ? "Upcoming" : "Show past events"}
-            </Link>
+            <li key={direction} className="flex-1 sm:flex-none">
+              {/* The router marks a link current on its own when its search is a subset of the
+                  page's, and "no `when`" is a subset of `?when=past`: it must match exactly. */}
+              <Link
+                to="/agenda"
+                search={{ when: direction === "past" ? direction : undefined }}
+                activeOptions={{ includeSearch: true, explicitUndefined: true }}
+                aria-current={direction === when ? "page" : undefined}
+                className={segmentClass}
+              >
+                {direction === "upcoming" ? "Upcoming" : "Past"}
+              </Link>
+            </li>
           ))}
-        </div>
-      </nav>
+        </SegmentedNav>
+      </div>
 
       {days.length === 0 ? (
         past ? (

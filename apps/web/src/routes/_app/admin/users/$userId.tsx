@@ -2,8 +2,10 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute, Link, stripSearchParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../../../components/alert";
+import { NotFound } from "../../../../components/not-found";
 import { cardClass } from "../../../../components/page";
 import { formatUtc } from "../../../../lib/format-time";
+import { notFoundOnMissing } from "../../../../lib/not-found-on-missing";
 import { orpc } from "../../../../lib/orpc";
 import { describeRpcError } from "../../../../lib/rpc-error";
 import { useSignedInUser } from "../../../../lib/session";
@@ -18,7 +20,15 @@ export const Route = createFileRoute("/_app/admin/users/$userId")({
   // list as it was, after a reload too.
   validateSearch: userSearchFromUrl,
   search: { middlewares: [stripSearchParams(USER_LIST_URL_DEFAULTS)] },
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(userQuery(params.userId)),
+  loader: ({ context, params }) =>
+    notFoundOnMissing(context.queryClient.ensureQueryData(userQuery(params.userId))),
+  notFoundComponent: () => (
+    <NotFound
+      title="No such user"
+      detail="The account may have been deleted, or the link is mistyped."
+      back={{ to: "/admin/users", label: "Back to users" }}
+    />
+  ),
   head: () => ({ meta: [{ title: "User · Admin · Checkmark" }] }),
   component: UserPage,
 });
@@ -34,6 +44,7 @@ function UserPage() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.admin.key() });
   const [error, setError] = useState<string | null>(null);
+  const [confirmingRole, setConfirmingRole] = useState(false);
   const onError = (e: Error) => setError(describeRpcError(e, "That did not work."));
   const onSuccess = () => {
     setError(null);
@@ -62,18 +73,44 @@ function UserPage() {
         <dt className="font-medium text-ink-muted">Role</dt>
         <dd className="flex flex-wrap items-center gap-2">
           {user.role}
-          {!self && (
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={setRole.isPending}
-              onClick={() =>
-                setRole.mutate({ userId, role: user.role === "admin" ? "user" : "admin" })
-              }
-            >
-              {user.role === "admin" ? "Make user" : "Make admin"}
-            </button>
-          )}
+          {!self &&
+            (confirmingRole ? (
+              // A role change gives or takes every account's data: asked once more, in words.
+              <fieldset
+                aria-label="Confirm the role change"
+                className="flex basis-full flex-wrap items-center gap-2"
+              >
+                <span className="basis-full text-ink">
+                  {user.role === "admin"
+                    ? `${user.name} will lose the admin pages.`
+                    : `${user.name} will see and act on every account.`}
+                </span>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={setRole.isPending}
+                  onClick={() =>
+                    setRole.mutate(
+                      { userId, role: user.role === "admin" ? "user" : "admin" },
+                      { onSettled: () => setConfirmingRole(false) },
+                    )
+                  }
+                >
+                  {user.role === "admin" ? "Yes, remove admin rights" : "Yes, make admin"}
+                </button>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => setConfirmingRole(false)}
+                >
+                  Cancel
+                </button>
+              </fieldset>
+            ) : (
+              <button type="button" className={buttonClass} onClick={() => setConfirmingRole(true)}>
+                {user.role === "admin" ? "Remove admin rights" : "Make admin"}
+              </button>
+            ))}
         </dd>
         <dt className="font-medium text-ink-muted">Confirmed</dt>
         <dd>{user.emailVerified ? "yes" : "no"}</dd>

@@ -207,15 +207,14 @@ function UsersPage() {
                 ))}
               </tr>
             ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-8 text-center text-ink-muted">
-                  {search.q ? `No account matches “${search.q}”.` : "No accounts yet."}
-                </td>
-              </tr>
-            )}
           </tbody>
         </table>
+        {/* Outside the table, so on a phone it is centred in the card, not in the wider table. */}
+        {rows.length === 0 && (
+          <p className="px-3 py-8 text-center text-ink-muted">
+            {search.q ? `No account matches “${search.q}”.` : "No accounts yet."}
+          </p>
+        )}
       </div>
       <PageButtons
         labels={["Previous", "Next"]}
