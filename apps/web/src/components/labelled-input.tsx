@@ -11,8 +11,6 @@ export interface LabelledInputProps {
   errors?: unknown[];
   type?: "text" | "email" | "password" | "date" | "datetime-local";
   autoComplete?: string;
-  /** The keyboard a phone shows: digits for a one-time code. */
-  inputMode?: "numeric";
   placeholder?: string;
   /** The phone's keyboard: "numeric" for codes and counts typed as text. */
   inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
