@@ -250,14 +250,9 @@ describe("changing the email", () => {
   });
 });
 
-/** The owner's account with two-factor on (password, then a code from the app), as settings does. */
-async function signedInWithTwoFactor() {
-  const me = await signedInUser();
-  const enable = await authPost(
-    "two-factor/enable",
-    { password: me.password },
-    { cookie: me.cookie },
-  );
+/** Turns two-factor on as settings does (password, then a code from the app). */
+async function turnOnTwoFactor(cookie: string, password: string) {
+  const enable = await authPost("two-factor/enable", { password }, { cookie });
   expect(enable.status).toBe(200);
   const { totpURI, backupCodes } = (await enable.json()) as {
     totpURI: string;
@@ -265,16 +260,46 @@ async function signedInWithTwoFactor() {
   };
   const secret = secretOf(totpURI);
   const usedCode = await totpCode(secret);
-  const verify = await authPost(
-    "two-factor/verify-totp",
-    { code: usedCode },
-    { cookie: me.cookie },
-  );
+  const verify = await authPost("two-factor/verify-totp", { code: usedCode }, { cookie });
   expect(verify.status).toBe(200);
   // Turning it on replaces the session (and its cookie).
-  const cookie = cookiesFrom(verify);
-  return { ...me, cookie, client: rpc(cookie), secret, backupCodes, usedCode };
+  return { cookie: cookiesFrom(verify), secret, backupCodes, usedCode };
 }
+
+/** The owner's account with two-factor on. */
+async function signedInWithTwoFactor() {
+  const me = await signedInUser();
+  const factor = await turnOnTwoFactor(me.cookie, me.password);
+  return { ...me, ...factor, client: rpc(factor.cookie) };
+}
+
+/**
+ * Someone holding the password and a session turns two-factor off and on again: Better Auth
+ * deletes the owner's factor and makes theirs, a new row (whose codes the owner does not have).
+ */
+async function replaceSecondFactor(me: { userId: string; cookie: string; password: string }) {
+  const before = await factorIdOf(me.userId);
+  const off = await authPost(
+    "two-factor/disable",
+    { password: me.password },
+    { cookie: me.cookie },
+  );
+  expect(off.status).toBe(200);
+  const theirs = await turnOnTwoFactor(cookiesFrom(off), me.password);
+  const after = await factorIdOf(me.userId);
+  expect(after).not.toBeNull();
+  expect(after).not.toBe(before);
+  return theirs;
+}
+
+const factorIdOf = (userId: string) =>
+  env.DB.prepare("SELECT id FROM two_factor WHERE user_id = ?").bind(userId).first<string>("id");
+
+/** Rewrites a pending link's data to `data`'s shape, as links mailed before today carry it. */
+const rewriteLink = (purpose: string, userId: string, edit: string) =>
+  env.DB.prepare(`UPDATE verification SET value = ${edit} WHERE identifier = ?`)
+    .bind(`${purpose}:${userId}`)
+    .run();
 
 /** The owner moves to a new address (say, leaving an old job's mailbox): the old one's link. */
 async function movedAway(me: { client: AppRouterClient; email: string; password: string }) {
@@ -440,17 +465,68 @@ describe("undoing an email change when two-factor was on (ADR 135)", () => {
     expect(atSignIn.status).toBe(429);
   });
 
-  it("asks for a code on a link mailed before the restore knew whether two-factor was on", async () => {
+  it("restores without a code when the factor on at the request was turned off and on again since, and removes the new one", async () => {
     const me = await signedInWithTwoFactor();
-    const { token } = await movedAway(me);
-    await env.DB.prepare(
-      "UPDATE verification SET value = json_remove(value, '$.twoFactor') WHERE identifier = ?",
-    )
-      .bind(`restore-email:${me.userId}`)
-      .run();
+    const { newEmail, token } = await movedAway(me);
+    // After the change, whoever holds the password swaps the owner's factor for their own.
+    const theirs = await replaceSecondFactor(me);
+
+    // The link does not ask for their code, which the owner does not have.
+    await expect(rpc().account.restoreEmail({ token })).resolves.toEqual({
+      email: me.email,
+      keptSecondFactor: false,
+    });
+    expect(await emailOf(me.userId)).toBe(me.email);
+    expect(await rowsOf("two_factor", me.userId)).toBe(0);
+    await expect(rpc(theirs.cookie).account.me()).resolves.toBeNull();
+    expect((await signIn(newEmail, me.password)).status).toBe(401);
+    // The owner signs in with the password alone; their factor cannot lock them out.
+    const back = await signIn(me.email, me.password);
+    expect(back.status).toBe(200);
+    expect(await back.json()).not.toHaveProperty("twoFactorRedirect");
+  });
+
+  it("a factor turned off and on again before the request is the one it asks for", async () => {
+    const me = await signedInWithTwoFactor();
+    const mine = await replaceSecondFactor(me);
+    const { token } = await movedAway({ ...me, client: rpc(mine.cookie) });
     await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
       code: "SECOND_FACTOR_REQUIRED",
     });
+    await expect(
+      rpc().account.restoreEmail({ token, code: await totpCode(mine.secret, 1) }),
+    ).resolves.toEqual({ email: me.email, keptSecondFactor: true });
+    expect(await rowsOf("two_factor", me.userId)).toBe(1);
+  });
+
+  it("links mailed before the factor's id was recorded still ask for a code of whichever factor is on", async () => {
+    // A change link of the old shape (whether two-factor was on), confirmed after today.
+    const me = await signedInWithTwoFactor();
+    const newEmail = uniqueEmail("moved");
+    await me.client.account.changeEmail({ newEmail, password: me.password });
+    await rewriteLink(
+      "change-email",
+      me.userId,
+      "json_set(json_remove(value, '$.twoFactorId'), '$.twoFactor', json('true'))",
+    );
+    await rpc().account.confirmEmailChange({
+      token: await mailedToken(newEmail, "Confirm your new email"),
+    });
+    const token = await mailedToken(me.email, "Your Checkmark email was changed");
+    // As those links were promised: even a factor replaced since needs its code.
+    const theirs = await replaceSecondFactor(me);
+    await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
+      code: "SECOND_FACTOR_REQUIRED",
+    });
+
+    // Older still, a restore link with neither field counts as "on".
+    await rewriteLink("restore-email", me.userId, "json_remove(value, '$.twoFactor')");
+    await expect(rpc().account.restoreEmail({ token })).rejects.toMatchObject({
+      code: "SECOND_FACTOR_REQUIRED",
+    });
+    await expect(
+      rpc().account.restoreEmail({ token, code: await totpCode(theirs.secret, 1) }),
+    ).resolves.toEqual({ email: me.email, keptSecondFactor: true });
   });
 });
 

@@ -5,7 +5,7 @@ import { eq, or } from "drizzle-orm";
 import type { Context } from "../context";
 import { issueLinkToken, linkIdentifier, readLinkToken } from "./link-token";
 import { confirmEmailChangeMessage, emailChangedMessage, emailInUseMessage } from "./mail";
-import { hasSecondFactor, proveSecondFactor } from "./restore-second-factor";
+import { proveSecondFactor, secondFactorId } from "./restore-second-factor";
 
 // Changing the address: a link to the new address confirms it (until then the old one signs
 // in), and the old address then hears of it with a link that puts it back (ADR 076).
@@ -13,16 +13,20 @@ import { hasSecondFactor, proveSecondFactor } from "./restore-second-factor";
 /** How long the old address may undo a change it did not make. */
 export const RESTORE_EMAIL_LINK_LIFETIME_SECONDS = 60 * 60 * 24 * 7;
 
-interface PendingChange {
-  newEmail: string;
-  /** Whether two-factor sign-in was on when the change was asked for (absent in older links). */
+/** The second factor on when the change was asked for: decides what the restore asks for (ADR 135). */
+interface FactorAtRequest {
+  /** Its `two_factor` row's id, or null when two-factor was off. */
+  twoFactorId?: string | null;
+  /** Links mailed before the id was recorded: whether two-factor was on (older still: absent). */
   twoFactor?: boolean;
 }
-interface DoneChange {
+interface PendingChange extends FactorAtRequest {
+  newEmail: string;
+}
+/** Carries the PendingChange's FactorAtRequest over, whichever shape it has. */
+interface DoneChange extends FactorAtRequest {
   oldEmail: string;
   newEmail: string;
-  /** Carried over from the PendingChange: decides what the restore asks for (ADR 135). */
-  twoFactor?: boolean;
 }
 
 const pageUrl = (context: Context, path: string, token: string) => {
@@ -43,11 +47,7 @@ function findUserByEmail(context: Context, email: string) {
  * Mails a confirmation link to `newEmail`, or, when another account holds it, a notice to that
  * address instead. The caller answers the same either way, so nobody learns who has an account.
  */
-export async function requestEmailChange(
-  context: Context,
-  user: { id: string; twoFactorEnabled?: boolean | null },
-  newEmail: string,
-) {
+export async function requestEmailChange(context: Context, user: { id: string }, newEmail: string) {
   if (await findUserByEmail(context, newEmail)) {
     await context.mail.send(
       emailInUseMessage(newEmail, new URL("/sign-in", context.appOrigin).href),
@@ -58,7 +58,7 @@ export async function requestEmailChange(
     context.db,
     "change-email",
     user.id,
-    { newEmail, twoFactor: user.twoFactorEnabled === true },
+    { newEmail, twoFactorId: await secondFactorId(context, user.id) },
     EMAIL_VERIFICATION_LINK_LIFETIME_SECONDS,
   );
   await context.db.batch(statements);
@@ -100,7 +100,12 @@ export async function confirmEmailChange(
     context.db,
     "restore-email",
     link.userId,
-    { oldEmail: owner.email, newEmail, twoFactor: link.data.twoFactor },
+    {
+      oldEmail: owner.email,
+      newEmail,
+      twoFactorId: link.data.twoFactorId,
+      twoFactor: link.data.twoFactor,
+    },
     RESTORE_EMAIL_LINK_LIFETIME_SECONDS,
   );
   await context.db.batch([
@@ -131,16 +136,28 @@ export type RestoreEmailResult =
   | { ok: false; tooMany: string; retryAfterSeconds: number };
 
 /**
+ * The second factor the restore must be proven with and then keeps: the one on at the request,
+ * if it is still on (turned off and on again, it is a new row); else null, and it goes.
+ */
+async function factorToKeep(context: Context, userId: string, atRequest: FactorAtRequest) {
+  const now = await secondFactorId(context, userId);
+  if (atRequest.twoFactorId !== undefined) return now === atRequest.twoFactorId ? now : null;
+  // A link mailed before the id was recorded: "on", or not known, means whichever is on now, as
+  // those links were promised (the safer guess).
+  return (atRequest.twoFactor ?? true) ? now : null;
+}
+
+/**
  * "This wasn't me": the old address's link puts it back, signs out every device, and removes
  * every way back in that the intruder may have added while they held the account: API keys,
  * passkeys and pending links, reset links above all. One batch: a failure leaves the account
  * as it was; the owner adds their own again after.
  *
- * The second factor depends on whether it was on when the change was asked for (ADR 135).
- * Off: any factor now was added since, by whoever held the new address (it would lock the
- * owner out after the password reset), so it goes, and the link alone is enough. On: the link
- * alone could be in the hands of whoever reads a mailbox the owner moved away from, so the
- * restore needs a code of that factor (`code`), and keeps the factor, the owner's own.
+ * The second factor depends on which one was on when the change was asked for (ADR 135).
+ * That one, still on: the link alone could be in the hands of whoever reads a mailbox the owner
+ * moved away from, so the restore needs a code of it (`code`), and keeps it, the owner's own.
+ * None, or one since turned off: any factor now was added since, by whoever held the account
+ * (it would lock the owner out after the password reset), so it goes, and the link is enough.
  */
 export async function restoreEmail(
   context: Context,
@@ -152,9 +169,7 @@ export async function restoreEmail(
   const { userId } = link;
   const holder = await findUserByEmail(context, link.data.oldEmail);
   if (holder && holder.id !== userId) return taken;
-  // A link mailed before the flag existed counts as "on": the safer guess.
-  const keepSecondFactor =
-    (link.data.twoFactor ?? true) && (await hasSecondFactor(context, userId));
+  const keepSecondFactor = (await factorToKeep(context, userId, link.data)) !== null;
   if (keepSecondFactor) {
     if (!code) return { ok: false, codeNeeded: true };
     const proof = await proveSecondFactor(context, userId, code);

@@ -12,22 +12,26 @@ import type { Context } from "../context";
 import { RETRY_AFTER_SECONDS } from "../errors";
 
 // The email restore of an account that had two-factor on asks for a code of that second
-// factor (ADR 135): the link proves the old mailbox, the code proves the owner.
+// factor, if it is still the one on (ADR 135): the link proves the old mailbox, the code the owner.
 
 export type SecondFactorProof =
   | { ok: true }
   | { ok: false; wrongCode: string }
   | { ok: false; tooMany: string; retryAfterSeconds: number };
 
-/** Whether the account has a second factor now: turned on, with its secret stored. */
-export async function hasSecondFactor(context: Context, userId: string) {
+/**
+ * The account's second factor now, turned on with its secret stored: the id of its `two_factor`
+ * row, or null. Better Auth deletes the row when two-factor is turned off and makes a new one
+ * when it is turned on again, so the id tells one factor from a later one.
+ */
+export async function secondFactorId(context: Context, userId: string): Promise<string | null> {
   const row = await context.db
-    .select({ on: schema.user.twoFactorEnabled, secret: schema.twoFactor.id })
+    .select({ on: schema.user.twoFactorEnabled, id: schema.twoFactor.id })
     .from(schema.user)
     .leftJoin(schema.twoFactor, eq(schema.twoFactor.userId, schema.user.id))
     .where(eq(schema.user.id, userId))
     .get();
-  return Boolean(row?.on && row.secret);
+  return row?.on && row.id ? row.id : null;
 }
 
 const SIX_DIGITS = /^\d{6}$/;
