@@ -295,7 +295,7 @@ async function replaceSecondFactor(me: { userId: string; cookie: string; passwor
 const factorIdOf = (userId: string) =>
   env.DB.prepare("SELECT id FROM two_factor WHERE user_id = ?").bind(userId).first<string>("id");
 
-/** Rewrites a pending link's data to `data`'s shape, as links mailed before today carry it. */
+/** Rewrites a pending link's data with the SQL `edit`: to the shape older links carry. */
 const rewriteLink = (purpose: string, userId: string, edit: string) =>
   env.DB.prepare(`UPDATE verification SET value = ${edit} WHERE identifier = ?`)
     .bind(`${purpose}:${userId}`)

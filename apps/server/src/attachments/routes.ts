@@ -103,12 +103,24 @@ export async function uploadAttachment(c: Context<AppEnv>) {
     });
     if (created) return c.json(created, 201);
     // Another upload landed while this one streamed and took the room: this file goes too.
-    await c.env.FILES.delete(objectKey);
+    await discardObject(c, objectKey);
     return pastCap(c, refused, parent);
   } catch (error) {
-    // No row, no file: the object would otherwise wait for the hourly orphan sweep.
-    await c.env.FILES.delete(objectKey);
+    await discardObject(c, objectKey);
     throw error;
+  }
+}
+
+/**
+ * Deletes an object no row points at. Best effort: if R2 fails, the answer stays the one the
+ * upload earned (a refusal, or the insert's own error), and the hourly orphan sweep takes it.
+ */
+async function discardObject(c: Context<AppEnv>, objectKey: string) {
+  try {
+    await c.env.FILES.delete(objectKey);
+  } catch (error) {
+    // The key names the user: only the error goes in the log.
+    logEvent(c, "attachment-discard-failed", errorFields(error));
   }
 }
 

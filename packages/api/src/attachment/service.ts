@@ -1,6 +1,6 @@
 import { type Database, schema } from "@checkmark/db";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import { atLimit, insertWithinCaps, type RowCap } from "../shared/row-cap";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { atLimit, firstCapReached, insertWithinCaps, type RowCap } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
 import { ATTACHMENT_QUOTA_BYTES } from "./limits";
 import type { AttachmentParent, AttachmentParentType } from "./schema";
@@ -40,14 +40,16 @@ export async function ownsParent(db: Database, userId: string, parent: Attachmen
   return Boolean(row);
 }
 
-/** A parent's files, oldest first; never more than a parent may hold (older rows past it too). */
+/**
+ * A parent's files, oldest first, all of them: one that held more than the per-parent cap before
+ * there was one shows (and can delete) every file; the per-user cap bounds the list.
+ */
 export function listAttachments(db: Database, userId: string, parent: AttachmentParent) {
   return db
     .select(publicAttachmentColumns)
     .from(attachment)
     .where(and(eq(PARENTS[parent.type].column, parent.id), eq(attachment.userId, userId)))
-    .orderBy(asc(attachment.createdAt), asc(attachment.id))
-    .limit(rowLimits.attachmentsPerParent);
+    .orderBy(asc(attachment.createdAt), asc(attachment.id));
 }
 
 const bytes = sql<number>`coalesce(sum(${attachment.size}), 0)`;
@@ -77,7 +79,7 @@ type NamedCap = RowCap & { name: AttachmentCap };
 
 /**
  * The cap a new file of `size` bytes would go past, or null: an early look, before any byte is
- * stored (one pass over the owner's rows); `insertAttachment` checks again in its write.
+ * stored, at the caps `insertAttachment` checks again in its write (`capsFor`, one list).
  */
 export async function capReachedBy(
   db: Database,
@@ -85,18 +87,8 @@ export async function capReachedBy(
   parent: AttachmentParent,
   size: number,
 ): Promise<AttachmentCap | null> {
-  const [held] = await db
-    .select({
-      bytes,
-      files: count(),
-      filesOnParent: sql<number>`coalesce(sum(${PARENTS[parent.type].column} = ${parent.id}), 0)`,
-    })
-    .from(attachment)
-    .where(eq(attachment.userId, userId));
-  if (Number(held?.bytes ?? 0) + size > ATTACHMENT_QUOTA_BYTES) return "quota";
-  if ((held?.files ?? 0) >= rowLimits.attachments) return "files";
-  if (Number(held?.filesOnParent ?? 0) >= rowLimits.attachmentsPerParent) return "filesOnParent";
-  return null;
+  const reached = await firstCapReached({ db, userId }, capsFor(parent), size);
+  return reached?.name ?? null;
 }
 
 /** LIMIT_REACHED's message and data for a count cap, naming it and what to do. */

@@ -50,15 +50,39 @@ export const idIn = (column: SQLiteColumn, ids: string[]) =>
  * nothing behind.
  */
 export function undoPastCap(owner: Owner, cap: RowCap, ids: string[]) {
-  const { db } = owner;
-  const held = db
+  return owner.db
+    .delete(cap.table)
+    .where(and(idIn(cap.table.id, ids), sql`(${heldUnder(owner, cap)}) > ${cap.limit}`))
+    .returning({ id: cap.table.id });
+}
+
+/** What `owner` holds of `cap`: the rows it counts, or their `measure`. */
+function heldUnder(owner: Owner, cap: RowCap) {
+  return owner.db
     .select({ held: cap.measure ?? count() })
     .from(cap.table)
     .where(ownedBy(owner, cap.table, cap.counts));
-  return db
-    .delete(cap.table)
-    .where(and(idIn(cap.table.id, ids), sql`(${held}) > ${cap.limit}`))
-    .returning({ id: cap.table.id });
+}
+
+/**
+ * The first of `caps` one more row would take `owner` past, or null: an early look before
+ * costly work (one D1 batch, a query per cap), from the same caps `insertWithinCaps` checks again
+ * in its write. The row adds `measured` to a cap with a `measure` (its size, say), one to a count.
+ */
+export async function firstCapReached<Cap extends RowCap>(
+  owner: Owner,
+  caps: readonly [Cap, ...Cap[]],
+  measured: number,
+): Promise<Cap | null> {
+  const [first, ...rest] = caps;
+  const held = await owner.db.batch([
+    heldUnder(owner, first),
+    ...rest.map((cap) => heldUnder(owner, cap)),
+  ]);
+  const reached = caps.find(
+    (cap, i) => Number(held[i]?.[0]?.held ?? 0) + (cap.measure ? measured : 1) > cap.limit,
+  );
+  return reached ?? null;
 }
 
 /**
