@@ -214,13 +214,14 @@ describe("passkeys", () => {
     }[];
     if (!listed) throw new Error("no passkey listed");
     expect(listed.name).toBe("n".repeat(60));
-    for (const name of ["r".repeat(61), "   "]) {
+    // Padding counts: Better Auth stores the name as sent, spaces and all.
+    for (const name of ["r".repeat(61), `r${" ".repeat(100_000)}`, "   "]) {
       const renamed = await authPost(
         "passkey/update-passkey",
         { id: listed.id, name },
         { cookie: user.cookie },
       );
-      expect(renamed.status, JSON.stringify(name)).toBe(400);
+      expect(renamed.status, JSON.stringify(name.slice(0, 20))).toBe(400);
       await expect(renamed.json()).resolves.toMatchObject({ code: "INVALID_PASSKEY_NAME" });
     }
     const renamed = await authPost(

@@ -206,7 +206,7 @@ describe("reminder mails per day", () => {
     await first.waitForStatus("complete");
     expect(await first.getOutput()).toBe("queued");
 
-    const over = await me.client.event.create(meeting(2 * HOUR, "One too many"));
+    await me.client.event.create(meeting(2 * HOUR, "One too many"));
     const second = (await workflows.get())[1];
     if (!second) throw new Error("no second workflow instance was created");
     await second.waitForStatus("complete");
@@ -223,7 +223,6 @@ describe("reminder mails per day", () => {
     const [mail] = await mails();
     expect(mail?.subject).toBe(`Reminder: ${last.title}`);
     expect(mail?.body).toContain(`at most ${REMINDER_MAILS_PER_DAY} reminders within 24 hours`);
-    expect(over.id).not.toBe(last.id);
   });
 
   it("counts a retried step's mail once", async () => {

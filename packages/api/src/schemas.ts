@@ -16,6 +16,7 @@ export {
   changeNameSchema,
   changePasswordSchema,
   confirmEmailSchema,
+  currentPasswordSchema,
   deleteAccountFormSchema,
   deleteAccountSchema,
   emailLinkSchema,

@@ -10,7 +10,8 @@ const CONTROL_CHARACTERS = /\p{Cc}/u;
 /** What is wrong with a display name, in words, or null when it is fine. */
 export function nameProblem(name: unknown): string | null {
   if (typeof name !== "string" || name.trim().length === 0) return "Enter your name.";
-  if (name.trim().length > NAME_MAX_LENGTH) {
+  // The length as sent, spaces included: Better Auth stores the name untrimmed.
+  if (name.length > NAME_MAX_LENGTH) {
     return `Use at most ${NAME_MAX_LENGTH} characters.`;
   }
   if (CONTROL_CHARACTERS.test(name)) return "Use letters, numbers and punctuation only.";

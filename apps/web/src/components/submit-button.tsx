@@ -20,7 +20,12 @@ export function SubmitButton({
 }) {
   const ready = useHydrated();
   return (
-    <button {...props} type="submit" disabled={disabled || pending || !ready}>
+    <button
+      {...props}
+      type="submit"
+      disabled={disabled || pending || !ready}
+      aria-busy={pending || undefined}
+    >
       {pending && pendingLabel !== undefined ? pendingLabel : children}
       {!ready && <span className="sr-only"> (ready once the page has loaded)</span>}
     </button>

@@ -25,8 +25,9 @@ function topicOf(data: unknown): LiveTopic | null {
  * Keeps this tab's todos and events fresh: a WebSocket to /api/live says when the user's data
  * changed in any tab, and that topic's queries refetch. A dropped connection is retried with backoff
  * (1 s doubling to 30 s); on every reconnect the page refetches what it may have missed. A user
- * holds at most 20 sockets: a tab whose socket a newer tab replaced (4002) reconnects only when
- * it is shown again, so two tabs never take turns replacing each other (ADR 134).
+ * holds at most 20 sockets: a tab whose socket a newer tab replaced (4002) reconnects after its
+ * usual wait if it is in view, and otherwise only once it is shown again, so tabs in the
+ * background never take turns replacing each other (ADR 134).
  */
 export function useLiveUpdates() {
   const queryClient = useQueryClient();
@@ -64,7 +65,7 @@ export function useLiveUpdates() {
         document.documentElement.dataset.live = "closed";
         // 4001: the session ended; the next request will send the user to sign in.
         if (stopped || event.code === 4001) return;
-        if (event.code === 4002) {
+        if (event.code === 4002 && document.visibilityState !== "visible") {
           document.addEventListener("visibilitychange", whenShown);
           return;
         }

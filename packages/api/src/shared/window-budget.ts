@@ -43,7 +43,7 @@ export async function spendFromWindow(
   if (used !== undefined) return { ok: true, remaining: Math.max(0, limit - used) };
 
   const spent = await db
-    .select({ identifier: verification.identifier, expiresAt: verification.expiresAt })
+    .select({ identifier: verification.identifier })
     .from(verification)
     .where(eq(verification.id, id))
     .get();

@@ -1,4 +1,4 @@
-import { changeEmailSchema, totpCodeSchema } from "@checkmark/api/schemas";
+import { currentPasswordSchema, totpCodeSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -13,7 +13,7 @@ import { factorsClient } from "../../../lib/sign-in-factors-client";
 import { SettingsCard } from "./-settings-card";
 
 // The account's current password, by the rule every "type your password again" form uses.
-const passwordSchema = z.object({ password: changeEmailSchema.shape.password });
+const passwordSchema = z.object({ password: currentPasswordSchema });
 const codeSchema = z.object({ code: totpCodeSchema });
 
 interface Setup {
