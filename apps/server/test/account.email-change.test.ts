@@ -17,7 +17,8 @@ import {
   signedInUser,
   uniqueEmail,
 } from "./fixtures";
-import { secretOf, totpCode } from "./totp";
+import { totpCode } from "./totp";
+import { turnOnTwoFactor } from "./two-factor-on";
 
 /** PASSWORD_LIMITER in wrangler.jsonc: the account's one password budget (ADR 112). */
 const PASSWORD_CHECKS_PER_MINUTE = 10;
@@ -249,22 +250,6 @@ describe("changing the email", () => {
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
-
-/** Turns two-factor on as settings does (password, then a code from the app). */
-async function turnOnTwoFactor(cookie: string, password: string) {
-  const enable = await authPost("two-factor/enable", { password }, { cookie });
-  expect(enable.status).toBe(200);
-  const { totpURI, backupCodes } = (await enable.json()) as {
-    totpURI: string;
-    backupCodes: string[];
-  };
-  const secret = secretOf(totpURI);
-  const usedCode = await totpCode(secret);
-  const verify = await authPost("two-factor/verify-totp", { code: usedCode }, { cookie });
-  expect(verify.status).toBe(200);
-  // Turning it on replaces the session (and its cookie).
-  return { cookie: cookiesFrom(verify), secret, backupCodes, usedCode };
-}
 
 /** The owner's account with two-factor on. */
 async function signedInWithTwoFactor() {

@@ -13,7 +13,8 @@ import {
   signedInAdmin,
   signedInUser,
 } from "./fixtures";
-import { secretOf, totpCode } from "./totp";
+import { totpCode } from "./totp";
+import { turnOnTwoFactor } from "./two-factor-on";
 
 /** A browser's cookie store for one origin: sends what it holds, keeps what the server sets. */
 function cookieJar(initial: string) {
@@ -223,22 +224,7 @@ describe("impersonation", () => {
 
   it("cannot use or spend the account's second factor, nor turn it off", async () => {
     const user = await signedInUser();
-    const enable = await authPost(
-      "two-factor/enable",
-      { password: user.password },
-      { cookie: user.cookie },
-    );
-    const { totpURI, backupCodes } = (await enable.json()) as {
-      totpURI: string;
-      backupCodes: string[];
-    };
-    const secret = secretOf(totpURI);
-    const on = await authPost(
-      "two-factor/verify-totp",
-      { code: await totpCode(secret) },
-      { cookie: user.cookie },
-    );
-    expect(on.status).toBe(200);
+    const { secret, backupCodes } = await turnOnTwoFactor(user.cookie, user.password);
     const [backupCode = ""] = backupCodes;
 
     const tab = browserClient(admin.user.cookie);

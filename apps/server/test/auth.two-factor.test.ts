@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { authPost, cookiesFrom, randomIp, rpc, signUp, type TestUser } from "./fixtures";
 import { secretOf, totpCode } from "./totp";
+import { turnOnTwoFactor } from "./two-factor-on";
 
 interface Enabled {
   user: TestUser;
@@ -12,25 +13,8 @@ interface Enabled {
 /** Turns two-factor on as the settings page does: password, then a code from the app. */
 async function withTwoFactor(): Promise<Enabled> {
   const user = await signUp();
-  const enable = await authPost(
-    "two-factor/enable",
-    { password: user.password },
-    { cookie: user.cookie },
-  );
-  expect(enable.status).toBe(200);
-  const { totpURI, backupCodes } = (await enable.json()) as {
-    totpURI: string;
-    backupCodes: string[];
-  };
-  const secret = secretOf(totpURI);
-  const verify = await authPost(
-    "two-factor/verify-totp",
-    { code: await totpCode(secret) },
-    { cookie: user.cookie },
-  );
-  expect(verify.status).toBe(200);
-  // Turning it on replaces the session (and its cookie).
-  return { user: { ...user, cookie: cookiesFrom(verify) }, secret, backupCodes };
+  const { cookie, secret, backupCodes } = await turnOnTwoFactor(user.cookie, user.password);
+  return { user: { ...user, cookie }, secret, backupCodes };
 }
 
 /** The password step of a sign-in: for a two-factor account, only a pending-challenge cookie. */

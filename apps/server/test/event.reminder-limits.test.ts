@@ -12,6 +12,7 @@ import { createDb } from "@checkmark/db";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { topUpEventReminders } from "../src/housekeeping";
 import { signedInClient } from "./fixtures";
+import { recordingD1 } from "./recording-d1";
 
 // What one account can cost everyone else through reminders (docs/decisions/133): its backlog
 // cannot take the hourly run, its setting changes cannot create instances without end, and its
@@ -78,32 +79,7 @@ describe("the hourly top-up is shared fairly", () => {
     await me.client.reminder.update({ minutesBefore: 15 });
     await me.client.event.create(meeting(30 * HOUR));
     await env.DB.prepare("ANALYZE").run();
-    const recorded: { sql: string; params: unknown[] }[] = [];
-    const db = new Proxy(env.DB, {
-      get(target, property) {
-        if (property !== "prepare") {
-          const value = Reflect.get(target, property);
-          return typeof value === "function" ? value.bind(target) : value;
-        }
-        return (query: string) => {
-          const entry = { sql: query, params: [] as unknown[] };
-          recorded.push(entry);
-          const statement = target.prepare(query);
-          return new Proxy(statement, {
-            get(inner, name) {
-              if (name === "bind") {
-                return (...params: unknown[]) => {
-                  entry.params = params;
-                  return inner.bind(...params);
-                };
-              }
-              const value = Reflect.get(inner, name);
-              return typeof value === "function" ? value.bind(inner) : value;
-            },
-          });
-        };
-      },
-    });
+    const { db, recorded } = recordingD1();
     // A user with nothing due: only the query runs, nothing is scheduled.
     await topUpReminders({ db: createDb(db), workflow: env.EVENT_REMINDER }, new Date(), {
       limit: 200,

@@ -5,44 +5,15 @@ import { RPCLink } from "@orpc/client/fetch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../src/index";
 import { ORIGIN, randomIp, signedInUser } from "./fixtures";
+import { type RecordedStatement, recordingD1 } from "./recording-d1";
 
 // How cost grows: every list and count runs as a search in one of the user's indexes, never a
 // scan of the table, and never sorts (the index gives the order). Text search filters rows
 // while the user's index range is walked: that range is the user's todos, not the table.
 
-interface Recorded {
-  sql: string;
-  params: unknown[];
-}
-
 /** The app with a D1 that records every statement it prepares, with its parameters. */
 function recordingClient(cookie: string) {
-  const recorded: Recorded[] = [];
-  const db = new Proxy(env.DB, {
-    get(target, property) {
-      if (property === "prepare") {
-        return (sql: string) => {
-          const entry: Recorded = { sql, params: [] };
-          recorded.push(entry);
-          const statement = target.prepare(sql);
-          return new Proxy(statement, {
-            get(inner, name) {
-              if (name === "bind") {
-                return (...params: unknown[]) => {
-                  entry.params = params;
-                  return inner.bind(...params);
-                };
-              }
-              const value = Reflect.get(inner, name);
-              return typeof value === "function" ? value.bind(inner) : value;
-            },
-          });
-        };
-      }
-      const value = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  const { db, recorded } = recordingD1();
   const client: AppRouterClient = createORPCClient(
     new RPCLink({
       url: `${ORIGIN}/rpc`,
@@ -54,7 +25,7 @@ function recordingClient(cookie: string) {
 }
 
 /** The query plan of the statement a call ran on `table`. */
-async function planOf(recorded: Recorded[], table: "todo" | "event") {
+async function planOf(recorded: RecordedStatement[], table: "todo" | "event") {
   const statement = recorded.filter((entry) => entry.sql.includes(`from "${table}"`)).at(-1);
   if (!statement) throw new Error(`no query on ${table} was run`);
   const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`)
