@@ -29,6 +29,22 @@ async function signInWithPassword(page: Page, account: Account) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
+test("the reminder setting says it was saved, and a reload shows it", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/settings");
+  await waitForHydration(page);
+  const remindMe = page.getByLabel("Remind me");
+  await remindMe.selectOption({ label: "15 minutes before" });
+  const saved = page.getByRole("status").filter({ hasText: /^Saved:/ });
+  await expect(saved).toHaveText("Saved: a reminder 15 minutes before each event.");
+  await page.reload();
+  await expect(remindMe).toHaveValue("15");
+  await remindMe.selectOption({ label: "Never (reminders off)" });
+  await expect(saved).toHaveText("Saved: reminders are off.");
+});
+
 test("signing out another device from settings signs that browser out", async ({
   page,
   browser,
@@ -112,16 +128,25 @@ test("two-factor sign-in turned on with a code from the shown key, then asked fo
   account,
 }) => {
   await open(page, "/settings");
+  await waitForHydration(page);
   const twoFactor = page.getByRole("region", { name: "Two-factor sign-in" });
   await twoFactor.getByLabel("Your password").fill(account.password);
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  // Called off before a code is checked, nothing is on: the card starts again.
+  await twoFactor.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("button", { name: "Turn on two-factor sign-in" })).toBeVisible();
+  await twoFactor.getByLabel("Your password").fill(account.password);
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await expect(twoFactor.getByRole("button", { name: "Copy the key" })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
   await page.getByLabel("Code from your app").fill(await totpCode(secret));
   await page.getByRole("button", { name: "Check code and turn on" }).click();
   await expect(page.getByRole("list", { name: "Backup codes" }).getByRole("listitem")).toHaveCount(
     10,
   );
+  await expect(twoFactor.getByRole("button", { name: "Copy the codes" })).toBeVisible();
   await page.getByRole("button", { name: "I have saved them" }).click();
   await expect(page.getByText("Two-factor sign-in is on.")).toBeVisible();
 

@@ -1,6 +1,8 @@
 import { REMINDER_MINUTES_OPTIONS } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "../../../components/alert";
+import { fieldInputClass, LabelledField } from "../../../components/labelled-field";
+import { SuccessNote } from "../../../components/success-note";
 import { orpc } from "../../../lib/orpc";
 import { SettingsCard } from "./-settings-card";
 
@@ -39,25 +41,39 @@ export function ReminderSection() {
         </div>
       )}
       {setting.isSuccess && (
-        <label className="mt-4 block text-sm">
-          Remind me
-          <select
-            className="mt-1 block w-full rounded-lg border border-field-border bg-surface px-3 py-2 text-ink"
-            value={current === null || current === undefined ? "off" : String(current)}
-            disabled={update.isPending}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              update.mutate({ minutesBefore: value === "off" ? null : Number(value) });
-            }}
-          >
-            <option value="off">Never (reminders off)</option>
-            {REMINDER_MINUTES_OPTIONS.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {describe(minutes)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="mt-4">
+          <LabelledField label="Remind me" errors={[]}>
+            {(control) => (
+              <select
+                {...control}
+                className={fieldInputClass}
+                value={current === null || current === undefined ? "off" : String(current)}
+                disabled={update.isPending}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  update.mutate({ minutesBefore: value === "off" ? null : Number(value) });
+                }}
+              >
+                <option value="off">Never (reminders off)</option>
+                {REMINDER_MINUTES_OPTIONS.map((minutes) => (
+                  <option key={minutes} value={minutes}>
+                    {describe(minutes)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </LabelledField>
+        </div>
+      )}
+      {/* The select saves as it changes, so the page says that it did. */}
+      {update.isSuccess && (
+        <div className="mt-4">
+          <SuccessNote>
+            {update.data.minutesBefore === null
+              ? "Saved: reminders are off."
+              : `Saved: a reminder ${describe(update.data.minutesBefore)} each event.`}
+          </SuccessNote>
+        </div>
       )}
       {update.isError && (
         <div className="mt-4">

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { Alert } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
+import { CopyButton } from "../../../components/copy-button";
 import { useAppForm } from "../../../components/form";
 import { SuccessNote } from "../../../components/success-note";
 import { describeAuthError } from "../../../lib/auth-errors";
@@ -48,6 +49,7 @@ export function TwoFactorSection() {
         (setup ? (
           <ConfirmSetup
             setup={setup}
+            onCancel={() => setSetup(null)}
             onConfirmed={async () => {
               setSavedCodes(setup.backupCodes);
               setSetup(null);
@@ -112,7 +114,12 @@ function PasswordForm(props: { action: string; run: (password: string) => Promis
 }
 
 /** The QR code (and its secret, to type in), then the first code from the app. */
-function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> }) {
+function ConfirmSetup(props: {
+  setup: Setup;
+  onConfirmed: () => Promise<void>;
+  /** Back to the start: nothing is on until a code from the app has been checked. */
+  onCancel: () => void;
+}) {
   const [qr, setQr] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const secret = new URL(props.setup.totpURI).searchParams.get("secret") ?? "";
@@ -159,6 +166,7 @@ function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> })
         <code data-testid="totp-secret" className="break-all font-mono">
           {secret}
         </code>
+        <CopyButton text={secret} label="Copy the key" />
       </p>
       <form.AppForm>
         <form.Form className="space-y-4">
@@ -172,9 +180,14 @@ function ConfirmSetup(props: { setup: Setup; onConfirmed: () => Promise<void> })
             )}
           </form.AppField>
           {error && <Alert>{error}</Alert>}
-          <form.SubmitButton pendingLabel="Checking…" width="fit">
-            Check code and turn on
-          </form.SubmitButton>
+          <div className="flex flex-wrap gap-2">
+            <form.SubmitButton pendingLabel="Checking…" width="fit">
+              Check code and turn on
+            </form.SubmitButton>
+            <button type="button" className={secondaryButton()} onClick={props.onCancel}>
+              Cancel
+            </button>
+          </div>
         </form.Form>
       </form.AppForm>
     </div>
@@ -200,6 +213,7 @@ function BackupCodes(props: { codes: string[]; onDone: () => void }) {
           </li>
         ))}
       </ul>
+      <CopyButton text={props.codes.join("\n")} label="Copy the codes" />
       <button type="button" className={secondaryButton("sm")} onClick={props.onDone}>
         I have saved them
       </button>
