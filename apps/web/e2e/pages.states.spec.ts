@@ -93,4 +93,13 @@ test("empty pages say what they are for and what to do", async ({ page, account:
   await expect(page).toHaveURL(/\/todos$/);
   await expect(page.getByRole("heading", { name: "Your list is empty" })).toBeVisible();
   await expect(page.getByText("Write your first todo in the box above")).toBeVisible();
+  // Nothing to search or filter yet; the first todo brings them.
+  const views = page.getByRole("navigation", { name: "Show todos" });
+  await expect(views).toHaveCount(0);
+  await expect(page.getByLabel("Search todos")).toHaveCount(0);
+  await waitForHydration(page);
+  await page.getByLabel("New todo").fill("The first one");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(views).toBeVisible();
+  await expect(page.getByLabel("Search todos")).toBeVisible();
 });

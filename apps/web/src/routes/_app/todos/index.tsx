@@ -68,9 +68,12 @@ function TodosPage() {
         <NewTodoForm search={search} refused={refusedTodo} />
       </div>
 
-      <div className="mt-6">
-        <TodoFilters search={search} counts={counts.data} />
-      </div>
+      {/* Nothing to search, filter or sort before the first todo: the empty list says what to do. */}
+      {!(counts.data?.all === 0 && !search.q) && (
+        <div className="mt-6">
+          <TodoFilters search={search} counts={counts.data} />
+        </div>
+      )}
 
       <p role="status" className="mt-2 flex h-5 items-center gap-2 text-sm text-ink-muted">
         {updating && (
