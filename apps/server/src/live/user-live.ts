@@ -11,13 +11,11 @@ export const SESSION_ENDED = 4001;
 export const MAX_SOCKETS_PER_USER = 20;
 
 /**
- * Close code for the oldest socket, closed to make room for a newer one. Its tab does not
- * reconnect until it is shown again, so two tabs cannot take turns closing each other.
+ * Close code for the oldest socket, closed to make room for a newer one. A tab in the
+ * background does not reconnect until it is shown again, so hidden tabs cannot take turns
+ * closing each other.
  */
 export const REPLACED_BY_NEWER = 4002;
-
-/** D1 binds at most 100 parameters a statement; one is the time. */
-const SESSIONS_PER_QUERY = 99;
 
 interface SocketState {
   sessionId: string;
@@ -75,19 +73,15 @@ export class UserLive extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     const sockets = this.openSockets();
-    // Every socket's session in one query (one per 99 sessions), not one query per socket.
+    // Every socket's session in one query, not one per socket: the ids travel as one JSON
+    // parameter (as `idIn` sends them), so any number of them fits D1's parameter limit.
     const sessionIds = [...new Set(sockets.map((socket) => stateOf(socket).sessionId))];
-    const live = new Set<string>();
-    const now = Date.now();
-    for (let i = 0; i < sessionIds.length; i += SESSIONS_PER_QUERY) {
-      const ids = sessionIds.slice(i, i + SESSIONS_PER_QUERY);
-      const { results } = await this.env.DB.prepare(
-        `SELECT id FROM session WHERE id IN (${ids.map(() => "?").join(", ")}) AND expires_at > ?`,
-      )
-        .bind(...ids, now)
-        .all<{ id: string }>();
-      for (const row of results) live.add(row.id);
-    }
+    const { results } = await this.env.DB.prepare(
+      "SELECT id FROM session WHERE id IN (SELECT value FROM json_each(?)) AND expires_at > ?",
+    )
+      .bind(JSON.stringify(sessionIds), Date.now())
+      .all<{ id: string }>();
+    const live = new Set(results.map((row) => row.id));
     for (const socket of sockets) {
       if (!live.has(stateOf(socket).sessionId)) socket.close(SESSION_ENDED, "Session ended");
     }

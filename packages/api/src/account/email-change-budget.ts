@@ -13,10 +13,8 @@ export const EMAIL_CHANGE_MAIL_WINDOW_SECONDS = 60 * 60;
 /** The rows counting an account's mails (never a link: no secret, no address). */
 export const emailChangeMailIdentifier = (userId: string) => `email-change-mail:${userId}`;
 
-export type EmailChangeMailBudget = BudgetSpend;
-
 /** Counts one mail against the account's window; when it is full, says how long to wait. */
-export function spendEmailChangeMail(db: Database, userId: string): Promise<EmailChangeMailBudget> {
+export function spendEmailChangeMail(db: Database, userId: string): Promise<BudgetSpend> {
   return spendFromWindow(db, {
     identifier: emailChangeMailIdentifier(userId),
     limit: EMAIL_CHANGE_MAILS_PER_WINDOW,
