@@ -19,24 +19,22 @@ import {
   migrate,
   PORT,
   ROOT,
-  type Started,
-  stopAndWait,
   workerdPid,
   wranglerDev,
   writeResult,
 } from "./lib/processes.ts";
 import { printEvents, printReport, printTargets, type Report } from "./lib/report.ts";
 import { insertLargeUsersTodos, measureScale, seedScaleUsers } from "./lib/scale.ts";
-import { postRpc, rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
+import { rpcCall, type SeededUser, seedUser, signIn } from "./lib/seed.ts";
 import * as sizes from "./lib/sizes.ts";
 import { measureStartup, SERVER_STARTUP, startupBundle } from "./lib/startup.ts";
+import { baseline, rpcCpu, withWorker } from "./lib/workers.ts";
 import { judge, RULES_FLOOR, SIGNED_IN_LIST, SSR_TODOS } from "./targets.ts";
 
 const TODOS_FOR_MAIN_USER = 100;
 const SSR_USERS = 32;
 const TODOS_PER_SSR_USER = 50;
 const SIGN_INS = 20;
-const RPC_CALLS = 400;
 const SSR_CPU_CALLS = 100;
 
 const SERVER_CONFIG = join(ROOT, "apps/server/wrangler.jsonc");
@@ -50,39 +48,8 @@ const LOAD_TEST_TIER = ["--var", "RATE_LIMIT_TIER:loadtest"];
 const json = (input: unknown) => JSON.stringify({ json: input });
 const LIST_INPUT = { limit: 50 };
 
-async function withWorker<T>(start: Promise<Started>, use: (worker: Started) => Promise<T>) {
-  const worker = await start;
-  try {
-    return await use(worker);
-  } finally {
-    await stopAndWait(worker.child);
-  }
-}
-
-function rpcCpu(pid: number, path: string, input: unknown, cookie = "") {
-  return cpuPerCall(pid, RPC_CALLS, async () => {
-    await (await postRpc(BASE, path, input, cookie)).arrayBuffer();
-  });
-}
-
 /** Entry `i` of a list used in turn; `i` may be negative (warm-up calls). */
 const inTurn = <T>(list: T[], i: number) => list[((i % list.length) + list.length) % list.length];
-
-/** A bare Worker, started and measured like the app: throughput, then CPU per request. */
-function baseline(config: string, name: string, cookie?: string) {
-  // A Worker that needs a cookie answers its readiness probe at /health.
-  const probePath = cookie ? "/health" : "/";
-  const started = wranglerDev([config], PORT, freshState("baseline"), { probePath });
-  return withWorker(started, async (worker) => {
-    const load = await measure(name, `${BASE}/`, { cookies: cookie ? [cookie] : [] });
-    const cpuMs = await cpuPerCall(workerdPid(worker.child.pid ?? 0), RPC_CALLS, async () => {
-      const response = await fetch(`${BASE}/`, { headers: cookie ? { cookie } : {} });
-      if (response.status !== 200) throw new Error(`${name}: ${response.status}`);
-      await response.arrayBuffer();
-    });
-    return { load, cpuMs, readyMs: worker.readyMs };
-  });
-}
 
 type Bundles = Record<"server" | "web" | "constant", string>;
 

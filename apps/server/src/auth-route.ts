@@ -7,7 +7,7 @@ import { problem } from "./problem";
  * Worker's rate limits, with the standard Retry-After header, so a client meets one shape.
  */
 export async function handleAuth(c: Context<AppEnv>) {
-  const response = await c.var.auth.handler(c.req.raw);
+  const response = await c.get("auth").handler(c.req.raw);
   // Only the limiter sets X-Retry-After; other 429s (a locked two-factor) keep their code.
   const retryAfter = response.headers.get("x-retry-after");
   if (response.status !== 429 || !retryAfter) return response;

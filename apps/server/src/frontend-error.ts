@@ -18,7 +18,7 @@ export async function handleFrontendError(c: Context<AppEnv>) {
   const report = {
     ...parsed.data,
     userAgent: c.req.header("user-agent") ?? null,
-    requestId: c.var.requestId,
+    requestId: c.get("requestId"),
   };
   c.executionCtx.waitUntil(
     recordFrontendError(createDb(c.env.DB), report).catch((error) =>

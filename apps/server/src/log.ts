@@ -11,7 +11,7 @@ export { errorFields, writeLog } from "@checkmark/logging";
 export function logEvent(c: Context<AppEnv>, event: string, fields: Record<string, unknown> = {}) {
   writeLog({
     event,
-    requestId: c.var.requestId,
+    requestId: c.get("requestId"),
     method: c.req.method,
     path: redactPath(c.req.path),
     ...fields,

@@ -37,7 +37,7 @@ export function problem(
     ...(detail ? { detail } : {}),
     ...members,
     instance: c.req.path,
-    requestId: c.var.requestId,
+    requestId: c.get("requestId"),
   };
   return c.body(JSON.stringify(body), status, {
     ...headers,

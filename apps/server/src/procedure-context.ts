@@ -45,11 +45,11 @@ const isolateServices = oncePer(
 export function procedureContext(c: Context<AppEnv>): ProcedureContext {
   return {
     ...isolateServices(c.env),
-    db: c.var.db,
-    session: c.var.session,
-    requestId: c.var.requestId,
+    db: c.get("db"),
+    session: c.get("session"),
+    requestId: c.get("requestId"),
     devMailbox: c.env.MAIL_TRANSPORT === "dev-mailbox",
-    auth: c.var.auth,
+    auth: c.get("auth"),
     headers: headersWithHost(c.req.raw),
     // Hono copies these onto the response the handler returns (batched or not).
     setCookies: (headers) => {
@@ -64,8 +64,8 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     // Load tests search far more than a person: they lift this with the rest of /rpc.
     searchLimiter:
       c.env.RATE_LIMIT_TIER === "loadtest" ? c.env.LOADTEST_LIMITER : c.env.SEARCH_LIMITER,
-    rateLimited: c.var.rateLimited ?? false,
-    readOnly: c.var.readOnly ?? false,
-    apiKeyId: c.var.apiKeyId ?? null,
+    rateLimited: c.get("rateLimited") ?? false,
+    readOnly: c.get("readOnly") ?? false,
+    apiKeyId: c.get("apiKeyId") ?? null,
   };
 }

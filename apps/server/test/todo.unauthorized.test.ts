@@ -34,6 +34,19 @@ describe("without a session", () => {
     await expect(forged.todo.list({})).rejects.toMatchObject(unauthorized);
   });
 
+  it("a real session token under another signature is refused, also after the real one was used", async () => {
+    const { cookie } = await signUp();
+    // The signed cookie is `<token>.<base64 HMAC>`; the server remembers signatures it checked.
+    await expect(rpc(cookie).todo.list({})).resolves.toMatchObject({ items: [] });
+    const reSigned = cookie.replace(/(session_token=)([^;]+)/, (_, name: string, value: string) => {
+      const token = decodeURIComponent(value).split(".")[0];
+      return name + encodeURIComponent(`${token}.${"A".repeat(43)}=`);
+    });
+    expect(reSigned).not.toBe(cookie);
+    await expect(rpc(reSigned).todo.list({})).rejects.toMatchObject(unauthorized);
+    await expect(rpc(cookie).todo.list({})).resolves.toMatchObject({ items: [] });
+  });
+
   it("healthCheck stays public", async () => {
     await expect(anonymous.healthCheck()).resolves.toBe("OK");
   });

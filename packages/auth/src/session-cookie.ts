@@ -10,7 +10,12 @@ export interface SessionCookieReader {
   /** Session lifetime and how often Better Auth slides it forward, in milliseconds. */
   expiresInMs: number;
   updateAgeMs: number;
+  /** Cookie values whose signature already checked out in this isolate, to their tokens. */
+  verified: Map<string, string>;
 }
+
+// Enough for every user an isolate serves at once; past it the oldest entry goes first.
+const VERIFIED_CACHE_SIZE = 1000;
 
 /** The reader for an auth instance; built on first use, then shared by every request. */
 export const sessionCookieReader: (auth: Auth) => Promise<SessionCookieReader> =
@@ -30,6 +35,7 @@ async function buildReader(auth: Auth): Promise<SessionCookieReader> {
     key,
     expiresInMs: context.sessionConfig.expiresIn * 1000,
     updateAgeMs: context.sessionConfig.updateAge * 1000,
+    verified: new Map(),
   };
 }
 
@@ -48,6 +54,9 @@ function cookieValue(header: string, name: string): string | null {
 /**
  * The session token from the signed cookie, checked the way Better Auth signs it
  * (`<token>.<base64 HMAC-SHA256>`, URI-encoded); null when missing or not signed by our secret.
+ * A signature, once verified, is remembered for the isolate (a signed value stays signed under
+ * the same secret): every request of a signed-in user would otherwise pay an HMAC for it. This
+ * checks only the signature; whether the session is still live is the caller's D1 read.
  */
 export async function verifiedSessionToken(
   reader: SessionCookieReader,
@@ -55,6 +64,8 @@ export async function verifiedSessionToken(
 ): Promise<string | null> {
   const raw = cookieHeader && cookieValue(cookieHeader, reader.name);
   if (!raw) return null;
+  const known = reader.verified.get(raw);
+  if (known) return known;
   let value: string;
   try {
     value = decodeURIComponent(raw);
@@ -73,7 +84,13 @@ export async function verifiedSessionToken(
       bytes,
       new TextEncoder().encode(token),
     );
-    return valid ? token : null;
+    if (!valid) return null;
+    if (reader.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = reader.verified.keys().next().value;
+      if (oldest !== undefined) reader.verified.delete(oldest);
+    }
+    reader.verified.set(raw, token);
+    return token;
   } catch {
     return null;
   }

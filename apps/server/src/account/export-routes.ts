@@ -7,11 +7,11 @@ import { problem } from "../problem";
 // streamed a page of rows at a time so a large account never sits in memory (ADR 077).
 
 function exportOwner(c: Context<AppEnv>) {
-  const user = c.var.session?.user;
+  const user = c.get("session")?.user;
   if (!user) return { refusal: problem(c, 401, "Sign in to continue.") };
   // A program holding a key may read through the API; the whole account goes to its owner.
-  if (c.var.apiKeyId) return { refusal: problem(c, 403, "Export from the settings page.") };
-  return { owner: { db: c.var.db, userId: user.id } };
+  if (c.get("apiKeyId")) return { refusal: problem(c, 403, "Export from the settings page.") };
+  return { owner: { db: c.get("db"), userId: user.id } };
 }
 
 function download(body: ReadableStream<Uint8Array>, type: string, fileName: string) {

@@ -14,7 +14,7 @@ import { readHead } from "./read-head";
 const MAX_NAME_LENGTH = 200;
 
 function signedInUser(c: Context<AppEnv>) {
-  return c.var.session?.user ?? null;
+  return c.get("session")?.user ?? null;
 }
 
 /** A display name: its last path segment, no control characters, bounded. */
@@ -56,11 +56,11 @@ export async function uploadAttachment(c: Context<AppEnv>) {
   const user = signedInUser(c);
   if (!user) return problem(c, 401, "Sign in to continue.");
   // The procedures' read-only rule (procedures.ts), for the one write outside oRPC.
-  if (c.var.readOnly) return problem(c, 403, "This API key may only read.");
+  if (c.get("readOnly")) return problem(c, 403, "This API key may only read.");
   const parent = parentOf(c);
   const name = cleanName(c.req.query("name"));
   if (!name) return problem(c, 400, `Give the file a name of 1 to ${MAX_NAME_LENGTH} characters.`);
-  if (!parent || !(await attachments.ownsParent(c.var.db, user.id, parent))) {
+  if (!parent || !(await attachments.ownsParent(c.get("db"), user.id, parent))) {
     return problem(c, 404, `That ${parent?.type ?? "todo or event"} does not exist.`);
   }
 
@@ -70,7 +70,7 @@ export async function uploadAttachment(c: Context<AppEnv>) {
   if (size > ATTACHMENT_MAX_BYTES) return problem(c, 413, "A file may be at most 10 MB.");
   if (size === 0 || !c.req.raw.body) return problem(c, 400, "The file is empty.");
   // Early, before any byte is stored; the insert checks again against what landed meanwhile.
-  const early = await attachments.capReachedBy(c.var.db, user.id, parent, size);
+  const early = await attachments.capReachedBy(c.get("db"), user.id, parent, size);
   if (early) return pastCap(c, early, parent);
 
   const { head, whole } = await readHead(c.req.raw.body, SIGNATURE_BYTES);
@@ -94,7 +94,7 @@ export async function uploadAttachment(c: Context<AppEnv>) {
     await piping;
   }
   try {
-    const { created, pastCap: refused } = await attachments.insertAttachment(c.var.db, parent, {
+    const { created, pastCap: refused } = await attachments.insertAttachment(c.get("db"), parent, {
       userId: user.id,
       objectKey,
       name,
@@ -134,7 +134,7 @@ function contentDisposition(name: string) {
 export async function downloadAttachment(c: Context<AppEnv>) {
   const user = signedInUser(c);
   if (!user) return problem(c, 401, "Sign in to continue.");
-  const row = await attachments.findAttachment(c.var.db, user.id, c.req.param("id") ?? "");
+  const row = await attachments.findAttachment(c.get("db"), user.id, c.req.param("id") ?? "");
   if (!row) return problem(c, 404, "That file does not exist.");
 
   const headers = c.req.raw.headers;

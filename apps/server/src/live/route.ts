@@ -14,7 +14,7 @@ export async function openLive(c: Context<AppEnv>) {
   if (origin && !isAllowedOrigin(origin, c.req.url, c.env)) {
     return problem(c, 403, "This origin may not open live updates.");
   }
-  const session = c.var.session;
+  const session = c.get("session");
   if (!session) return problem(c, 401, "Sign in to continue.");
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     return problem(c, 426, "Open this with a WebSocket.", { upgrade: "websocket" });

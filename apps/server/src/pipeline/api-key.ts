@@ -21,9 +21,9 @@ export function presentedApiKey(c: Context<AppEnv>): string | null {
  * user, for as long as the ban lasts (a ban deletes sessions, and keys must stop as surely).
  */
 export async function useApiKey(c: Context<AppEnv>, key: string): Promise<void> {
-  const found = await findApiKey(c.var.db, key);
+  const found = await findApiKey(c.get("db"), key);
   const user = found
-    ? await c.var.db.query.user.findFirst({ where: eq(schema.user.id, found.userId) })
+    ? await c.get("db").query.user.findFirst({ where: eq(schema.user.id, found.userId) })
     : undefined;
   if (!found || !user || isBanned(user)) {
     c.set("session", null);

@@ -16,7 +16,7 @@ export const originGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
 
   const refuse = (status: 403 | 415, detail: string) => {
-    logEvent(c, "refused", { status, reason: detail, ip: c.var.clientIp });
+    logEvent(c, "refused", { status, reason: detail, ip: c.get("clientIp") });
     return problem(c, status, detail);
   };
   const origin = c.req.header("origin");

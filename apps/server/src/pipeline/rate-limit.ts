@@ -40,20 +40,25 @@ type Refusal = "procedure" | "problem";
 export function rateLimit(tier: Tier, refusal: Refusal = "problem"): MiddlewareHandler<AppEnv> {
   const answerInProcedure = refusal === "procedure";
   return async (c, next) => {
-    const userId = c.var.session?.user.id;
-    if (!userId && !c.var.clientIp) {
+    const userId = c.get("session")?.user.id;
+    if (!userId && !c.get("clientIp")) {
       logEvent(c, "refused", { status: 400, reason: "no client address", tier });
       return problem(c, 400, "This request does not say which client sent it.");
     }
-    const apiKeyId = c.var.apiKeyId;
+    const apiKeyId = c.get("apiKeyId");
     const key = apiKeyId
       ? `${tier}:api-key:${apiKeyId}`
       : userId
         ? `${tier}:user:${userId}`
-        : `${tier}:ip:${c.var.clientIp}`;
+        : `${tier}:ip:${c.get("clientIp")}`;
     const { success } = await limiterFor(tier, c.env, Boolean(apiKeyId)).limit({ key });
     if (success) return next();
-    logEvent(c, "rate-limited", { status: 429, tier, userId: userId ?? null, ip: c.var.clientIp });
+    logEvent(c, "rate-limited", {
+      status: 429,
+      tier,
+      userId: userId ?? null,
+      ip: c.get("clientIp"),
+    });
     if (answerInProcedure) {
       c.set("rateLimited", true);
       await next();

@@ -40,7 +40,7 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   response.headers.set("X-Request-Id", requestId);
   response.headers.append("Server-Timing", `total;dur=${durationMs}`);
   // The access line, built as one flat object (it runs on every request: < 0.3 ms, issue 13).
-  const session = c.var.session;
+  const session = c.get("session");
   writeLog({
     event: "request",
     requestId,

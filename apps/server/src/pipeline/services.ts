@@ -40,9 +40,9 @@ export const withSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** The cookie's session; its "last seen" for the devices list is refreshed after the response. */
 async function readCookieSession(c: Context<AppEnv>) {
-  const found = await readSession(c.var.auth, c.var.db, c.req.raw);
+  const found = await readSession(c.get("auth"), c.get("db"), c.req.raw);
   if (found && lastSeenIsStale(found.session)) {
-    const noted = noteSessionSeen(c.var.db, found.session).catch((error) =>
+    const noted = noteSessionSeen(c.get("db"), found.session).catch((error) =>
       logEvent(c, "last-seen-failed", errorFields(error)),
     );
     waitUntil(noted);
