@@ -6,25 +6,43 @@ import { secondaryButton } from "../../../components/button-styles";
 import { useAppForm } from "../../../components/form";
 import { orpc } from "../../../lib/orpc";
 import { useSessionChange } from "../../../lib/session";
+import { useDownload } from "../../../lib/use-download";
 import { useRpcSubmit } from "../../../lib/use-rpc-submit";
 import { SettingsCard } from "./-settings-card";
 
+const EXPORTS = [
+  { href: "/api/account/export.json", label: "Download your data (JSON)" },
+  { href: "/api/account/export.ics", label: "Download your events (.ics)" },
+];
+
 /** Download everything the account holds, or delete it for good. */
 export function YourDataSection({ email }: { email: string }) {
+  const { download, pending, error } = useDownload();
   return (
     <SettingsCard
       title="Your data"
       description="Everything your account holds (profile, todos, events, file names, devices and API key names) as one JSON file, and your events as a calendar file."
     >
       <div className="mt-4 flex flex-wrap gap-3">
-        {/* Plain links: the browser streams the download to disk; the server names the file. */}
-        <a href="/api/account/export.json" download className={secondaryButton("sm")}>
-          <Download aria-hidden className="size-4" /> Download your data (JSON)
-        </a>
-        <a href="/api/account/export.ics" download className={secondaryButton("sm")}>
-          <Download aria-hidden className="size-4" /> Download your events (.ics)
-        </a>
+        {/* Links first: without JavaScript they are plain downloads the server names. */}
+        {EXPORTS.map(({ href, label }) => (
+          <a
+            key={href}
+            href={href}
+            download
+            onClick={download}
+            aria-busy={pending === href}
+            className={secondaryButton("sm")}
+          >
+            <Download aria-hidden className="size-4" /> {label}
+          </a>
+        ))}
       </div>
+      {error && (
+        <div className="mt-3">
+          <Alert>{error}</Alert>
+        </div>
+      )}
       <DeleteAccountForm email={email} />
     </SettingsCard>
   );
