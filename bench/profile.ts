@@ -1,5 +1,7 @@
-// `pnpm bench:profile [rpc|ssr] [calls]`: where a Worker spends its CPU.
+// `pnpm bench:profile [rpc|ssr|floor] [calls]`: where a Worker spends its CPU.
 //   rpc (default): the server Worker alone serving signed-in `todo.list` calls;
+//   floor: the rules' floor baseline (ADR 116) serving its signed-in page the same way, to set
+//        beside rpc: what the app spends beyond the floor is what its own code costs;
 //   ssr: the web Worker (with the server behind its binding) rendering `/todos` for signed-in
 //        users; the profile covers the server Worker, the one wrangler's inspector proxy
 //        attaches to (`node bench/ssr.ts profile` profiles the web Worker).
@@ -21,7 +23,9 @@ import {
 import { postRpc, type SeededUser, seedUser } from "./lib/seed.ts";
 
 const INSPECTOR_PORT = 9331;
-const MODE = process.argv[2] === "ssr" ? "ssr" : "rpc";
+const FLOOR_CONFIG = "bench/baselines/rules-floor/wrangler.jsonc";
+const MODES = ["rpc", "ssr", "floor"] as const;
+const MODE = MODES.find((mode) => mode === process.argv[2]) ?? "rpc";
 const CALLS = Number(process.argv[3] ?? (MODE === "ssr" ? 200 : 500));
 // SSR runs the server with its strict per-user limits (2 RPCs a page), so it rotates users.
 const USERS = MODE === "ssr" ? 6 : 1;
@@ -60,8 +64,8 @@ function summarize(profile: Profile) {
 
 async function main() {
   const state = freshState("profile");
-  migrate(state);
-  const configs = [join(ROOT, "apps/server/wrangler.jsonc")];
+  if (MODE !== "floor") migrate(state);
+  const configs = [join(ROOT, MODE === "floor" ? FLOOR_CONFIG : "apps/server/wrangler.jsonc")];
   if (MODE === "ssr") configs.unshift(join(ROOT, "apps/web/dist/server/wrangler.json"));
   const server = await wranglerDev(configs, PORT, state, {
     probePath: MODE === "ssr" ? "/" : "/health",
@@ -69,14 +73,18 @@ async function main() {
   });
   try {
     const users: SeededUser[] = [];
-    for (let i = 0; i < USERS; i++) users.push(await seedUser(BASE, i, 50));
+    // The floor seeds its own session and rows, and signs in with its fixed cookie.
+    if (MODE === "floor") users.push({ email: "", password: "", cookie: "session=bench-token" });
+    else for (let i = 0; i < USERS; i++) users.push(await seedUser(BASE, i, 50));
     let next = 0;
     const call = async () => {
       const cookie = users[next++ % users.length]?.cookie ?? "";
       const response =
         MODE === "ssr"
           ? await fetch(`${BASE}/todos`, { headers: { cookie }, redirect: "manual" })
-          : await postRpc(BASE, "todo/list", { limit: 50 }, cookie);
+          : MODE === "floor"
+            ? await fetch(`${BASE}/`, { headers: { cookie } })
+            : await postRpc(BASE, "todo/list", { limit: 50 }, cookie);
       if (response.status !== 200) throw new Error(`${MODE}: ${response.status}`);
       await response.arrayBuffer();
     };
