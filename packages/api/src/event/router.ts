@@ -8,6 +8,7 @@ import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
 import { importEvents } from "./import";
+import { importsRefused, withinImportBudget } from "./import-budget";
 import { eventImportProgressSchema, eventImportSchema } from "./import-row";
 import {
   createEventSchema,
@@ -117,8 +118,12 @@ export const eventRouter = {
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(eventImportSchema)
     .output(eventIterator(eventImportProgressSchema))
-    .handler(({ context, input, signal, errors }) =>
-      endOnAbort(
+    .handler(async ({ context, input, signal, errors }) => {
+      // Refused before the stream starts: a plain typed 429, and nothing written.
+      if (!(await withinImportBudget(context.importLimiter, context.user.id))) {
+        throw errors.TOO_MANY_REQUESTS(importsRefused);
+      }
+      return endOnAbort(
         // Also when cut short: whole batches may have been written by then.
         thenFinally(
           importEvents(context.owner, input.rows, {
@@ -136,6 +141,6 @@ export const eventRouter = {
           },
         ),
         signal,
-      ),
-    ),
+      );
+    }),
 };
