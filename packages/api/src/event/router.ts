@@ -3,12 +3,12 @@ import { deleteObjects } from "../attachment/delete-objects";
 import { objectKeysOf } from "../attachment/service";
 import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { findEventReminder } from "../reminder/schedule";
+import { bulkRefusals, withinBulkBudget } from "../shared/bulk-budget";
 import { endOnAbort, thenFinally } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
 import { importEvents } from "./import";
-import { importsRefused, withinImportBudget } from "./import-budget";
 import { eventImportProgressSchema, eventImportSchema } from "./import-row";
 import {
   createEventSchema,
@@ -120,8 +120,8 @@ export const eventRouter = {
     .output(eventIterator(eventImportProgressSchema))
     .handler(async ({ context, input, signal, errors }) => {
       // Refused before the stream starts: a plain typed 429, and nothing written.
-      if (!(await withinImportBudget(context.importLimiter, context.user.id))) {
-        throw errors.TOO_MANY_REQUESTS(importsRefused);
+      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
+        throw errors.TOO_MANY_REQUESTS(bulkRefusals.import);
       }
       return endOnAbort(
         // Also when cut short: whole batches may have been written by then.
