@@ -98,7 +98,11 @@ describe("live updates", () => {
       password: owner.user.password,
     });
     const tab = await openSocket(owner.user.cookie);
-    for (const header of [{ authorization: `Bearer ${key}` }, { "x-api-key": key }]) {
+    const keyHeaders: Record<string, string>[] = [
+      { authorization: `Bearer ${key}` },
+      { "x-api-key": key },
+    ];
+    for (const header of keyHeaders) {
       const response = await SELF.fetch(`${ORIGIN}/api/live`, {
         headers: { upgrade: "websocket", "cf-connecting-ip": randomIp(), ...header },
       });
