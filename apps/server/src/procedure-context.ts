@@ -64,6 +64,8 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     // Load tests search far more than a person: they lift this with the rest of /rpc.
     searchLimiter:
       c.env.RATE_LIMIT_TIER === "loadtest" ? c.env.LOADTEST_LIMITER : c.env.SEARCH_LIMITER,
+    // Strict whatever RATE_LIMIT_TIER says: the benchmark neither imports nor clears.
+    bulkLimiter: c.env.BULK_LIMITER,
     rateLimited: c.get("rateLimited") ?? false,
     readOnly: c.get("readOnly") ?? false,
     apiKeyId: c.get("apiKeyId") ?? null,

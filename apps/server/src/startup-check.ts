@@ -36,6 +36,7 @@ const requirements = {
   PASSWORD_LIMITER: binding("rate limit"),
   SEARCH_LIMITER: binding("rate limit"),
   EXPORT_LIMITER: binding("rate limit"),
+  BULK_LIMITER: binding("rate limit"),
   MAIL_QUEUE: binding("queue producer"),
   FILES: binding("R2 bucket"),
   CACHE: binding("KV namespace"),

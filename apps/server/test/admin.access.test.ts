@@ -1,9 +1,10 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { appRouter } from "@checkmark/api";
 import { createApiClient } from "@checkmark/api/client";
 import { isProcedure } from "@orpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ORIGIN, randomIp, rpc, signedInAdmin, signedInClient } from "./fixtures";
+import { hasRestRoute } from "../src/openapi-spec";
+import { cookiesFrom, ORIGIN, randomIp, rpc, signedInAdmin, signedInClient } from "./fixtures";
 
 /** Every procedure under appRouter.admin, by path, found by walking the router itself. */
 function procedurePaths(router: object, prefix: string[] = []): string[][] {
@@ -18,6 +19,37 @@ function procedurePaths(router: object, prefix: string[] = []): string[][] {
 
 const paths = procedurePaths(appRouter.admin, ["admin"]);
 
+/** The procedure at `path` in the router itself. */
+function procedureAt(path: string[]): Parameters<typeof hasRestRoute>[0]["contract"] {
+  // biome-ignore lint/suspicious/noExplicitAny: walked by a path found at run time.
+  return path.reduce((node: any, key) => node[key], appRouter);
+}
+
+/**
+ * An admin acting as a user: the cookie of the impersonation session, as the browser holds it
+ * once `admin.users.impersonate` answers. The user acted as is then made an admin by hand, so
+ * only the impersonation itself can keep the admin procedures closed.
+ */
+async function impersonationOfAnAdmin() {
+  const admin = await signedInAdmin();
+  const target = await signedInClient();
+  let cookie = "";
+  const start = createApiClient({
+    baseUrl: ORIGIN,
+    headers: { cookie: admin.user.cookie, "cf-connecting-ip": randomIp() },
+    fetch: async (request) => {
+      const response = await SELF.fetch(request);
+      cookie = cookiesFrom(response);
+      return response;
+    },
+  });
+  await start.admin.users.impersonate({ userId: target.userId });
+  await env.DB.prepare("UPDATE user SET role = 'admin' WHERE id = ?").bind(target.userId).run();
+  // The impersonation cookie names the target; the admin's own is kept aside in another cookie.
+  expect((await rpc(cookie).account.me())?.impersonator).not.toBeNull();
+  return cookie;
+}
+
 type AnyCall = (input?: unknown) => Promise<unknown>;
 function call(client: unknown, path: string[]): AnyCall {
   // biome-ignore lint/suspicious/noExplicitAny: the typed client is walked by a path found at run time.
@@ -27,9 +59,12 @@ function call(client: unknown, path: string[]): AnyCall {
 describe("every admin procedure", () => {
   let userCookie: string;
   let adminsKey: string;
+  let actingAs: string;
+  let admin: Awaited<ReturnType<typeof signedInAdmin>>;
   beforeAll(async () => {
     userCookie = (await signedInClient()).user.cookie;
-    const admin = await signedInAdmin();
+    actingAs = await impersonationOfAnAdmin();
+    admin = await signedInAdmin();
     adminsKey = (
       await admin.client.apiKey.create({
         name: "admin's script",
@@ -76,6 +111,31 @@ describe("every admin procedure", () => {
         code: "FORBIDDEN",
         status: 403,
       });
+      // Acting as a user never carries admin powers, even once that user is an admin.
+      await expect(call(rpc(actingAs), path)(input)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        status: 403,
+        message: "Stop acting as this user to use the admin pages.",
+      });
+    },
+  );
+
+  it.each(paths.map((p) => [p.join("."), p] as const))(
+    "%s has no REST route: /api/v1 does not answer it, not even for an admin in person",
+    async (_name, path) => {
+      expect(hasRestRoute({ contract: procedureAt(path) })).toBe(false);
+      for (const method of ["GET", "POST"]) {
+        const response = await SELF.fetch(`${ORIGIN}/api/v1/${path.join("/")}`, {
+          method,
+          headers: {
+            cookie: admin.user.cookie,
+            "cf-connecting-ip": randomIp(),
+            ...(method === "POST" ? { "content-type": "application/json" } : {}),
+          },
+          ...(method === "POST" ? { body: "{}" } : {}),
+        });
+        expect(response.status).toBe(404);
+      }
     },
   );
 });

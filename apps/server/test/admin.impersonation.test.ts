@@ -291,6 +291,27 @@ describe("impersonation", () => {
     expect(stored).toEqual({ ip_address: null, user_agent: null, country: null });
   });
 
+  it("cannot take a copy of the account away: both exports are refused while acting as the user", async () => {
+    const user = await signedInUser();
+    await user.client.todo.create({ text: "private" });
+    const tab = browserClient(admin.user.cookie);
+    await tab.client.admin.users.impersonate({ userId: user.userId });
+    for (const file of ["export.json", "export.ics"]) {
+      const response = await SELF.fetch(`${ORIGIN}/api/account/${file}`, {
+        headers: { cookie: tab.cookie(), "cf-connecting-ip": tab.ip },
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get("content-disposition")).toBeNull();
+      expect(await response.text()).not.toContain("private");
+    }
+    // The user's own export is unchanged.
+    const own = await SELF.fetch(`${ORIGIN}/api/account/export.json`, {
+      headers: { cookie: user.cookie, "cf-connecting-ip": randomIp() },
+    });
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain("private");
+  });
+
   it("stopping outside an impersonation is a clear BAD_REQUEST", async () => {
     await expect(admin.client.account.stopImpersonating()).rejects.toMatchObject({
       code: "BAD_REQUEST",

@@ -91,6 +91,30 @@ describe("live updates", () => {
     expect(foreign.status).toBe(403);
   });
 
+  it("is for the app's own tabs: an API key opens none, so a program cannot push the user's tabs out", async () => {
+    const { key } = await owner.client.apiKey.create({
+      name: "script",
+      scope: "read",
+      password: owner.user.password,
+    });
+    const tab = await openSocket(owner.user.cookie);
+    const keyHeaders: Record<string, string>[] = [
+      { authorization: `Bearer ${key}` },
+      { "x-api-key": key },
+    ];
+    for (const header of keyHeaders) {
+      const response = await SELF.fetch(`${ORIGIN}/api/live`, {
+        headers: { upgrade: "websocket", "cf-connecting-ip": randomIp(), ...header },
+      });
+      expect(response.status).toBe(403);
+      expect(response.webSocket).toBeNull();
+    }
+    // The tab still hears changes: no key's socket took its place.
+    await owner.client.todo.create({ text: "after a key knocked" });
+    await vi.waitFor(() => expect(tab.messages).toEqual([{ type: "changed", topic: "todos" }]));
+    tab.socket.close(1000);
+  });
+
   it("closes the socket of a session that was signed out", async () => {
     const signIn = await authPost("sign-in/email", {
       email: owner.user.email,

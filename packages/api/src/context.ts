@@ -34,6 +34,8 @@ export interface Context {
   passwordLimiter: RateLimit;
   /** Per-user limit on todo text searches, batched or not, any key (todo/search-budget.ts). */
   searchLimiter: RateLimit;
+  /** Per-user limit on calls that write thousands of rows, any key (shared/bulk-budget.ts). */
+  bulkLimiter: RateLimit;
   /** The server's rate limiter refused this request: every procedure answers TOO_MANY_REQUESTS. */
   rateLimited?: boolean;
   /** The caller authenticated with a read-only API key: procedures marked `write` are FORBIDDEN. */

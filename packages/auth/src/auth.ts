@@ -25,6 +25,7 @@ import { passwordAttemptLimit } from "./password-attempts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 import { resetLinksOf } from "./pending-steps";
 import { authRateLimit } from "./rate-limits";
+import { sendWithinRecipientBudget } from "./recipient-mail-budget";
 import { countryOf } from "./session-device";
 import { totpReplayGuard, twoFactorSignIn } from "./two-factor";
 
@@ -83,10 +84,18 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       onPasswordReset: async ({ user }) => {
         await db.delete(schema.verification).where(resetLinksOf(user.id));
       },
-      sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMessage(user, url)),
+      // These three mail whatever address the request names, so each kind has a budget per
+      // recipient (recipient-mail-budget.ts, ADR 139); the answers never say whether it was spent.
+      sendResetPassword: ({ user, url }) =>
+        sendWithinRecipientBudget(db, mailer, "reset-link", resetPasswordMessage(user, url)),
       // The owner of a taken email hears about the attempt; the person signing up does not.
       onExistingUserSignUp: ({ user }, request) =>
-        mailer.send(existingAccountMessage(user, signInUrl(request))),
+        sendWithinRecipientBudget(
+          db,
+          mailer,
+          "sign-up-notice",
+          existingAccountMessage(user, signInUrl(request)),
+        ),
     },
     emailVerification: {
       sendOnSignUp: true,
@@ -95,7 +104,12 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       // The link opens the web app's confirm page, which asks for the sign-up's password
       // (confirm-email.ts); Better Auth's link-only GET /verify-email is disabled below.
       sendVerificationEmail: ({ user, url, token }) =>
-        mailer.send(verifyEmailMessage(user, confirmPageUrl(url, token))),
+        sendWithinRecipientBudget(
+          db,
+          mailer,
+          "confirm-link",
+          verifyEmailMessage(user, confirmPageUrl(url, token)),
+        ),
     },
     disabledPaths: ["/verify-email"],
     plugins: [

@@ -11,6 +11,13 @@ function exportOwner(c: Context<AppEnv>) {
   if (!user) return { refusal: problem(c, 401, "Sign in to continue.") };
   // A program holding a key may read through the API; the whole account goes to its owner.
   if (c.get("apiKeyId")) return { refusal: problem(c, 403, "Export from the settings page.") };
+  // An admin acting as the user may look for an audited hour (ADR 045); a copy of everything
+  // would outlast it.
+  if (c.get("session")?.session.impersonatedBy) {
+    return {
+      refusal: problem(c, 403, "While acting as this user, their data cannot be exported."),
+    };
+  }
   return { owner: { db: c.get("db"), userId: user.id } };
 }
 

@@ -1,10 +1,10 @@
+import { type BudgetSpend, spendFromWindow } from "@checkmark/auth/window-budget";
 import type { Database } from "@checkmark/db";
-import { type BudgetSpend, spendFromWindow } from "../shared/window-budget";
 
 // Asking for an email change mails an address the account does not own yet (the new address's
 // link, or a notice to whoever holds it): without a budget of its own, only the password budget
 // (10 a minute) stood between an account and a spam relay (ADR 128). Each mail sent is a row of
-// the verification table, where the change's own pending link lives (shared/window-budget.ts).
+// the verification table, where the change's own pending link lives (@checkmark/auth/window-budget).
 
 /** Mails to addresses the account does not own yet, per account per window. */
 export const EMAIL_CHANGE_MAILS_PER_WINDOW = 3;

@@ -3,6 +3,7 @@ import { deleteObjects } from "../attachment/delete-objects";
 import { objectKeysOf } from "../attachment/service";
 import { ownedThingProcedure, protectedProcedure } from "../procedures";
 import { findEventReminder } from "../reminder/schedule";
+import { bulkRefusals, withinBulkBudget } from "../shared/bulk-budget";
 import { endOnAbort, thenFinally } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
@@ -117,8 +118,12 @@ export const eventRouter = {
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(eventImportSchema)
     .output(eventIterator(eventImportProgressSchema))
-    .handler(({ context, input, signal, errors }) =>
-      endOnAbort(
+    .handler(async ({ context, input, signal, errors }) => {
+      // Refused before the stream starts: a plain typed 429, and nothing written.
+      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
+        throw errors.TOO_MANY_REQUESTS(bulkRefusals.import);
+      }
+      return endOnAbort(
         // Also when cut short: whole batches may have been written by then.
         thenFinally(
           importEvents(context.owner, input.rows, {
@@ -136,6 +141,6 @@ export const eventRouter = {
           },
         ),
         signal,
-      ),
-    ),
+      );
+    }),
 };

@@ -1,8 +1,8 @@
+import { spendFromWindow } from "@checkmark/auth/window-budget";
 import type { Database } from "@checkmark/db";
-import { spendFromWindow } from "../shared/window-budget";
 
 // What one account may cost the mail provider and Workflows through its reminders (ADR 133),
-// counted like the email-change mails (shared/window-budget.ts, ADR 128).
+// counted like the email-change mails (@checkmark/auth/window-budget, ADR 128).
 
 /** Reminder mails per account in any 24 hours; past it a due reminder is not mailed. */
 export const REMINDER_MAILS_PER_DAY = 50;

@@ -1,8 +1,8 @@
 import type { OutgoingMail } from "@checkmark/auth";
+import { windowFreesAt } from "@checkmark/auth/window-budget";
 import { type Database, schema } from "@checkmark/db";
 import { writeLog } from "@checkmark/logging";
 import { and, eq, sql } from "drizzle-orm";
-import { windowFreesAt } from "../shared/window-budget";
 import { REMINDER_MAILS_PER_DAY, reminderMailIdentifier, spendReminderMail } from "./budget";
 import type { ReminderParams } from "./params";
 

@@ -1,4 +1,5 @@
 import { ownedThingProcedure, protectedProcedure } from "../procedures";
+import { bulkRefusals, withinBulkBudget } from "../shared/bulk-budget";
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
@@ -119,17 +120,25 @@ export const todoRouter = {
       return deleted;
     }),
 
-  clearCompleted: protectedProcedure.output(clearedTodosSchema).handler(async ({ context }) => {
-    const cleared = await service.clearCompleted(context.owner);
-    context.changed(context.user.id, "todos");
-    return cleared;
-  }),
+  clearCompleted: protectedProcedure
+    .output(clearedTodosSchema)
+    .handler(async ({ context, errors }) => {
+      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
+        throw errors.TOO_MANY_REQUESTS(bulkRefusals.todos);
+      }
+      const cleared = await service.clearCompleted(context.owner);
+      context.changed(context.user.id, "todos");
+      return cleared;
+    }),
 
   restore: protectedProcedure
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(restoreTodosSchema)
     .output(restoredTodosSchema)
     .handler(async ({ context, input, errors }) => {
+      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
+        throw errors.TOO_MANY_REQUESTS(bulkRefusals.todos);
+      }
       const { count, overCap } = await service.restoreTodos(context.owner, input.deletedAt);
       if (overCap) {
         const advice = "Delete some before bringing these back.";
