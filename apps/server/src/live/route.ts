@@ -18,7 +18,8 @@ export async function openLive(c: Context<AppEnv>) {
   if (!session) return problem(c, 401, "Sign in to continue.");
   // The app's tabs only: a key's socket would hold one of the user's few places (ADR 134) and
   // push a tab out, and a program reads what changed through the API anyway.
-  if (c.var.apiKeyId) return problem(c, 403, "Live updates are for the app's tabs, not API keys.");
+  if (c.get("apiKeyId"))
+    return problem(c, 403, "Live updates are for the app's tabs, not API keys.");
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     return problem(c, 426, "Open this with a WebSocket.", { upgrade: "websocket" });
   }
