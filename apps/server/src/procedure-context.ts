@@ -67,5 +67,6 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     rateLimited: c.var.rateLimited ?? false,
     readOnly: c.var.readOnly ?? false,
     apiKeyId: c.var.apiKeyId ?? null,
+    apiKeyRejected: c.var.apiKeyRejected ?? false,
   };
 }

@@ -37,7 +37,11 @@ export const todoRouter = {
       const after = cursor
         ? decodeCursor(cursor, search.sort, TODO_ORDERS[search.sort].keySchema)
         : null;
-      if (cursor && !after) throw errors.BAD_REQUEST({ message: "That page cursor is not valid." });
+      if (cursor && !after) {
+        throw errors.BAD_REQUEST({
+          message: "That page cursor is not valid: pass a nextCursor of this list, with its sort.",
+        });
+      }
       return listTodos(context.owner, search, { limit, after });
     }),
 
