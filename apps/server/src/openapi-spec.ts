@@ -134,6 +134,16 @@ const PARAMETERS: Record<string, string> = {
   when: "upcoming: starting at or after `from`, soonest first; past: before it, latest first.",
 };
 
+/** Body fields whose form the schema alone does not tell (a plain string of at most 40). */
+const BODY_FIELDS: Record<string, string> = {
+  dueDate: "A calendar date, YYYY-MM-DD; null for none.",
+  completed: "Done or not.",
+  allDay: "Whole days: `start` and `end` are then dates, `end` the last day.",
+  timeZone: "The IANA time zone `start` and `end` are in, e.g. Europe/Paris.",
+  start: "Wall-clock time in `timeZone`, YYYY-MM-DDTHH:mm; a date (YYYY-MM-DD) when `allDay`.",
+  end: "As `start`; not before it. When `allDay`, the last day.",
+};
+
 const EXAMPLES: Record<string, unknown> = {
   "POST /todos": { text: "Buy milk", dueDate: "2026-12-24" },
   "POST /events": {
@@ -148,7 +158,13 @@ const RETRY_AFTER = {
   "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } },
 };
 
-type Media = Record<string, { schema?: unknown; example?: unknown }>;
+type Media = Record<
+  string,
+  {
+    schema?: { properties?: Record<string, { description?: string }>; allOf?: unknown };
+    example?: unknown;
+  }
+>;
 type Operation = {
   tags?: string[];
   parameters?: { name: string; description?: string }[];
@@ -184,6 +200,9 @@ function describeOperations(document: {
         parameter.description ??= PARAMETERS[parameter.name];
       }
       const json = operation.requestBody?.content?.["application/json"];
+      for (const [name, field] of Object.entries(json?.schema?.properties ?? {})) {
+        field.description ??= BODY_FIELDS[name];
+      }
       const example = EXAMPLES[`${method.toUpperCase()} ${path}`];
       if (json && example) json.example = example;
       const answers = operation.responses ?? {};

@@ -61,6 +61,9 @@ describe("the generated OpenAPI spec", () => {
       expect.objectContaining({ timeZone: expect.any(String), start: expect.any(String) }),
     );
     expect(document.components.schemas.ProblemDetails.properties).toHaveProperty("requestId");
+    // A start or end is a plain string to the schema: the words give its form.
+    const eventBody = document.paths["/events"].post.requestBody.content["application/json"];
+    expect(eventBody.schema.properties.start.description).toMatch(/YYYY-MM-DDTHH:mm/);
   });
 
   it("matches the committed apps/server/openapi.json (UPDATE_OPENAPI=1 rewrites it)", async () => {
