@@ -128,6 +128,10 @@ describe("/api/v1 errors as problem details", () => {
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, PATCH, DELETE");
     await problemOf(await call("GET", "/todo", { key: writer }), 404, "Not Found", "NOT_FOUND");
+    // A trailing slash is the same path, for the operations and for the 405 alike.
+    expect((await call("GET", "/todos/", { key: writer })).status).toBe(200);
+    const putSlash = await call("PUT", "/todos/", { key: writer, type: json, body: "{}" });
+    expect(putSlash.status).toBe(405);
   });
 
   it("query parameters that are not what they should be say what they should be", async () => {
