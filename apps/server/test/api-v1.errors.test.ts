@@ -171,4 +171,57 @@ describe("/api/v1 errors as problem details", () => {
     const body = await problemOf(otherSort, 400, "Bad Request", "BAD_REQUEST");
     expect(body.detail).toMatch(/with its sort/);
   });
+
+  it("odd input of many shapes is a 4xx problem, never a 500 or a stack trace", async () => {
+    const { writer } = await withKeys();
+    const id = "00000000-0000-7000-8000-000000000000";
+    const cursor = (json: string) => btoa(json).replaceAll("+", "-").replaceAll("/", "_");
+    const cases: [string, string, string?][] = [
+      ["GET", "/todos?limit=1e400"],
+      ["GET", "/todos?limit=1.5"],
+      ["GET", "/todos?limit=-1"],
+      ["GET", "/todos?limit=1&limit=2"],
+      ["GET", "/todos?sort[]=due"],
+      ["GET", `/todos?q=${"x".repeat(101)}`],
+      ["GET", `/todos?cursor=${cursor('["newest","x","y"]')}`],
+      ["GET", `/todos?cursor=${cursor('["newest",1e400,null]')}`],
+      ["GET", `/todos?cursor=${cursor("{}")}`],
+      ["GET", "/todos?cursor=%E0%A4%A"],
+      ["GET", "/events?from=99999-01-01T00:00:00Z"],
+      ["GET", `/events?cursor=${cursor('["upcoming",{},{}]')}`],
+      ["GET", "/todos/%00"],
+      ["POST", "/todos", '{"text":"ok","dueDate":"2026-02-30"}'],
+      ["POST", "/todos", '{"text":{"nested":[1,2,3]}}'],
+      ["POST", "/todos", '{"__proto__":{"text":"x"}}'],
+      ["POST", "/todos", "null"],
+      ["POST", "/todos", '"just a string"'],
+      ["PATCH", `/todos/${id}`, "[]"],
+      ["PATCH", `/todos/${id}`, '{"dueDate":"tomorrow"}'],
+      ["POST", "/events", '{"title":"x","timeZone":"UTC","start":"9999-99-99T99:99","end":"x"}'],
+      [
+        "POST",
+        "/events",
+        '{"title":"x","timeZone":"UTC","allDay":true,"start":"2026-01-01T09:00","end":"2026-01-01"}',
+      ],
+      [
+        "POST",
+        "/events",
+        '{"title":"x","timeZone":"Etc/GMT+99","start":"2026-01-01T09:00","end":"2026-01-01T10:00"}',
+      ],
+      ["PATCH", `/events/${id}`, '{"title":"x"}'],
+    ];
+    for (const [method, path, body] of cases) {
+      const response = await call(method, path, {
+        key: writer,
+        ...(body === undefined ? {} : { type: json, body }),
+      });
+      const name = `${method} ${path} ${body ?? ""}`;
+      expect(response.status, name).toBeGreaterThanOrEqual(400);
+      expect(response.status, name).toBeLessThan(500);
+      expect(response.headers.get("content-type"), name).toBe("application/problem+json");
+      const problem = (await response.json()) as { detail?: string; code?: string };
+      expect(problem.code, name).toEqual(expect.any(String));
+      expect(JSON.stringify(problem), name).not.toMatch(/at \w+ \(|\.ts:\d+|SQLITE|D1_/);
+    }
+  });
 });
