@@ -21,5 +21,7 @@ export interface AppEnv {
     readOnly?: boolean;
     /** The API key the caller authenticated with (never the key itself: its row id). */
     apiKeyId?: string;
+    /** The caller sent an API key that is unknown, revoked or expired (or its owner is banned). */
+    apiKeyRejected?: boolean;
   };
 }

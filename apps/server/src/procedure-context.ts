@@ -69,5 +69,6 @@ export function procedureContext(c: Context<AppEnv>): ProcedureContext {
     rateLimited: c.get("rateLimited") ?? false,
     readOnly: c.get("readOnly") ?? false,
     apiKeyId: c.get("apiKeyId") ?? null,
+    apiKeyRejected: c.get("apiKeyRejected") ?? false,
   };
 }

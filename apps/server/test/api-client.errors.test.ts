@@ -56,6 +56,15 @@ describe("createApiClient's errors are typed", () => {
     }
   });
 
+  it("a body over 1 MB is PAYLOAD_TOO_LARGE (413), an error the client can branch on", async () => {
+    const client = consumer({ cookie: (await signUp()).cookie });
+    const [error] = await safe(client.todo.create({ text: "a".repeat(1024 * 1024 + 1) }));
+    // Refused by the server's pipeline before any procedure: not one of the declared errors,
+    // but an ORPCError with oRPC's code for the status, never a network failure or a 500.
+    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413 });
+    expect(isDefinedError(error)).toBe(false);
+  });
+
   it("the limiter's refusal still carries Retry-After on the wire", async () => {
     const refuseAll: RateLimit = { limit: async () => ({ success: false }) };
     const response = await app.fetch(

@@ -42,4 +42,6 @@ export interface Context {
   readOnly?: boolean;
   /** Set when the caller authenticated with an API key rather than the session cookie. */
   apiKeyId?: string | null;
+  /** The caller sent an API key that was refused: UNAUTHORIZED says so, not "sign in". */
+  apiKeyRejected?: boolean;
 }

@@ -13,6 +13,9 @@ export interface ProcedureMeta {
   access: "read" | "write";
 }
 
+const API_KEY_REFUSED =
+  "This API key is not valid: it was revoked, has expired or is mistyped. Make a new one on the settings page.";
+
 const base = os
   .$context<Context>()
   .$meta<ProcedureMeta>({ access: "write" })
@@ -33,7 +36,12 @@ export const publicProcedure = base;
  * `owner` every query on the user's own rows goes through (shared/owner.ts).
  */
 export const protectedProcedure = base.use(({ context, next, errors, procedure }) => {
-  if (!context.session) throw errors.UNAUTHORIZED();
+  if (!context.session) {
+    // A program with a dead key should hear about its key, not be told to sign in.
+    throw context.apiKeyRejected
+      ? errors.UNAUTHORIZED({ message: API_KEY_REFUSED })
+      : errors.UNAUTHORIZED();
+  }
   // An API key limited to reads may not call a procedure that changes anything.
   if (context.readOnly && procedure["~orpc"].meta.access === "write") {
     throw errors.FORBIDDEN({ message: "This API key may only read." });

@@ -25,7 +25,6 @@ export async function typedErrors() {
     switch (error.code) {
       case "UNAUTHORIZED":
       case "FORBIDDEN":
-      case "NOT_FOUND":
         return error.status;
       case "BAD_REQUEST":
         return error.data?.issues.length;
@@ -40,6 +39,9 @@ export async function typedErrors() {
       }
     }
   }
+  // A list has nothing to be missing; one todo does.
+  const [missing] = await safe(client.todo.get({ id: "x" }));
+  if (isDefinedError(missing) && missing.code === "NOT_FOUND") return missing.status;
   return page?.items.length;
 }
 

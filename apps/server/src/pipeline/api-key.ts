@@ -27,6 +27,7 @@ export async function useApiKey(c: Context<AppEnv>, key: string): Promise<void> 
     : undefined;
   if (!found || !user || isBanned(user)) {
     c.set("session", null);
+    c.set("apiKeyRejected", true);
     return;
   }
   const now = new Date();

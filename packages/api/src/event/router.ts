@@ -26,7 +26,11 @@ export const eventRouter = {
   list: protectedProcedure
     .meta({ access: "read" })
     .route({ method: "GET", path: "/events", summary: "List your upcoming or past events" })
-    .errors({ BAD_REQUEST: { message: "That page cursor is not valid." } })
+    .errors({
+      BAD_REQUEST: {
+        message: "That page cursor is not valid: pass a nextCursor of this list, with its `when`.",
+      },
+    })
     .input(listEventsSchema)
     .output(eventPageSchema)
     .handler(async ({ context, input, errors }) => {

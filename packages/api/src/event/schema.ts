@@ -64,7 +64,9 @@ export const listEventsSchema = z
   .object({
     /** The agenda's "now": pass the same value for every page (default: the server's now). */
     // Coerced: over REST it arrives as an ISO string in the query.
-    from: z.coerce.date<Date>().optional(),
+    from: z.coerce
+      .date<Date>({ error: "Use an ISO 8601 date-time, such as 2026-12-01T09:00:00Z." })
+      .optional(),
     /** upcoming: starting at or after `from`, soonest first; past: before it, latest first. */
     when: z.enum(EVENT_LIST_DIRECTIONS).default("upcoming"),
     limit: pageLimitSchema,

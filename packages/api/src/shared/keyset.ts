@@ -94,6 +94,12 @@ export function toPage<T>(
 /** The page-size input every list shares. */
 export const PAGE_MAX = 100;
 // Coerced so REST callers can pass it in the query string.
-export const pageLimitSchema = z.coerce.number<number>().int().min(1).max(PAGE_MAX).default(50);
+const PAGE_LIMIT_RULE = `Use a whole number from 1 to ${PAGE_MAX}.`;
+export const pageLimitSchema = z.coerce
+  .number<number>({ error: PAGE_LIMIT_RULE })
+  .int({ error: PAGE_LIMIT_RULE })
+  .min(1, { error: PAGE_LIMIT_RULE })
+  .max(PAGE_MAX, { error: PAGE_LIMIT_RULE })
+  .default(50);
 /** Opaque cursor from the previous page's `nextCursor`. */
 export const cursorSchema = z.string().max(400).optional();

@@ -25,7 +25,8 @@ import * as service from "./service";
 const todoProcedure = ownedThingProcedure("todo");
 
 export const todoRouter = {
-  list: todoProcedure
+  // A list has nothing to be missing: no NOT_FOUND in its errors (nor in the spec).
+  list: protectedProcedure
     .meta({ access: "read" })
     .route({ method: "GET", path: "/todos", summary: "List your todos" })
     .input(listTodosSchema)
@@ -38,7 +39,11 @@ export const todoRouter = {
       const after = cursor
         ? decodeCursor(cursor, search.sort, TODO_ORDERS[search.sort].keySchema)
         : null;
-      if (cursor && !after) throw errors.BAD_REQUEST({ message: "That page cursor is not valid." });
+      if (cursor && !after) {
+        throw errors.BAD_REQUEST({
+          message: "That page cursor is not valid: pass a nextCursor of this list, with its sort.",
+        });
+      }
       return listTodos(context.owner, search, { limit, after });
     }),
 
