@@ -3,7 +3,7 @@ import { appRouter } from "@checkmark/api";
 import { createApiClient } from "@checkmark/api/client";
 import { isProcedure } from "@orpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hasRestRoute } from "../src/openapi-spec";
+import { hasRestRoute } from "../src/rest-routes";
 import { cookiesFrom, ORIGIN, randomIp, rpc, signedInAdmin, signedInClient } from "./fixtures";
 
 /** Every procedure under appRouter.admin, by path, found by walking the router itself. */
