@@ -25,8 +25,6 @@ export function useAttachFile(parent: AttachmentParent) {
       const refused = await (await changes()).uploadAttachment(queryClient, parent, file);
       if (refused) setError(refused);
       else setAttached(true);
-    } catch {
-      setError("That file was not attached.");
     } finally {
       setUploading(false);
     }

@@ -20,7 +20,8 @@ export async function uploadAttachment(
     method: "POST",
     headers: { "content-type": "application/octet-stream" },
     body: file,
-  });
+  }).catch(() => null);
+  if (!response) return "That file was not attached. Check your connection and try again.";
   let refused: string | null = null;
   if (response.ok) {
     const created = (await response.json()) as Omit<Attachment, "createdAt"> & {

@@ -108,7 +108,7 @@ export const TodoItem = memo(function TodoItem({
             <AttachFileButton
               label={todo.text}
               state={files}
-              title={files.uploading ? "Attaching…" : "Attach a file"}
+              title="Attach a file"
               className="grid size-9 shrink-0 cursor-pointer pointer-coarse:size-11 place-items-center rounded-md text-ink-muted hover:bg-surface-muted hover:text-ink has-[input:disabled]:cursor-wait has-[input:focus-visible]:outline-2 has-[input:focus-visible]:outline-focus"
             >
               <SpriteIcon
