@@ -53,6 +53,9 @@ describe("turning two-factor sign-in on", () => {
     expect(totpURI).toMatch(/^otpauth:\/\/totp\/Checkmark:/);
     expect(backupCodes).toHaveLength(10);
     expect(new Set(backupCodes).size).toBe(10);
+    // No look-alike characters (0/O, 1/I/l) to misread when copying one by hand.
+    for (const code of backupCodes)
+      expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){2}$/);
     // Not on until a code from the app checks out.
     await expect(rpc(user.cookie).twoFactor.status()).resolves.toEqual({ enabled: false });
 
@@ -149,6 +152,26 @@ describe("signing in with two-factor on", () => {
       { cookie: second.cookie },
     );
     expect(another.status).toBe(200);
+  });
+
+  it("takes a backup code typed in lower case, with spaces for dashes, as the code", async () => {
+    const { user, backupCodes } = await withTwoFactor();
+    const code = backupCodes[2] ?? "";
+    const step = await passwordStep(user);
+    const typed = await authPost(
+      "two-factor/verify-backup-code",
+      { code: ` ${code.toLowerCase().replaceAll("-", " ")} ` },
+      { cookie: step.cookie },
+    );
+    expect(typed.status).toBe(200);
+    // Spent like any other: the same code as printed is refused next time.
+    const again = await passwordStep(user);
+    const reused = await authPost(
+      "two-factor/verify-backup-code",
+      { code },
+      { cookie: again.cookie },
+    );
+    expect(reused.status).toBe(401);
   });
 
   it("locks the account's codes after 10 wrong ones, whichever IPs they come from", async () => {

@@ -1,7 +1,17 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, fillSignIn, signUp, test, uniqueEmail, waitForHydration } from "./fixtures";
+import {
+  expect,
+  fillSignIn,
+  grantAdmin,
+  open,
+  scrollsSideways,
+  signUp,
+  test,
+  uniqueEmail,
+  waitForHydration,
+} from "./fixtures";
 
 const shots = join(import.meta.dirname, "../test-results/screenshots");
 
@@ -229,4 +239,41 @@ test("an admin acts as a user under a banner on every page, then stops and is th
   await expect(
     page.getByRole("article", { name: `Stopped acting as a user: ${user.name}` }).first(),
   ).toContainText(`By${admin.name} ${admin.email} acting as ${user.name} ${user.email}`);
+});
+
+test.describe("on a phone abroad", () => {
+  test.use({ viewport: { width: 375, height: 812 }, timezoneId: "Pacific/Auckland" });
+
+  test("the users table fits the screen, says each account's status under it, and dates it in the admin's zone", async ({
+    page,
+    account,
+  }) => {
+    grantAdmin(account.email);
+    await open(page, "/admin/users");
+    const table = page.getByRole("table");
+    const row = table.getByRole("row").filter({ hasText: account.email });
+    await expect(row).toContainText("admin");
+    await expect(row).toContainText(/seen \d{1,2} \w{3} \d{4}/);
+    // Role, confirmation, ban and last visit fold into that line; the table stays a table.
+    await expect(table.getByRole("columnheader", { name: "Role" })).toBeHidden();
+    await expect(table.getByRole("columnheader", { name: /Joined/ })).toBeVisible();
+    expect(await scrollsSideways(page)).toBe(false);
+    const card = await table.evaluate((element) => {
+      const box = element.parentElement;
+      return box ? box.scrollWidth - box.clientWidth : -1;
+    });
+    expect(card, "the table's card does not scroll sideways either").toBe(0);
+
+    // Served with the zone known (its cookie, set on the first visit), hydrating changes nothing
+    // (a mismatch would be a console error, which fails the test), and the day is Auckland's.
+    await open(page, "/admin/users");
+    const joined = row.locator("time").last();
+    const iso = (await joined.getAttribute("datetime")) ?? "";
+    const day = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Pacific/Auckland",
+      day: "numeric",
+    }).format(new Date(iso));
+    await expect(joined).toHaveText(new RegExp(`^${day} `));
+    await expect(joined).toHaveAttribute("title", / UTC$/);
+  });
 });

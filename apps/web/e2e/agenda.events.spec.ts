@@ -102,6 +102,31 @@ test("an event added with the form shows in the agenda under its day, and can be
   await expect(page.getByRole("link", { name: "Dinner with Sam and Alex" })).toHaveCount(0);
 });
 
+test("/agenda/new arrives with its heading and form already in the page, in the viewer's zone", async ({
+  page,
+  account: _signedIn,
+}) => {
+  // Opened directly with no zone cookie yet: the server renders UTC, the browser corrects it.
+  const first = await page.goto("/agenda/new");
+  const served = (await first?.text()) ?? "";
+  expect(served).toContain(">New event</h1>");
+  expect(served).toContain('name="title"');
+  expect(served).not.toContain("Loading…");
+  await waitForHydration(page);
+  await expect(page.getByLabel("Time zone")).toHaveValue(ZONE);
+
+  // With the cookie, the served form is in the viewer's zone from the start, and hydrating it
+  // changes nothing (a mismatch would be a console error, which fails the test).
+  const again = await page.reload();
+  expect(await again?.text()).toContain(`<option value="${ZONE}"`);
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { name: "New event", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Time zone")).toHaveValue(ZONE);
+  await expect(page.getByLabel("Starts")).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:00$/);
+  // After hydration the whole list of zones is there to choose from.
+  expect(await page.getByLabel("Time zone").locator("option").count()).toBeGreaterThan(100);
+});
+
 test("importing a calendar file shows live progress to 100%, then what was imported and what failed", async ({
   page,
   account: _signedIn,

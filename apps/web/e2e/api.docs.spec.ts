@@ -42,8 +42,19 @@ test("/api/docs lists the API's operations from this origin alone, under the pag
   }
   await expect(page.getByText("Loading the API reference…")).toHaveCount(0);
 
+  // A reader can get back to the app from the reference, on a phone too.
+  const back = page.getByRole("link", { name: "Back to Checkmark" });
+  await expect(back).toBeInViewport();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(back).toBeInViewport();
+  await page.mouse.wheel(0, 2000);
+  await expect(back).toBeInViewport();
+
   expect(
     await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
   ).toEqual([]);
   expect(offOrigin).toEqual([]);
+
+  await back.click();
+  await expect(page).toHaveURL(/\/$/);
 });

@@ -82,6 +82,11 @@ test("a signed-in user reaches every control with the keyboard and always sees w
   await page.keyboard.press("Space");
   await expect(todo).toBeChecked();
   await expect(todo).toBeFocused();
+  // Then the row's paperclip (a hidden file input, whose label draws the ring), Edit, Delete.
+  await page.keyboard.press("Tab");
+  const attach = page.getByLabel("Attach a file to “Call the bank”");
+  await expect(attach).toBeFocused();
+  expect(await outlineOf(attach.locator("..")), "focus ring on attach").toBe("solid 2px");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Edit “Call the bank”" })).toBeFocused();
   await page.keyboard.press("Tab");
@@ -96,6 +101,7 @@ test("a signed-in user reaches every control with the keyboard and always sees w
   // back to where the next todo is written.
   const next = page.getByRole("checkbox", { name: "Pay the rent" });
   await expect(next).toBeFocused();
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Delete “Pay the rent”" })).toBeFocused();

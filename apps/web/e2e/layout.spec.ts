@@ -60,7 +60,7 @@ test("signed-out pages fit a 375-px phone", async ({ page }) => {
 test.describe("on a touch phone", () => {
   test.use({ viewport: phone, hasTouch: true, isMobile: true });
 
-  test("a todo's checkbox, edit and delete each take taps over at least 44 × 44 px", async ({
+  test("a todo's checkbox, attach, edit and delete each take taps over at least 44 × 44 px", async ({
     page,
     account: _signedIn,
   }) => {
@@ -75,6 +75,7 @@ test.describe("on a touch phone", () => {
     // The box itself stays small; the label around it is what a finger hits.
     const targets = {
       checkbox: row.locator("label").filter({ has: page.getByRole("checkbox", { name: text }) }),
+      attach: row.locator("label").filter({ has: page.getByLabel(`Attach a file to “${text}”`) }),
       edit: row.getByRole("button", { name: `Edit “${text}”` }),
       delete: row.getByRole("button", { name: `Delete “${text}”` }),
     };

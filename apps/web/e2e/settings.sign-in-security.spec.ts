@@ -69,6 +69,46 @@ test("signing out another device from settings signs that browser out", async ({
   await phone.close();
 });
 
+test("device times show in the viewer's own zone, not the server's UTC", async ({
+  browser,
+  account,
+}) => {
+  // Auckland is 11 to 13 hours from UTC, so its clock never reads what a UTC one does.
+  const zone = "Pacific/Auckland";
+  const abroad = await newVisitorContext(browser, { timezoneId: zone });
+  const page = await abroad.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await signInDirectly(page, account);
+  const signedIn = page.getByRole("list", { name: "Signed-in devices" }).locator("time").first();
+  const expected = async () => {
+    const iso = (await signedIn.getAttribute("datetime")) ?? "";
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone,
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      })
+        .formatToParts(new Date(iso))
+        .map((part) => [part.type, part.value]),
+    );
+    return `${parts.hour}:${parts.minute}`;
+  };
+
+  await open(page, "/settings");
+  await expect(signedIn).toContainText(await expected());
+  // The UTC time is there too, as its tooltip.
+  await expect(signedIn).toHaveAttribute("title", / UTC$/);
+  // Again with the zone's cookie set, as the server then knows it.
+  await open(page, "/settings");
+  await expect(signedIn).toContainText(await expected());
+  expect(errors).toEqual([]);
+  await abroad.close();
+});
+
 test("a wrong current password refuses the change and keeps the new one typed", async ({
   page,
   account: _signedIn,

@@ -15,6 +15,15 @@ test("a user attaches a picture to a todo and downloads it", async ({ page }) =>
   await page.getByRole("button", { name: "Add" }).click();
   await expect(page.getByRole("checkbox", { name: "Frame the photo" })).toBeVisible();
 
+  // The row offers a quiet paperclip, not words under every todo; from the keyboard it comes
+  // right after the checkbox, named for the todo.
+  const row = page.getByTestId("todo-item").filter({ hasText: "Frame the photo" });
+  await expect(row).not.toContainText("Attach a file");
+  await expect(row.locator("label[title='Attach a file']")).toBeVisible();
+  await row.getByRole("checkbox", { name: "Frame the photo" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Attach a file to “Frame the photo”")).toBeFocused();
+
   await page
     .getByLabel("Attach a file to “Frame the photo”")
     .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: TINY_PNG });

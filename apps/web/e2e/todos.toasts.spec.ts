@@ -54,3 +54,46 @@ test("a todo the server does not save is reported in a toast, and its text stays
   await expect(page.getByLabel("New todo")).toHaveValue("Fix the gate");
   await expect(page.getByRole("checkbox", { name: "Fix the gate" })).toHaveCount(0);
 });
+
+test("a toast has a named close button that closes it at once; untouched, it goes by itself", async ({
+  page,
+  account: _signedIn,
+}) => {
+  await open(page, "/todos");
+  const notifications = page.getByRole("region", { name: /^Notifications/ });
+  await page.getByLabel("New todo").fill("Close me");
+  await page.getByRole("button", { name: "Add" }).click();
+  const toast = notifications.getByRole("listitem").filter({ hasText: "Todo added." });
+  await expect(toast).toBeVisible();
+  await toast.getByRole("button", { name: "Dismiss notification" }).click();
+  await expect(toast).toHaveCount(0);
+
+  // Left alone, a toast still dismisses itself (sonner's few seconds).
+  await page.getByLabel("New todo").fill("Leave me");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(toast).toBeVisible();
+  await expect(toast).toHaveCount(0, { timeout: 15_000 });
+});
+
+test.describe("on a touch phone", () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test("a toast's close button takes taps over at least 44 × 44 px", async ({
+    page,
+    account: _signedIn,
+  }) => {
+    await open(page, "/todos");
+    await page.getByLabel("New todo").fill("Tap to close");
+    await page.getByRole("button", { name: "Add" }).click();
+    const notifications = page.getByRole("region", { name: /^Notifications/ });
+    const close = notifications.getByRole("button", { name: "Dismiss notification" });
+    const box = await close.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    // Wholly on the screen, and a tap near its edge closes the toast.
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    if (!box) throw new Error("the close button has no box");
+    await page.touchscreen.tap(box.x + 4, box.y + box.height - 4);
+    await expect(notifications.getByText("Todo added.")).toHaveCount(0);
+  });
+});

@@ -48,6 +48,7 @@ ${nonce ? `<meta property="csp-nonce" content="${nonce}">` : ""}
 <link rel="stylesheet" href="${API_DOCS_THEME_URL}">
 </head>
 <body>
+<header id="api-docs-bar"><a href="/">← Back to Checkmark</a></header>
 <div id="api-docs-status">
 <h1>Checkmark API reference</h1>
 <p role="status">Loading the API reference…</p>

@@ -6,6 +6,7 @@ import { APIError } from "better-auth/api";
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { accountHooks } from "./account-hooks";
 import { authLogger } from "./auth-logger";
+import { backupCodeInput } from "./backup-codes";
 import { type BannableUser, banRefusal } from "./ban";
 import { confirmEmail } from "./confirm-email";
 import { type AuthEnv, listOrigins } from "./env";
@@ -119,6 +120,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       impersonation(),
       twoFactorSignIn(),
       totpReplayGuard(db),
+      backupCodeInput(),
       // Relying party: BETTER_AUTH_URL's host in production, localhost in local runs. A passkey
       // skips the two-factor code, so it must be unlocked by PIN or biometrics (ADR 129).
       passkey({ rpName: "Checkmark", ...userVerifiedPasskeys }),

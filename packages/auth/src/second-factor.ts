@@ -2,6 +2,7 @@ import { createOTP } from "@better-auth/utils/otp";
 import { type Database, schema } from "@checkmark/db";
 import { type SecretConfig, symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import { and, eq, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { normalizeBackupCode } from "./backup-codes";
 
 // Checking a code of the account's own second factor (its authenticator app or a backup code)
 // outside Better Auth's endpoints, on the rows its two-factor plugin keeps: the sign-in replay
@@ -71,8 +72,9 @@ export async function redeemBackupCode(
   db: Database,
   key: SecondFactorKey,
   userId: string,
-  code: string,
+  typed: string,
 ): Promise<boolean> {
+  const code = normalizeBackupCode(typed);
   const row = await db
     .select({ id: schema.twoFactor.id, backupCodes: schema.twoFactor.backupCodes })
     .from(schema.twoFactor)

@@ -2,6 +2,7 @@ import type { Database } from "@checkmark/db";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
+import { generateBackupCodes } from "./backup-codes";
 import { redeemTotpCode, SECOND_FACTOR_LOCKOUT, TOTP_PERIOD_SECONDS } from "./second-factor";
 
 /**
@@ -14,7 +15,8 @@ export const twoFactorSignIn = () =>
   twoFactor({
     issuer: "Checkmark",
     trustDeviceMaxAge: 60 * 60 * 24 * 30,
-    backupCodeOptions: { amount: 10 },
+    // Codes without look-alike characters (backup-codes.ts).
+    backupCodeOptions: { customBackupCodesGenerate: () => generateBackupCodes() },
     totpOptions: { period: TOTP_PERIOD_SECONDS },
     accountLockout: { enabled: true, ...SECOND_FACTOR_LOCKOUT },
   });

@@ -1,4 +1,13 @@
-import { CalendarDays, Globe, type LucideIcon, MapPin, Pencil, Trash2, X } from "lucide-react";
+import {
+  CalendarDays,
+  Globe,
+  type LucideIcon,
+  MapPin,
+  Paperclip,
+  Pencil,
+  Trash2,
+  X,
+} from "lucide-react";
 
 // The icons that lists repeat on every row. Each is drawn once per page, inside <symbol>, and
 // every row points at it with <use>: a row of 50 todos then renders two small elements per
@@ -7,6 +16,7 @@ const SPRITE = {
   calendar: CalendarDays,
   globe: Globe,
   "map-pin": MapPin,
+  paperclip: Paperclip,
   pencil: Pencil,
   trash: Trash2,
   x: X,

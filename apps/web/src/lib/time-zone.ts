@@ -37,6 +37,14 @@ export const viewerTimeZone = createIsomorphicFn()
   .server(() => timeZoneFromCookies(getRequestHeaders().get("cookie")))
   .client(() => browserTimeZone());
 
+/**
+ * The zone the server rendered the page in, from the same cookie: while hydrating, the browser
+ * renders in it too, so the two agree (components/local-time.tsx).
+ */
+export const renderedTimeZone = createIsomorphicFn()
+  .server(() => timeZoneFromCookies(getRequestHeaders().get("cookie")))
+  .client(() => timeZoneFromCookies(document.cookie));
+
 /** Tells the server the browser's zone for the next page it renders. */
 export function saveBrowserTimeZone() {
   const zone = browserTimeZone();

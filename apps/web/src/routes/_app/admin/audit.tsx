@@ -3,9 +3,9 @@ import { createFileRoute, Link } from "@tanstack/react-router";
 import { ScrollText } from "lucide-react";
 import { useId } from "react";
 import { LoadError } from "../../../components/alert";
+import { LocalTime } from "../../../components/local-time";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
 import { PageButtons } from "../../../components/page-buttons";
-import { formatUtc } from "../../../lib/format-time";
 import { type client, orpc } from "../../../lib/orpc";
 import { searchChoice } from "../../../lib/search-params";
 import { usePageCursors } from "../../../lib/use-page-cursors";
@@ -124,9 +124,9 @@ function AuditEntryCard({ entry }: { entry: AuditEntry }) {
     <article aria-label={`${action}: ${entry.target.name ?? "deleted user"}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h2 className="font-semibold">{action}</h2>
-        <time dateTime={entry.createdAt.toISOString()} className="text-xs text-ink-muted">
-          {formatUtc(entry.createdAt)}
-        </time>
+        <span className="text-xs text-ink-muted">
+          <LocalTime date={entry.createdAt} />
+        </span>
       </div>
       <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
         <dt className="text-ink-muted">By</dt>

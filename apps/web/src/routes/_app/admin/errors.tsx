@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { Bug } from "lucide-react";
+import { LocalTime } from "../../../components/local-time";
 import { cardClass, EmptyState, PageHeading } from "../../../components/page";
-import { formatUtc } from "../../../lib/format-time";
 import { orpc } from "../../../lib/orpc";
 
 const errorsQuery = () => orpc.admin.frontendErrors.list.queryOptions({ input: { limit: 100 } });
@@ -37,9 +37,13 @@ function BrowserErrorsPage() {
                   <dt className="font-medium">Reported</dt>
                   <dd>{error.count === 1 ? "1 time" : `${error.count} times`}</dd>
                   <dt className="font-medium">First seen</dt>
-                  <dd>{formatUtc(error.createdAt)}</dd>
+                  <dd>
+                    <LocalTime date={error.createdAt} />
+                  </dd>
                   <dt className="font-medium">Last seen</dt>
-                  <dd>{formatUtc(error.lastSeenAt)}</dd>
+                  <dd>
+                    <LocalTime date={error.lastSeenAt} />
+                  </dd>
                   <dt className="font-medium">Page</dt>
                   <dd className="break-all">{error.url}</dd>
                   <dt className="font-medium">Browser</dt>

@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
+import { LocalTime } from "../../../components/local-time";
 import { cardClass, PageHeading } from "../../../components/page";
-import { formatUtc } from "../../../lib/format-time";
 import { type client, orpc } from "../../../lib/orpc";
 
 const overviewQuery = () => orpc.admin.overview.queryOptions();
@@ -67,8 +67,7 @@ function OverviewPage() {
       </dl>
       {/* The counts are shared by every admin for up to a minute (docs/decisions/065). */}
       <p className="mt-2 text-xs text-ink-muted">
-        Counted <time dateTime={data.countedAt.toISOString()}>{formatUtc(data.countedAt)}</time>{" "}
-        (recounted at most once a minute).
+        Counted <LocalTime date={data.countedAt} /> (recounted at most once a minute).
       </p>
       <figure className={`mt-6 p-4 ${cardClass}`}>
         <figcaption className="text-sm font-medium text-ink">

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute, useNavigate } from "@tanstack/react-router";
 import { Trash2 } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { Attachments } from "../../../components/attachments";
+import { AttachedFiles, AttachFileButton, useAttachFile } from "../../../components/attachments";
 import { dangerButton, secondaryButton } from "../../../components/button-styles";
 import { NotFound } from "../../../components/not-found";
 import { cardClass, PageHeading } from "../../../components/page";
@@ -42,10 +42,27 @@ function EditEventPage() {
       </div>
       <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
         <h2 className="font-semibold">Files</h2>
-        <Attachments parent={{ type: "event", id: event.id }} label={event.title} />
+        <EventFiles id={event.id} title={event.title} />
       </div>
       <DeleteEvent id={event.id} title={event.title} />
     </section>
+  );
+}
+
+function EventFiles({ id, title }: { id: string; title: string }) {
+  const parent = { type: "event", id } as const;
+  const files = useAttachFile(parent);
+  return (
+    <>
+      <AttachedFiles parent={parent} label={title} state={files} className="mb-2" />
+      <AttachFileButton
+        label={title}
+        state={files}
+        className="cursor-pointer rounded-sm text-sm text-ink-muted hover:text-accent has-[input:focus-visible]:outline-2 has-[input:focus-visible]:outline-offset-2 has-[input:focus-visible]:outline-focus"
+      >
+        {files.uploading ? "Attaching…" : "Attach a file"}
+      </AttachFileButton>
+    </>
   );
 }
 

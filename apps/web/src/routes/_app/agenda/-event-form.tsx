@@ -1,7 +1,7 @@
 import { type Event, eventFieldsSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link, useHydrated, useNavigate } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { secondaryButton } from "../../../components/button-styles";
 import { useAppForm } from "../../../components/form";
@@ -9,7 +9,6 @@ import { CheckboxField, SelectField, TextAreaField } from "../../../components/f
 import { fieldIssues } from "../../../lib/field-issues";
 import { notifyFailure, notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
-import { browserTimeZone } from "../../../lib/time-zone";
 import { wallClock } from "../../../lib/zoned-time";
 import { eventQuery, resetEventLists } from "./-queries";
 
@@ -25,9 +24,8 @@ export interface EventFormValues {
 
 const HOUR_MS = 3_600_000;
 
-/** A new event: the next full hour, for an hour, in the browser's zone. */
-export function newEventValues(now = new Date()): EventFormValues {
-  const timeZone = browserTimeZone();
+/** A new event: the next full hour, for an hour, in `timeZone` (the viewer's). */
+export function newEventValues(now: Date, timeZone: string): EventFormValues {
   const nextHour = new Date(Math.ceil((now.getTime() + 1) / HOUR_MS) * HOUR_MS);
   return {
     title: "",
@@ -51,12 +49,17 @@ export const eventValues = (event: Event): EventFormValues => ({
   end: event.end,
 });
 
-/** Every zone this browser knows, with the event's own first if the list lacks it. */
+/**
+ * Every zone this browser knows, with the event's own first if the list lacks it. Until the
+ * page has hydrated, only the event's own: the server's Intl knows another list of zones.
+ */
 function useTimeZones(current: string) {
+  const hydrated = useHydrated();
   return useMemo(() => {
+    if (!hydrated) return [current];
     const zones = Intl.supportedValuesOf("timeZone");
     return zones.includes(current) ? zones : [current, ...zones];
-  }, [current]);
+  }, [current, hydrated]);
 }
 
 /** Start and end labels, timed and all day. */

@@ -8,8 +8,8 @@ import { secondaryButton } from "../../../components/button-styles";
 import { CopyButton } from "../../../components/copy-button";
 import { useAppForm } from "../../../components/form";
 import { SelectField } from "../../../components/form-fields";
+import { LocalTime } from "../../../components/local-time";
 import { fieldIssues, formFailure } from "../../../lib/field-issues";
-import { formatUtc } from "../../../lib/format-time";
 import { orpc } from "../../../lib/orpc";
 import { SettingsCard } from "./-settings-card";
 
@@ -143,7 +143,12 @@ export function ApiKeysSection() {
               <strong>{key.name}</strong>{" "}
               <span className="text-ink-muted">
                 <code>{key.start}…</code> · {SCOPE_LABELS[key.scope]}
-                {key.expiresAt ? ` · expires ${formatUtc(key.expiresAt)}` : ""}
+                {key.expiresAt && (
+                  <>
+                    {" "}
+                    · expires <LocalTime date={key.expiresAt} />
+                  </>
+                )}
               </span>
             </span>
             <button

@@ -2,7 +2,7 @@ import type { Device } from "@checkmark/api/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
-import { formatUtc } from "../../../lib/format-time";
+import { LocalTime } from "../../../components/local-time";
 import { notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { SettingsCard } from "./-settings-card";
@@ -71,8 +71,8 @@ export function DevicesSection() {
                 )}
               </p>
               <p className="break-words text-ink-muted">
-                {place(device)} · signed in {formatUtc(device.createdAt)} · last seen{" "}
-                {formatUtc(device.lastSeenAt)}
+                {place(device)} · signed in <LocalTime date={device.createdAt} /> · last seen{" "}
+                <LocalTime date={device.lastSeenAt} />
               </p>
             </div>
             {!device.current && (

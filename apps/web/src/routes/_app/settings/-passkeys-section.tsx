@@ -5,9 +5,9 @@ import { useState } from "react";
 import { Alert } from "../../../components/alert";
 import { secondaryButton } from "../../../components/button-styles";
 import { useAppForm } from "../../../components/form";
+import { LocalTime } from "../../../components/local-time";
 import { describeAuthError } from "../../../lib/auth-errors";
 import { formFailure } from "../../../lib/field-issues";
-import { formatUtc } from "../../../lib/format-time";
 import { notifyFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
 import { factorsClient } from "../../../lib/sign-in-factors-client";
@@ -120,7 +120,7 @@ export function PasskeysSection() {
               <strong>{passkey.name || "Passkey"}</strong>
               <span className="text-ink-muted">
                 {" "}
-                · added {formatUtc(new Date(passkey.createdAt))}
+                · added <LocalTime date={new Date(passkey.createdAt)} />
               </span>
             </span>
             <button

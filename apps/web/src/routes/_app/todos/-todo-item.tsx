@@ -1,7 +1,8 @@
 import type { ListedTodo } from "@checkmark/api/schemas";
 import { lazy, memo, Suspense, useRef, useState } from "react";
-import { Attachments } from "../../../components/attachments";
+import { AttachedFiles, AttachFileButton, useAttachFile } from "../../../components/attachments";
 import { IconButton } from "../../../components/icon-button";
+import { SpriteIcon } from "../../../components/icon-sprite";
 import { DueDate } from "./-due-date";
 import type { TodoRowActions } from "./-mutations";
 import { isPendingTodo } from "./-todo-cache";
@@ -33,6 +34,7 @@ export const TodoItem = memo(function TodoItem({
   const row = useRef<HTMLLIElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const [editing, setEditing] = useState(false);
+  const files = useAttachFile({ type: "todo", id: todo.id });
   // Shown but not yet saved: it has no id the server knows, so it cannot be changed yet.
   const pending = isPendingTodo(todo);
   // The requested state shows in the click itself (the cache follows a tick later), so the
@@ -101,6 +103,20 @@ export const TodoItem = memo(function TodoItem({
             </span>
             {todo.dueDate && <DueDate date={todo.dueDate} today={today} completed={completed} />}
           </div>
+          {/* A quiet paperclip beside Edit rather than words under every row. */}
+          {!pending && (
+            <AttachFileButton
+              label={todo.text}
+              state={files}
+              title="Attach a file"
+              className="grid size-9 shrink-0 cursor-pointer pointer-coarse:size-11 place-items-center rounded-md text-ink-muted hover:bg-surface-muted hover:text-ink has-[input:disabled]:cursor-wait has-[input:focus-visible]:outline-2 has-[input:focus-visible]:outline-focus"
+            >
+              <SpriteIcon
+                name="paperclip"
+                className={`size-4 ${files.uploading ? "motion-safe:animate-pulse" : ""}`}
+              />
+            </AttachFileButton>
+          )}
           <IconButton
             ref={editButton}
             label={`Edit “${todo.text}”`}
@@ -120,10 +136,11 @@ export const TodoItem = memo(function TodoItem({
         </div>
       )}
       {!pending && (
-        <Attachments
+        <AttachedFiles
           parent={{ type: "todo", id: todo.id }}
           label={todo.text}
           count={todo.attachmentCount}
+          state={files}
           className="pl-8"
         />
       )}

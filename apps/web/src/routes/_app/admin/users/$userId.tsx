@@ -2,9 +2,9 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute, Link, stripSearchParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { Alert } from "../../../../components/alert";
+import { LocalTime } from "../../../../components/local-time";
 import { NotFound } from "../../../../components/not-found";
 import { cardClass } from "../../../../components/page";
-import { formatUtc } from "../../../../lib/format-time";
 import { notFoundOnMissing } from "../../../../lib/not-found-on-missing";
 import { orpc } from "../../../../lib/orpc";
 import { describeRpcError } from "../../../../lib/rpc-error";
@@ -115,14 +115,27 @@ function UserPage() {
         <dt className="font-medium text-ink-muted">Confirmed</dt>
         <dd>{user.emailVerified ? "yes" : "no"}</dd>
         <dt className="font-medium text-ink-muted">Joined</dt>
-        <dd>{formatUtc(user.createdAt)}</dd>
+        <dd>
+          <LocalTime date={user.createdAt} />
+        </dd>
         <dt className="font-medium text-ink-muted">Last seen</dt>
-        <dd>{user.lastSeenAt ? formatUtc(user.lastSeenAt) : "never"}</dd>
+        <dd>{user.lastSeenAt ? <LocalTime date={user.lastSeenAt} /> : "never"}</dd>
         <dt className="font-medium text-ink-muted">Status</dt>
         <dd data-testid="ban-status">
-          {user.banned
-            ? `Banned${user.banExpires ? ` until ${formatUtc(user.banExpires)}` : ""}: ${user.banReason ?? ""}`
-            : "Active"}
+          {user.banned ? (
+            <>
+              Banned
+              {user.banExpires && (
+                <>
+                  {" "}
+                  until <LocalTime date={user.banExpires} />
+                </>
+              )}
+              : {user.banReason ?? ""}
+            </>
+          ) : (
+            "Active"
+          )}
         </dd>
       </dl>
 
@@ -168,7 +181,7 @@ function UserPage() {
               >
                 <span className="min-w-0">
                   <span className="block">
-                    Last used {formatUtc(session.updatedAt)}
+                    Last used <LocalTime date={session.updatedAt} />
                     {session.impersonatedBy && " · an admin acting as this user"}
                   </span>
                   <span className="block truncate text-xs text-ink-muted">

@@ -5,16 +5,13 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import { LoadError } from "../../../../components/alert";
 import { primaryButton } from "../../../../components/button-styles";
 import { fieldInputClass } from "../../../../components/labelled-field";
+import { LocalTime } from "../../../../components/local-time";
 import { cardClass, PageHeading } from "../../../../components/page";
 import { PageButtons } from "../../../../components/page-buttons";
-import { formatUtc } from "../../../../lib/format-time";
 import { type client, orpc } from "../../../../lib/orpc";
 import { usePageCursors } from "../../../../lib/use-page-cursors";
 import { CreateUserForm } from "./-create-user-form";
 import { USER_LIST_URL_DEFAULTS, type UserListSearch, userSearchFromUrl } from "./-search";
-
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const formatUtcDay = (date: Date) => day.format(date);
 
 type AdminUser = Awaited<ReturnType<typeof client.admin.users.list>>["items"][number];
 
@@ -42,17 +39,21 @@ const columns = helper.columns([
   helper.accessor("email", {
     header: "User",
     cell: ({ row }) => (
-      <Link
-        to="/admin/users/$userId"
-        params={{ userId: row.original.id }}
-        search={true}
-        className="block max-w-64 font-medium text-accent hover:underline"
-      >
-        <span className="block truncate">{row.original.name}</span>
-        <span className="block truncate text-xs font-normal text-ink-muted">
-          {row.original.email}
-        </span>
-      </Link>
+      <>
+        <Link
+          to="/admin/users/$userId"
+          params={{ userId: row.original.id }}
+          search={true}
+          className="block max-w-64 font-medium text-accent hover:underline"
+        >
+          <span className="block truncate">{row.original.name}</span>
+          <span className="block truncate text-xs font-normal text-ink-muted">
+            {row.original.email}
+          </span>
+        </Link>
+        {/* On a phone the next four columns give way to this line under the user. */}
+        <PhoneSummary user={row.original} />
+      </>
     ),
   }),
   helper.accessor("role", {
@@ -77,20 +78,40 @@ const columns = helper.columns([
     header: "Last seen",
     cell: ({ getValue }) => {
       const value = getValue();
-      return value ? (
-        <time title={formatUtc(value)}>{formatUtcDay(value)}</time>
-      ) : (
-        <span className="text-ink-muted">never</span>
-      );
+      return value ? <LocalTime date={value} day /> : <span className="text-ink-muted">never</span>;
     },
   }),
   helper.accessor("createdAt", {
     header: "Joined",
-    cell: ({ getValue }) => <time title={formatUtc(getValue())}>{formatUtcDay(getValue())}</time>,
+    cell: ({ getValue }) => <LocalTime date={getValue()} day />,
   }),
 ]);
 
 const sortable: Partial<Record<string, UserSort>> = { email: "email", createdAt: "createdAt" };
+
+/** Columns a phone leaves out: PhoneSummary says the same under the user. */
+const WIDE_ONLY = new Set(["role", "emailVerified", "banned", "lastSeenAt"]);
+const cellClass = (id: string) => (WIDE_ONLY.has(id) ? "max-sm:hidden" : "");
+
+/** Role, confirmation, ban and last visit in one line, for the phone's two-column table. */
+function PhoneSummary({ user }: { user: AdminUser }) {
+  return (
+    <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-muted sm:hidden">
+      {user.role === "admin" && <Badge tone="indigo">admin</Badge>}
+      {user.banned && <Badge tone="red">banned</Badge>}
+      {!user.emailVerified && <span>not confirmed</span>}
+      <span>
+        {user.lastSeenAt ? (
+          <>
+            seen <LocalTime date={user.lastSeenAt} day />
+          </>
+        ) : (
+          "never seen"
+        )}
+      </span>
+    </span>
+  );
+}
 
 function Badge({ tone, children }: { tone: "indigo" | "red"; children: string }) {
   const colors = tone === "red" ? "bg-danger-surface text-danger" : "bg-surface-muted text-accent";
@@ -164,7 +185,7 @@ function UsersPage() {
         />
       )}
       <div className={`mt-4 overflow-x-auto ${cardClass}`} aria-busy={isFetching || undefined}>
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-left text-sm max-sm:table-fixed">
           <thead className="border-b border-line bg-surface-muted text-xs uppercase tracking-wide text-ink-muted">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -174,7 +195,7 @@ function UsersPage() {
                   return (
                     <th
                       key={header.id}
-                      className="whitespace-nowrap px-3 py-2 font-medium"
+                      className={`whitespace-nowrap px-3 py-2 font-medium ${cellClass(header.column.id)} ${header.column.id === "createdAt" ? "max-sm:w-28" : ""}`}
                       aria-sort={
                         active ? (search.dir === "asc" ? "ascending" : "descending") : undefined
                       }
@@ -201,7 +222,10 @@ function UsersPage() {
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
+                  <td
+                    key={cell.id}
+                    className={`whitespace-nowrap px-3 py-2 align-top ${cellClass(cell.column.id)}`}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
