@@ -3,6 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { attachmentsQuery } from "../components/attachments";
 import { notifyRpcFailure, notifySuccess } from "./notify";
 import { client, orpc } from "./orpc";
+import { problemDetail } from "./problem-detail";
 
 type Attachment = Awaited<ReturnType<typeof client.attachment.list>>[number];
 
@@ -37,8 +38,7 @@ export async function uploadAttachment(
       { ...created, createdAt: new Date(created.createdAt) },
     ]);
   } else {
-    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-    refused = problem?.detail ?? "That file was not attached.";
+    refused = await problemDetail(response, "That file was not attached.");
   }
   await queryClient.invalidateQueries({ queryKey: orpc.attachment.key() });
   return refused;
