@@ -16,6 +16,8 @@ const SCALAR_OPTIONS = {
   documentDownloadType: "json",
   // The page follows the theme chosen in the app (its cookie) instead of a toggle of its own.
   hideDarkModeToggle: true,
+  // Ten operations under two tags: every one in view at once, none behind "Show more".
+  defaultOpenAllTags: true,
 };
 
 /** Checkmark's colours for Scalar, with WCAG AA contrast (public/api-docs/). */
