@@ -1,8 +1,10 @@
+import type { Database } from "@checkmark/db";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { EMAIL_MAX_LENGTH } from "./email-policy";
 import { nameProblem } from "./name-policy";
 import { passkeyNameSchema } from "./passkey-name";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+import { recipientBudgetHasRoom } from "./recipient-mail-budget";
 
 const acceptablePassword = (password: unknown) =>
   typeof password === "string" &&
@@ -45,7 +47,8 @@ const changesCredentials = (path: string) =>
  * Rules Better Auth's endpoints do not enforce on their own, applied before they run:
  * - the display name is bounded on the server too (it goes into mail to any address);
  * - a sign-up for an address whose account was never confirmed replaces that account, so
- *   only the newest sign-up's password can be confirmed, and earlier links stop working;
+ *   only the newest sign-up's password can be confirmed, and earlier links stop working
+ *   (unless the address's confirmation mails are spent: then nothing is replaced);
  * - changing a password always signs out every other device, whatever the client asks;
  * - with DISABLE_SIGN_UP=true, public sign-up answers 403 saying why (admins create accounts
  *   through admin.users.create, which does not use this endpoint);
@@ -55,7 +58,7 @@ const changesCredentials = (path: string) =>
  * - Better Auth's session list, which hands out every session's raw token, is not offered
  *   (the devices list, packages/api/src/device, shows sessions without their tokens).
  */
-export const accountHooks = (options: { signUpDisabled: boolean }) =>
+export const accountHooks = (options: { signUpDisabled: boolean; db: Database }) =>
   createAuthMiddleware(async (ctx) => {
     if (options.signUpDisabled && ctx.path === "/sign-up/email") {
       throw new APIError("FORBIDDEN", {
@@ -125,8 +128,14 @@ export const accountHooks = (options: { signUpDisabled: boolean }) =>
       acceptablePassword(body.password)
     ) {
       const existing = await ctx.context.internalAdapter.findUserByEmail(body.email);
-      // Nobody has signed in to an unconfirmed account, so it holds nothing to lose.
-      if (existing && !existing.user.emailVerified) {
+      // Nobody has signed in to an unconfirmed account, so it holds nothing to lose. But once
+      // the address's confirmation mails are spent (ADR 139), a replacement would kill the
+      // links already mailed and send none: the account stays, and its last link still works.
+      if (
+        existing &&
+        !existing.user.emailVerified &&
+        (await recipientBudgetHasRoom(options.db, "confirm-link", body.email))
+      ) {
         await ctx.context.internalAdapter.deleteUser(existing.user.id);
       }
     }

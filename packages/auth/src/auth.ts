@@ -90,13 +90,17 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       sendResetPassword: ({ user, url }) =>
         sendWithinRecipientBudget(db, mailer, "reset-link", resetPasswordMessage(user, url)),
       // The owner of a taken email hears about the attempt; the person signing up does not.
-      onExistingUserSignUp: ({ user }, request) =>
-        sendWithinRecipientBudget(
+      // An unconfirmed account is only still here when its confirmation mails are spent
+      // (account-hooks.ts): its last link works, and there is no account to sign in to yet.
+      onExistingUserSignUp: async ({ user }, request) => {
+        if (!user.emailVerified) return;
+        await sendWithinRecipientBudget(
           db,
           mailer,
           "sign-up-notice",
           existingAccountMessage(user, signInUrl(request)),
-        ),
+        );
+      },
     },
     emailVerification: {
       sendOnSignUp: true,
@@ -182,7 +186,7 @@ function authOptions(env: AuthEnv, scope: AuthRequestScope | undefined) {
       cookieCache: { enabled: false },
     },
     rateLimit: authRateLimit,
-    hooks: { before: accountHooks({ signUpDisabled: env.DISABLE_SIGN_UP === "true" }) },
+    hooks: { before: accountHooks({ signUpDisabled: env.DISABLE_SIGN_UP === "true", db }) },
     logger: authLogger,
     advanced: {
       // Cloudflare sets this header itself; clients cannot forge it past the edge.

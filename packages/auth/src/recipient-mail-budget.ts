@@ -1,7 +1,8 @@
 import type { Database } from "@checkmark/db";
 import { writeLog } from "@checkmark/logging";
+import { RESET_PASSWORD_LINK_LIFETIME_SECONDS } from "./link-lifetimes";
 import type { Mailer, MailMessage } from "./mail/mailer";
-import { spendFromWindow } from "./window-budget";
+import { spendFromWindow, type WindowBudget, windowHasRoom } from "./window-budget";
 
 // Mail that anyone can make the app send to an address without signing in: Better Auth's limits
 // count per client address only, so many senders (or one, at 10 sign-ups a minute) could fill a
@@ -23,13 +24,28 @@ export const RECIPIENT_MAILS_PER_HOUR = {
 
 export type RecipientMailKind = keyof typeof RECIPIENT_MAILS_PER_HOUR;
 
-const HOUR_MS = 60 * 60 * 1000;
+// The window is a reset link's lifetime: a refused request always leaves the links mailed
+// within it working (above).
+const WINDOW_MS = RESET_PASSWORD_LINK_LIFETIME_SECONDS * 1000;
 
 /** The address as the budget's rows name it: a SHA-256, never the address itself. */
 async function addressKey(email: string): Promise<string> {
   const bytes = new TextEncoder().encode(email.trim().toLowerCase());
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+async function recipientBudget(kind: RecipientMailKind, email: string): Promise<WindowBudget> {
+  return {
+    identifier: `recipient-mail:${kind}:${await addressKey(email)}`,
+    limit: RECIPIENT_MAILS_PER_HOUR[kind],
+    windowMs: WINDOW_MS,
+  };
+}
+
+/** Whether `email` could still be mailed one of `kind` now (spends nothing). */
+export async function recipientBudgetHasRoom(db: Database, kind: RecipientMailKind, email: string) {
+  return windowHasRoom(db, await recipientBudget(kind, email));
 }
 
 /** Queues `message` if its recipient's budget for `kind` has room; else drops it, logging no address. */
@@ -39,11 +55,7 @@ export async function sendWithinRecipientBudget(
   kind: RecipientMailKind,
   message: MailMessage,
 ): Promise<void> {
-  const spend = await spendFromWindow(db, {
-    identifier: `recipient-mail:${kind}:${await addressKey(message.to)}`,
-    limit: RECIPIENT_MAILS_PER_HOUR[kind],
-    windowMs: HOUR_MS,
-  });
+  const spend = await spendFromWindow(db, await recipientBudget(kind, message.to));
   if (!spend.ok) {
     writeLog({ event: "mail-not-sent", kind, reason: "recipient budget spent" });
     return;

@@ -57,6 +57,18 @@ export async function spendFromWindow(
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((freedAt - now) / 1000)) };
 }
 
+/** Whether one more could be spent now (a look, spending nothing). */
+export async function windowHasRoom(
+  db: Database,
+  { identifier, limit }: Pick<WindowBudget, "identifier" | "limit">,
+  now = Date.now(),
+): Promise<boolean> {
+  const { verification } = schema;
+  const [row] = await db.all<{ used: number }>(sql`select count(*) as used from ${verification}
+    where identifier = ${identifier} and expires_at > ${now}`);
+  return (row?.used ?? 0) < limit;
+}
+
 /** When the oldest spend still inside the window leaves it (ms), or null when none is inside. */
 export async function windowFreesAt(
   db: Database,
