@@ -209,6 +209,11 @@ function describeOperations(document: {
       for (const [status, response] of Object.entries(answers)) {
         const error = response.content?.["application/json"];
         if (Number(status) < 400 || !error) continue;
+        // Every procedure can refuse a read-only key's write; a read never meets that refusal.
+        if (status === "403" && method === "get") {
+          delete answers[status];
+          continue;
+        }
         response.description = ERROR_MEANINGS[status] ?? response.description;
         response.content = {
           "application/problem+json": { schema: { allOf: [PROBLEM_REF, error.schema ?? {}] } },

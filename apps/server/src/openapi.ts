@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import committedSpec from "../openapi.json";
 import type { AppEnv } from "./app-env";
 import { errorFields, writeLog } from "./log";
-import { problem, statusTitle } from "./problem";
+import { problem } from "./problem";
 import { procedureContext } from "./procedure-context";
 import { restProblemBody } from "./rest-problem";
 import { hasRestRoute, REST_PREFIX, restRoutes } from "./rest-routes";
@@ -47,10 +47,9 @@ export async function handleRest(c: Context<AppEnv>) {
   });
   if (!matched) return refuseUnmatched(c);
   if (response.status < 400) return response;
-  // The procedure's error as problem details, with what the pipeline's own problems carry too:
-  // the status's reason phrase as `title`, the path and the request id to quote.
+  // The procedure's error as problem details (rest-problem.ts), with what the pipeline's own
+  // problems carry too: the path and the request id to quote.
   const body = (await response.json()) as Record<string, unknown>;
-  body.title = statusTitle(response.status);
   const headers = new Headers(response.headers);
   if (response.status === 401) {
     const rejected = c.get("apiKeyRejected");
@@ -60,6 +59,12 @@ export async function handleRest(c: Context<AppEnv>) {
       "www-authenticate",
       `Bearer realm="Checkmark"${rejected ? ', error="invalid_token"' : ""}`,
     );
+  }
+  // A budget a procedure spends (searches, passwords) says its wait in `data`; HTTP says it in
+  // Retry-After, as the pipeline's own 429s do.
+  const retryAfter = (body.data as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (response.status === 429 && !headers.has("retry-after") && typeof retryAfter === "number") {
+    headers.set("retry-after", String(retryAfter));
   }
   headers.set("content-type", "application/problem+json");
   headers.delete("content-length");

@@ -1,4 +1,5 @@
 import type { ORPCError } from "@orpc/server";
+import { statusTitle } from "./problem";
 
 /** One bad field: where it is in the input (RFC 6901 JSON Pointer) and what is wrong with it. */
 export type FieldError = { pointer: string; detail: string };
@@ -15,7 +16,7 @@ export function restProblemBody(error: ORPCError<string, unknown>) {
   const errors = fieldErrors(error.data);
   return {
     type: "about:blank",
-    title: error.code,
+    title: statusTitle(error.status),
     status: error.status,
     detail: errors.length > 0 ? describeFields(errors) : error.message,
     message: error.message,

@@ -1,7 +1,8 @@
-import { SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { createApiClient, isDefinedError, safe } from "@checkmark/api/client";
 import { describe, expect, it } from "vitest";
-import { ORIGIN, randomIp, signedInClient } from "./fixtures";
+import app from "../src/index";
+import { ORIGIN, randomIp, refusingLimiter, signedInClient } from "./fixtures";
 
 // What a program calling /api/v1 with a key sees when it gets something wrong: one problem
 // shape (RFC 9457) from every layer, and words that say what to do.
@@ -46,6 +47,18 @@ async function problemOf(response: Response, status: number, title: string, code
 }
 
 describe("/api/v1 errors as problem details", () => {
+  it("a budget spent inside a procedure (searches): 429 with Retry-After, as the spec says", async () => {
+    const { reader } = await withKeys();
+    const request = new Request(`${ORIGIN}/api/v1/todos?q=milk`, {
+      headers: { "cf-connecting-ip": randomIp(), authorization: `Bearer ${reader}` },
+    });
+    const spent = { ...env, SEARCH_LIMITER: refusingLimiter, LOADTEST_LIMITER: refusingLimiter };
+    const response = await app.fetch(request, spent, createExecutionContext());
+    const body = await problemOf(response, 429, "Too Many Requests", "TOO_MANY_REQUESTS");
+    expect(body.detail).toMatch(/Too many searches/);
+    expect(response.headers.get("retry-after")).toBe("60");
+  });
+
   it("without a key: 401 that says how to send one, with WWW-Authenticate", async () => {
     const response = await call("GET", "/todos");
     const body = await problemOf(response, 401, "Unauthorized", "UNAUTHORIZED");
