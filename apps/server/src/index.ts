@@ -80,7 +80,8 @@ app.get("/api/account/export.ics", async (c) => (await accountExports()).exportI
 app.get("/api/live", withServices, withSession, rateLimit("rpc"), async (c) =>
   (await import("./live/route")).openLive(c),
 );
-// The same procedures as REST, with the spec generated from them (docs page: the web app's /api/docs).
+// The same procedures as REST; the spec is the committed openapi.json, kept equal to them by the
+// tests (ADR 141; docs page: the web app's /api/docs).
 app.get("/api/openapi.json", async (c) =>
   c.body((await rest()).openApiSpec(), 200, { "content-type": "application/json" }),
 );

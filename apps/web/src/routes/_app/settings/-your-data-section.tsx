@@ -34,7 +34,8 @@ export function YourDataSection({ email }: { email: string }) {
             aria-busy={pending === href}
             className={secondaryButton("sm")}
           >
-            <Download aria-hidden className="size-4" /> {label}
+            <Download aria-hidden className="size-4" />{" "}
+            {pending === href ? "Preparing your download…" : label}
           </a>
         ))}
       </div>
