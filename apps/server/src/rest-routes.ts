@@ -27,7 +27,11 @@ function collectRoutes(node: object): RestRoute[] {
     ?.route;
   if (route) {
     if (!route.path) return [];
-    const pattern = new RegExp(`^${route.path.replace(/\{[^}]+\}/g, "[^/]+")}/?$`);
+    // Literal text escaped; each `{param}` matches one segment.
+    const literal = route.path
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"));
+    const pattern = new RegExp(`^${literal.join("[^/]+")}/?$`);
     return [{ method: route.method ?? "POST", pattern }];
   }
   return Object.values(node).flatMap((child) =>

@@ -2,6 +2,7 @@ import { passwordAttemptKey } from "@checkmark/auth/password-attempt-key";
 import { os } from "@orpc/server";
 import type { Context } from "./context";
 import { baseErrors, RETRY_AFTER_SECONDS } from "./errors";
+import { bulkRefusals, withinBulkBudget } from "./shared/bulk-budget";
 import type { Owner } from "./shared/owner";
 
 /**
@@ -50,6 +51,23 @@ export const protectedProcedure = base.use(({ context, next, errors, procedure }
   const owner: Owner = { db: context.db, userId: user.id };
   return next({ context: { session: context.session, user, owner } });
 });
+
+/**
+ * For procedures that may write thousands of rows: spends one of the user's bulk writes
+ * (ADR 138) and answers the typed TOO_MANY_REQUESTS once they are spent. `.use()` it after
+ * `.input()`, so input that fails validation spends nothing.
+ */
+export function bulkWriteBudget(kind: keyof typeof bulkRefusals) {
+  return os
+    .$context<{ user: { id: string }; bulkLimiter: RateLimit }>()
+    .errors({ TOO_MANY_REQUESTS: baseErrors.TOO_MANY_REQUESTS })
+    .middleware(async ({ context, next, errors }) => {
+      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
+        throw errors.TOO_MANY_REQUESTS(bulkRefusals[kind]);
+      }
+      return next();
+    });
+}
 
 /**
  * A protected procedure on one kind of owned thing. A missing row and another user's row are

@@ -1,9 +1,8 @@
 import { eventIterator } from "@orpc/server";
 import { deleteObjects } from "../attachment/delete-objects";
 import { objectKeysOf } from "../attachment/service";
-import { ownedThingProcedure, protectedProcedure } from "../procedures";
+import { bulkWriteBudget, ownedThingProcedure, protectedProcedure } from "../procedures";
 import { findEventReminder } from "../reminder/schedule";
-import { bulkRefusals, withinBulkBudget } from "../shared/bulk-budget";
 import { endOnAbort, thenFinally } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
@@ -116,17 +115,15 @@ export const eventRouter = {
   /**
    * Streams progress while it writes (an event iterator: not batchable, STACK-NOTES 20). Rows
    * come already read from the file by @checkmark/api/event-file in the browser. RPC only:
-   * it has no REST route, so the OpenAPI spec leaves it out.
+   * it has no REST route, so the OpenAPI spec leaves it out. The bulk budget is spent before
+   * the stream starts: a refusal is a plain typed 429, and nothing is written.
    */
   import: protectedProcedure
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(eventImportSchema)
+    .use(bulkWriteBudget("import"))
     .output(eventIterator(eventImportProgressSchema))
     .handler(async ({ context, input, signal, errors }) => {
-      // Refused before the stream starts: a plain typed 429, and nothing written.
-      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
-        throw errors.TOO_MANY_REQUESTS(bulkRefusals.import);
-      }
       return endOnAbort(
         // Also when cut short: whole batches may have been written by then.
         thenFinally(

@@ -1,5 +1,4 @@
-import { ownedThingProcedure, protectedProcedure } from "../procedures";
-import { bulkRefusals, withinBulkBudget } from "../shared/bulk-budget";
+import { bulkWriteBudget, ownedThingProcedure, protectedProcedure } from "../procedures";
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
@@ -126,11 +125,9 @@ export const todoRouter = {
     }),
 
   clearCompleted: protectedProcedure
+    .use(bulkWriteBudget("todos"))
     .output(clearedTodosSchema)
-    .handler(async ({ context, errors }) => {
-      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
-        throw errors.TOO_MANY_REQUESTS(bulkRefusals.todos);
-      }
+    .handler(async ({ context }) => {
       const cleared = await service.clearCompleted(context.owner);
       context.changed(context.user.id, "todos");
       return cleared;
@@ -139,11 +136,9 @@ export const todoRouter = {
   restore: protectedProcedure
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(restoreTodosSchema)
+    .use(bulkWriteBudget("todos"))
     .output(restoredTodosSchema)
     .handler(async ({ context, input, errors }) => {
-      if (!(await withinBulkBudget(context.bulkLimiter, context.user.id))) {
-        throw errors.TOO_MANY_REQUESTS(bulkRefusals.todos);
-      }
       const { count, overCap } = await service.restoreTodos(context.owner, input.deletedAt);
       if (overCap) {
         const advice = "Delete some before bringing these back.";
