@@ -263,6 +263,22 @@ describe("CORS for /api/v1", () => {
     expect(response.headers.get("access-control-allow-credentials")).toBeNull();
   });
 
+  it("lets that origin's code read a refusal's headers: the wait, the methods, the key refused", async () => {
+    const response = await SELF.fetch(`${ORIGIN}/api/v1/todos`, {
+      headers: {
+        origin: PARTNER,
+        authorization: "Bearer not-a-key",
+        "cf-connecting-ip": randomIp(),
+      },
+    });
+    expect(response.status).toBe(401);
+    const exposed = response.headers.get("access-control-expose-headers")?.split(/,\s*/) ?? [];
+    expect(exposed).toEqual(
+      expect.arrayContaining(["x-request-id", "retry-after", "allow", "www-authenticate"]),
+    );
+    expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
   it("gives other origins nothing, even the app's trusted cookie origins", async () => {
     expect(
       (await preflight("https://evil.example")).headers.get("access-control-allow-origin"),

@@ -30,6 +30,8 @@ const apiCors: MiddlewareHandler<AppEnv> = honoCors({
   credentials: false,
   allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
   allowHeaders: ["authorization", "x-api-key", "content-type", "x-request-id"],
-  exposeHeaders: ["x-request-id", "retry-after"],
+  // What the problems' headers say (the wait, the methods a path takes, the key refused) is
+  // for the caller's code too, not only its network log.
+  exposeHeaders: ["x-request-id", "retry-after", "allow", "www-authenticate"],
   maxAge: 600,
 });
