@@ -253,7 +253,7 @@ test.describe("on a phone abroad", () => {
     const table = page.getByRole("table");
     const row = table.getByRole("row").filter({ hasText: account.email });
     await expect(row).toContainText("admin");
-    await expect(row).toContainText(/seen \d{1,2} \w{3} \d{4}/);
+    await expect(row).toContainText(/seen [1-9]\d? [A-Z][a-z]{2} \d{4}/);
     // Role, confirmation, ban and last visit fold into that line; the table stays a table.
     await expect(table.getByRole("columnheader", { name: "Role" })).toBeHidden();
     await expect(table.getByRole("columnheader", { name: /Joined/ })).toBeVisible();
@@ -269,11 +269,15 @@ test.describe("on a phone abroad", () => {
     await open(page, "/admin/users");
     const joined = row.locator("time").last();
     const iso = (await joined.getAttribute("datetime")) ?? "";
-    const day = new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Pacific/Auckland",
-      day: "numeric",
-    }).format(new Date(iso));
-    await expect(joined).toHaveText(new RegExp(`^${day} `));
+    // Auckland's calendar day, written as people read it: "6 Dec 2026", the day unpadded.
+    const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland" })
+      .format(new Date(iso))
+      .split("-")
+      .map(Number);
+    const monthName = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ")[
+      (month ?? 1) - 1
+    ];
+    await expect(joined).toHaveText(`${day} ${monthName} ${year}`);
     await expect(joined).toHaveAttribute("title", / UTC$/);
   });
 });

@@ -112,8 +112,17 @@ test("/agenda/new arrives with its heading and form already in the page, in the 
   expect(served).toContain(">New event</h1>");
   expect(served).toContain('name="title"');
   expect(served).not.toContain("Loading…");
+  expect(served).toContain('<option value="UTC"');
+  // Typed as soon as the page is live: the browser's own defaults must not wipe it.
   await waitForHydration(page);
+  await page.getByLabel("Title").fill("Typed at once");
+  // Settled: the zone is saved for the server, and the defaults are the browser's zone's.
+  await expect
+    .poll(async () => (await page.context().cookies()).some((c) => c.name === "tz"))
+    .toBe(true);
   await expect(page.getByLabel("Time zone")).toHaveValue(ZONE);
+  await expect(page.getByLabel("Starts")).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:00$/);
+  await expect(page.getByLabel("Title")).toHaveValue("Typed at once");
 
   // With the cookie, the served form is in the viewer's zone from the start, and hydrating it
   // changes nothing (a mismatch would be a console error, which fails the test).

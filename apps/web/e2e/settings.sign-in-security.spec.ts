@@ -98,13 +98,12 @@ test("device times show in the viewer's own zone, not the server's UTC", async (
     return `${parts.hour}:${parts.minute}`;
   };
 
+  // The list loads in the browser after hydration, so this is the browser's formatting; times
+  // the server renders in the viewer's zone are checked on /admin/users (admin.dashboard.spec).
   await open(page, "/settings");
   await expect(signedIn).toContainText(await expected());
   // The UTC time is there too, as its tooltip.
   await expect(signedIn).toHaveAttribute("title", / UTC$/);
-  // Again with the zone's cookie set, as the server then knows it.
-  await open(page, "/settings");
-  await expect(signedIn).toContainText(await expected());
   expect(errors).toEqual([]);
   await abroad.close();
 });

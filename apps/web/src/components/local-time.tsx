@@ -5,16 +5,16 @@ import { browserTimeZone, renderedTimeZone, saveBrowserTimeZone } from "../lib/t
 
 /**
  * An instant in the viewer's own time zone, to the minute (or the day, with `day`), with the
- * UTC time as its tooltip. The server renders it in the zone of the tz cookie and the browser
- * hydrates with that same zone; once hydrated, the browser's own zone (the two differ only
- * without the cookie: a first visit, or a device moved to another zone).
+ * UTC time as its tooltip. The server renders it in the zone of the tz cookie (UTC without one,
+ * or for a zone its ICU lacks) and names that zone in `data-zone`; the browser hydrates with
+ * the zone the served page names, so the two agree; once hydrated, the browser's own zone.
  */
 export function LocalTime({ date, day = false }: { date: Date; day?: boolean }) {
   const hydrated = useHydrated();
   useEffect(saveBrowserTimeZone, []);
   const zone = hydrated ? browserTimeZone() : renderedTimeZone();
   return (
-    <time dateTime={date.toISOString()} title={formatUtc(date)}>
+    <time dateTime={date.toISOString()} title={formatUtc(date)} data-zone={zone}>
       {day ? formatDayInZone(date, zone) : formatInZone(date, zone)}
     </time>
   );

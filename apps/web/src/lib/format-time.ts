@@ -1,7 +1,8 @@
 // Instants for people. `formatUtc` for logs and tooltips; `formatInZone` for the viewer's own
 // zone (components/local-time.tsx). Both are put together from numeric parts with fixed month
 // names, so the server (workerd's ICU) and the browser (its own ICU, which may say "Sept" where
-// the other says "Sep") write the same characters and hydration agrees.
+// the other says "Sep") write the same characters and hydration agrees. The day is written
+// unpadded, as people write it: en-GB pads a numeric day beside a numeric month ("06/12/2026").
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -25,10 +26,10 @@ function partsIn(date: Date, zone: string) {
   return parts;
 }
 
-/** "26 Nov 2026", the day `date` falls on in `zone`. */
+/** "6 Dec 2026", the day `date` falls on in `zone`. */
 export function formatDayInZone(date: Date, zone: string) {
   const { day, month, year } = partsIn(date, zone);
-  return `${day} ${MONTHS[Number(month) - 1]} ${year}`;
+  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
 }
 
 /** To the minute: seconds are noise to a reader ("26 Nov 2026, 23:46"). */

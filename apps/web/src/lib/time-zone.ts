@@ -32,18 +32,30 @@ export function timeZoneFromCookies(cookies: string | null): string {
 /** The browser's own zone. */
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** From the request's cookie while the server renders, from the browser's Intl in the browser. */
+/**
+ * While the server renders, the tz cookie's zone if this runtime knows it (else UTC); in the
+ * browser, its own zone.
+ */
 export const viewerTimeZone = createIsomorphicFn()
   .server(() => timeZoneFromCookies(getRequestHeaders().get("cookie")))
   .client(() => browserTimeZone());
 
+let rendered: string | undefined;
+
 /**
- * The zone the server rendered the page in, from the same cookie: while hydrating, the browser
- * renders in it too, so the two agree (components/local-time.tsx).
+ * The zone the server rendered this page's times in, for hydrating them the same
+ * (components/local-time.tsx). The browser reads it from the served page (the first
+ * `<time data-zone>`), not from the cookie: the server's ICU may lack a zone the browser knows
+ * (it rendered UTC then), and an effect may write the cookie before a later part of the page
+ * hydrates. Read once per page load, before hydrated times switch to the browser's own zone.
  */
 export const renderedTimeZone = createIsomorphicFn()
-  .server(() => timeZoneFromCookies(getRequestHeaders().get("cookie")))
-  .client(() => timeZoneFromCookies(document.cookie));
+  .server(() => viewerTimeZone())
+  .client(() => {
+    rendered ??=
+      document.querySelector<HTMLElement>("time[data-zone]")?.dataset.zone ?? FALLBACK_TIME_ZONE;
+    return rendered;
+  });
 
 /** Tells the server the browser's zone for the next page it renders. */
 export function saveBrowserTimeZone() {

@@ -13,8 +13,8 @@ import { EventForm, eventValues } from "./-event-form";
 import { eventQuery, resetEventLists } from "./-queries";
 
 export const Route = createFileRoute("/_app/agenda/$eventId")({
-  // The page renders in the browser only, like /agenda/new: the zone list is the browser's. Its
-  // data loads on the server, so an event that is not there answers 404 at once.
+  // The page renders in the browser only (unlike /agenda/new): the zone list is the browser's.
+  // Its data loads on the server, so an event that is not there answers 404 at once.
   ssr: "data-only",
   loader: ({ context, params }) =>
     notFoundOnMissing(context.queryClient.ensureQueryData(eventQuery(params.eventId))),

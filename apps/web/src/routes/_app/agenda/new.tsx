@@ -1,8 +1,8 @@
-import { createFileRoute, useRouter } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { createFileRoute } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { cardClass, PageHeading } from "../../../components/page";
 import { browserTimeZone, saveBrowserTimeZone, viewerTimeZone } from "../../../lib/time-zone";
-import { EventForm, newEventValues } from "./-event-form";
+import { EventForm, type EventFormValues, newEventValues } from "./-event-form";
 
 export const Route = createFileRoute("/_app/agenda/new")({
   // Rendered on the server with the form in place: the defaults (the next full hour, in the
@@ -14,21 +14,21 @@ export const Route = createFileRoute("/_app/agenda/new")({
 });
 
 function NewEventPage() {
-  const initial = Route.useLoaderData();
-  const router = useRouter();
-  // Without the cookie (a first visit) the server guessed UTC: once hydrated, the browser's
-  // own zone gives the defaults again.
+  const [defaults, setDefaults] = useState<EventFormValues>(Route.useLoaderData());
+  // Without the cookie (a first visit) the server guessed UTC, and the hour may have turned
+  // since it rendered: the browser works the defaults out again. The form takes new defaults
+  // only while no field has been touched (TanStack Form's `update`), so nothing typed is lost.
   useEffect(() => {
     saveBrowserTimeZone();
-    if (initial.timeZone !== browserTimeZone()) void router.invalidate();
-  }, [initial.timeZone, router]);
+    setDefaults(newEventValues(new Date(), browserTimeZone()));
+  }, []);
   return (
     <section className="py-10">
       <PageHeading title="New event">
         Times are in the event's time zone; the agenda shows them in yours.
       </PageHeading>
       <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
-        <EventForm key={`${initial.timeZone} ${initial.start}`} initial={initial} />
+        <EventForm initial={defaults} />
       </div>
     </section>
   );
