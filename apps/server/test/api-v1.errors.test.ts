@@ -167,6 +167,65 @@ describe("/api/v1 errors as problem details", () => {
     ]);
   });
 
+  it("an event with a bad title, start and end: one 400 that names all three", async () => {
+    const { writer } = await withKeys();
+    const good = {
+      title: "Planning",
+      timeZone: "Europe/Berlin",
+      start: "2031-06-02T09:00",
+      end: "2031-06-02T10:30",
+    };
+    const bad = { ...good, title: "", start: "tomorrow", end: "2031-06-02T25:00" };
+    const expected = [
+      { pointer: "/title", detail: "Give the event a title." },
+      { pointer: "/start", detail: expect.stringMatching(/date and time like/) },
+      { pointer: "/end", detail: expect.stringMatching(/date and time like/) },
+    ];
+    const created = await problemOf(
+      await call("POST", "/events", { key: writer, type: json, body: JSON.stringify(bad) }),
+      400,
+      "Bad Request",
+      "BAD_REQUEST",
+    );
+    expect(created.errors).toEqual(expected);
+    expect(created.detail).toBe("3 fields are not valid: title, start, end.");
+
+    const stored = await call("POST", "/events", {
+      key: writer,
+      type: json,
+      body: JSON.stringify(good),
+    });
+    const { id } = (await stored.json()) as { id: string };
+    const replaced = await problemOf(
+      await call("PATCH", `/events/${id}`, { key: writer, type: json, body: JSON.stringify(bad) }),
+      400,
+      "Bad Request",
+      "BAD_REQUEST",
+    );
+    expect(replaced.errors).toEqual(expected);
+
+    // The typed client gets the same issues as a BAD_REQUEST it can branch on.
+    const program = createApiClient({
+      baseUrl: ORIGIN,
+      apiKey: writer,
+      headers: { "cf-connecting-ip": randomIp() },
+      fetch: (request) => SELF.fetch(request),
+    });
+    for (const [error] of [
+      await safe(program.event.create(bad)),
+      await safe(program.event.update({ ...bad, id })),
+    ]) {
+      if (!isDefinedError(error) || error.code !== "BAD_REQUEST") {
+        throw new Error(`expected BAD_REQUEST, got ${String(error)}`);
+      }
+      expect(error.data?.issues.map(({ path }) => path?.join("."))).toEqual([
+        "title",
+        "start",
+        "end",
+      ]);
+    }
+  });
+
   it("a cursor used with another sort is refused with the reason", async () => {
     const { writer } = await withKeys();
     for (const text of ["one", "two"]) {

@@ -123,6 +123,37 @@ describe("bad event input is a typed BAD_REQUEST naming the field, and writes no
     await expect(me.client.event.get({ id: created.id })).resolves.toEqual(created);
   });
 
+  it("every bad field in one answer: a bad title, start and end together", async () => {
+    const before = await countEvents();
+    const bad = { ...meeting, title: " ", start: "next tuesday", end: "2031-02-30T10:00" };
+    const created = await me.client.event.create(bad).catch((e: unknown) => e);
+    expect(created).toMatchObject({ code: "BAD_REQUEST", status: 400 });
+    expect(issuePaths(created)).toEqual(["title", "start", "end"]);
+    expect(await countEvents()).toBe(before);
+
+    const stored = await me.client.event.create(meeting);
+    const updated = await me.client.event
+      .update({ ...bad, id: stored.id })
+      .catch((e: unknown) => e);
+    expect(updated).toMatchObject({ code: "BAD_REQUEST" });
+    expect(issuePaths(updated)).toEqual(["title", "start", "end"]);
+    await expect(me.client.event.get({ id: stored.id })).resolves.toEqual(stored);
+  });
+
+  it("an end before the start still shows beside another bad field", async () => {
+    const error = await me.client.event
+      .create({ ...meeting, location: "x".repeat(201), end: "2031-06-02T08:00" })
+      .catch((e: unknown) => e);
+    expect(issuePaths(error)).toEqual(["location", "end"]);
+  });
+
+  it("with a zone that is not one, start and end are still checked for their form", async () => {
+    const error = await me.client.event
+      .create({ ...meeting, timeZone: "Mars/Olympus_Mons", start: "soon", end: "2031-06-02T10:30" })
+      .catch((e: unknown) => e);
+    expect(issuePaths(error)).toEqual(["timeZone", "start"]);
+  });
+
   it("an id that is not a UUID", async () => {
     const error = await me.client.event.get({ id: "../../etc" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });

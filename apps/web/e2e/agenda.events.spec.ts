@@ -85,11 +85,18 @@ test("an event added with the form shows in the agenda under its day, and can be
       .getByRole("list", { name: "Files of “Dinner with Sam and Alex”" })
       .getByRole("link", { name: "table-plan.png" }),
   ).toBeVisible();
-  // Opened directly, the event's data loads on the server (the served page already has its
-  // title) and the form fills in the browser.
+  // Opened directly, the page arrives whole from the server: heading, the form filled in with
+  // the event and its files listed. Hydrating it changes nothing (a mismatch would be a console
+  // error, which fails the test).
   const reloaded = await page.reload();
   expect(reloaded?.status()).toBe(200);
-  expect(await reloaded?.text()).toContain("<title>Dinner with Sam and Alex · Checkmark</title>");
+  const served = (await reloaded?.text()) ?? "";
+  expect(served).toContain("<title>Dinner with Sam and Alex · Checkmark</title>");
+  expect(served).toContain(">Edit event</h1>");
+  expect(served).toContain('value="Dinner with Sam and Alex"');
+  expect(served).toContain(`<option value="${ZONE}"`);
+  expect(served).toContain(">table-plan.png</a>");
+  expect(served).not.toContain("Loading…");
   await waitForHydration(page);
   await expect(page.getByLabel("Title")).toHaveValue("Dinner with Sam and Alex");
   await page.getByRole("button", { name: "Delete event" }).click();

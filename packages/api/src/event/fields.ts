@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ResolvedTimes, resolveTimes } from "./times";
+import { type EventTimesInput, type ResolvedTimes, resolveTimes } from "./times";
 import { isTimeZone } from "./wall-clock";
 
 // An event's fields as a person enters them, free of Drizzle so the browser checks a form with
@@ -45,29 +45,64 @@ export const eventFieldShape = {
   end: wallClockInput,
 };
 
-/** Adds the stored UTC instants, or puts the problem on the start or end field. */
-export function withTimes<
-  T extends { allDay: boolean; timeZone: string; start: string; end: string },
->(
-  fields: T,
-  ctx: z.RefinementCtx,
+type TimeFields = { allDay: boolean; timeZone: string; start: string; end: string };
+
+/** The time fields for resolveTimes, each null where its own rule already failed. */
+function checkableTimes(fields: unknown, failed: Set<unknown>): EventTimesInput | null {
+  const value = fields as Partial<Record<keyof TimeFields, unknown>>;
+  const usable = (name: "timeZone" | "start" | "end") => {
+    const field = value[name];
+    return !failed.has(name) && typeof field === "string" ? field : null;
+  };
+  // Without knowing whether it is all day, neither start nor end can be read.
+  if (failed.has("allDay") || typeof value.allDay !== "boolean") return null;
+  return {
+    allDay: value.allDay,
+    timeZone: usable("timeZone"),
+    start: usable("start"),
+    end: usable("end"),
+  };
+}
+
+/**
+ * `schema` with the stored UTC instants added, and each problem with the times on the start or
+ * end field. The times are checked even when other fields fail (each field its own rule first),
+ * so one answer names every bad field.
+ */
+export function withTimes<S extends z.ZodType<TimeFields>>(
+  schema: S,
   options?: { instants?: boolean },
-): (T & ResolvedTimes) | typeof z.NEVER {
-  const times = resolveTimes(fields, options);
-  if ("path" in times) {
-    ctx.addIssue({ code: "custom", path: [times.path], message: times.message });
-    return z.NEVER;
-  }
-  return { ...fields, ...times };
+) {
+  return schema
+    .superRefine(
+      (fields, ctx) => {
+        const times = checkableTimes(fields, new Set(ctx.issues.map((issue) => issue.path?.[0])));
+        if (!times) return;
+        const resolved = resolveTimes(times, options);
+        if (!("problems" in resolved)) return;
+        for (const { path, message } of resolved.problems) {
+          ctx.addIssue({ code: "custom", path: [path], message });
+        }
+      },
+      // By default zod skips a refinement after a field's type was wrong.
+      { when: ({ value }) => typeof value === "object" && value !== null },
+    )
+    .transform((fields, ctx): z.output<S> & ResolvedTimes => {
+      // Only reached when every field passed, so the times resolve.
+      const resolved = resolveTimes(fields, options);
+      if ("problems" in resolved) {
+        ctx.addIssue({ code: "custom", message: "The times are not valid." });
+        return z.NEVER;
+      }
+      return { ...fields, ...resolved };
+    });
 }
 
 /**
  * What a client sends to create or replace an event: wall-clock start and end in `timeZone`.
  * Parsed, it also carries `startsAt` and `endsAt`, the UTC instants stored.
  */
-export const eventFieldsSchema = z
-  .object(eventFieldShape)
-  .transform((fields, ctx) => withTimes(fields, ctx));
+export const eventFieldsSchema = withTimes(z.object(eventFieldShape));
 
 export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 export type EventFields = z.output<typeof eventFieldsSchema>;

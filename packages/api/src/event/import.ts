@@ -28,8 +28,8 @@ export const IMPORT_BATCH_ROWS = 250;
 const IMPORT_BATCH_JSON_BYTES = 1_000_000;
 
 /** A row's own rules: the event form's, plus instants with Z or an offset (files have them). */
-const importedEventSchema = z
-  .object({
+const importedEventSchema = withTimes(
+  z.object({
     title: eventTitleSchema,
     description: eventDescriptionSchema,
     location: eventLocationSchema,
@@ -37,8 +37,9 @@ const importedEventSchema = z
     allDay: z.boolean(),
     start: z.string(),
     end: z.string(),
-  })
-  .transform((fields, ctx) => withTimes(fields, ctx, { instants: true }));
+  }),
+  { instants: true },
+);
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 

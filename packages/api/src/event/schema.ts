@@ -48,15 +48,10 @@ const eventInputShape = {
   end: eventFieldShape.end,
 };
 
-export const createEventSchema = z
-  .object(eventInputShape)
-  .transform((fields, ctx) => withTimes(fields, ctx));
+export const createEventSchema = withTimes(z.object(eventInputShape));
 
 /** Replaces every field of the event (the edit form sends them all). */
-export const updateEventSchema = eventRow
-  .pick({ id: true })
-  .extend(eventInputShape)
-  .transform((fields, ctx) => withTimes(fields, ctx));
+export const updateEventSchema = withTimes(eventRow.pick({ id: true }).extend(eventInputShape));
 
 export const eventIdSchema = eventRow.pick({ id: true });
 

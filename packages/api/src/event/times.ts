@@ -12,11 +12,12 @@ import {
 
 export interface EventTimesInput {
   allDay: boolean;
-  timeZone: string;
+  /** IANA zone; null when it is not one (that is the zone field's problem). */
+  timeZone: string | null;
   /** All-day: "YYYY-MM-DD". Otherwise "YYYY-MM-DDTHH:mm[:ss]", a wall-clock time in timeZone. */
-  start: string;
+  start: string | null;
   /** All-day: the last day, inclusive. Otherwise not before start. */
-  end: string;
+  end: string | null;
 }
 
 export type TimesProblem = { path: "start" | "end"; message: string };
@@ -38,43 +39,50 @@ const FORMAT_HINT = {
 };
 
 /**
- * UTC instants for the input, or the first problem with it. All-day events run from the start
- * of their first day to the start of the day after their last, in their zone. `instants`
- * also accepts times with Z or an offset (imports only).
+ * UTC instants for the input, or every problem with it, each on its field. All-day events run
+ * from the start of their first day to the start of the day after their last, in their zone.
+ * `instants` also accepts times with Z or an offset (imports only). A null field is not
+ * checked (its own rule already failed); without a zone only the form of start and end is,
+ * so `problems` can be empty while there are no instants either.
  */
 export function resolveTimes(
   input: EventTimesInput,
   { instants = false } = {},
-): ResolvedTimes | TimesProblem {
-  const resolve = (path: "start" | "end", value: string): Date | TimesProblem => {
+): ResolvedTimes | { problems: TimesProblem[] } {
+  const { allDay, timeZone } = input;
+  /** The instant, a problem, or null when it is well formed but has no zone to be read in. */
+  const resolve = (path: "start" | "end", value: string): Date | TimesProblem | null => {
     const parsed = parseWallClock(value);
-    if (input.allDay) {
+    if (allDay) {
       if (!parsed?.dateOnly) return { path, message: FORMAT_HINT.allDay };
       const day = path === "end" ? addDays(parsed.wall, 1) : parsed.wall;
-      return startOfDay(day, input.timeZone);
+      return timeZone === null ? null : startOfDay(day, timeZone);
     }
     if (!parsed || parsed.dateOnly) {
       const instant = instants ? instantFrom(value) : null;
       return instant ?? { path, message: FORMAT_HINT.timed };
     }
+    if (timeZone === null) return null;
     return (
-      instantOf(parsed.wall, input.timeZone) ?? {
+      instantOf(parsed.wall, timeZone) ?? {
         path,
-        message: `${value.replace("T", " ")} does not exist in ${input.timeZone}: the clocks skip it.`,
+        message: `${value.replace("T", " ")} does not exist in ${timeZone}: the clocks skip it.`,
       }
     );
   };
 
-  const startsAt = resolve("start", input.start);
-  if (!(startsAt instanceof Date)) return startsAt;
-  const endsAt = resolve("end", input.end);
-  if (!(endsAt instanceof Date)) return endsAt;
+  const startsAt = input.start === null ? null : resolve("start", input.start);
+  const endsAt = input.end === null ? null : resolve("end", input.end);
+  const problems = [startsAt, endsAt].filter(
+    (time): time is TimesProblem => time !== null && !(time instanceof Date),
+  );
+  if (!(startsAt instanceof Date && endsAt instanceof Date)) return { problems };
   // All-day ends are the midnight after the last day, so they always lie after the start.
-  const tooEarly = input.allDay
+  const tooEarly = allDay
     ? endsAt.getTime() <= startsAt.getTime()
     : endsAt.getTime() < startsAt.getTime();
   if (tooEarly) {
-    return { path: "end", message: "The end is before the start." };
+    return { problems: [{ path: "end", message: "The end is before the start." }] };
   }
   return { startsAt, endsAt };
 }

@@ -2,7 +2,12 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { createFileRoute, useNavigate } from "@tanstack/react-router";
 import { Trash2 } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { AttachedFiles, AttachFileButton, useAttachFile } from "../../../components/attachments";
+import {
+  AttachedFiles,
+  AttachFileButton,
+  attachmentsQuery,
+  useAttachFile,
+} from "../../../components/attachments";
 import { dangerButton, secondaryButton } from "../../../components/button-styles";
 import { NotFound } from "../../../components/not-found";
 import { cardClass, PageHeading } from "../../../components/page";
@@ -13,11 +18,22 @@ import { EventForm, eventValues } from "./-event-form";
 import { eventQuery, resetEventLists } from "./-queries";
 
 export const Route = createFileRoute("/_app/agenda/$eventId")({
-  // The page renders in the browser only (unlike /agenda/new): the zone list is the browser's.
-  // Its data loads on the server, so an event that is not there answers 404 at once.
-  ssr: "data-only",
-  loader: ({ context, params }) =>
-    notFoundOnMissing(context.queryClient.ensureQueryData(eventQuery(params.eventId))),
+  // Rendered on the server with the form filled in (the loader's query travels with the page, so
+  // the browser hydrates the same values); an event that is not there answers 404 at once. The
+  // zone list is the event's own zone until hydration, as on /agenda/new.
+  loader: async ({ context, params }) => {
+    const { queryClient } = context;
+    // Asked together (one batched request), so the page arrives with its files listed too. The
+    // files are prefetched, never awaited as a must: if only they fail, the page still renders
+    // and its file list says so, with its own retry.
+    const [event] = await notFoundOnMissing(
+      Promise.all([
+        queryClient.ensureQueryData(eventQuery(params.eventId)),
+        queryClient.prefetchQuery(attachmentsQuery({ type: "event", id: params.eventId })),
+      ]),
+    );
+    return event;
+  },
   notFoundComponent: () => (
     <NotFound
       title="This event is not here"
