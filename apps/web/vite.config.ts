@@ -4,6 +4,7 @@ import { tanstackStart } from "@tanstack/react-start/plugin/vite";
 import viteReact from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { apiDocsAsset } from "./build/api-docs-asset";
+import { lazyServerFnFetcher } from "./build/lazy-server-fn-fetcher";
 import { sonnerStyleHashes } from "./build/sonner-style-hash";
 
 const apiDocs = apiDocsAsset();
@@ -13,8 +14,6 @@ const apiDocs = apiDocsAsset();
 const framework = [
   "@orpc",
   "@tanstack/(history|store|react-store|router-core|react-router|start-client-core|react-start|react-start-client|query-core|react-query|router-ssr-query-core|react-router-ssr-query)",
-  "seroval",
-  "seroval-plugins",
   "react",
   "scheduler",
   "use-sync-external-store",
@@ -24,9 +23,15 @@ const framework = [
 // with React, and with the entry it made one chunk of nearly 100 KiB gzip. The framework in one
 // chunk (it joins the entry) instead of a dozen small shared ones: one file compresses better,
 // about 4 KiB gzip less on a first visit.
+const frameworkModule = new RegExp(`node_modules[\\\\/](${framework.join("|")})[\\\\/]`);
+// Start's server-function fetcher and the serializer it brings (seroval, the router's serializer
+// plugins): loaded on a server function's first call (build/lazy-server-fn-fetcher.ts), so they
+// stay out of the framework group, which would pull them into the entry.
+const onDemand =
+  /[\\/](start-client-core[\\/]dist[\\/]esm[\\/](client-rpc[\\/]|getDefaultSerovalPlugins)|router-core[\\/]dist[\\/]esm[\\/]ssr[\\/]serializer[\\/])/;
 const clientChunks = [
   { name: "react-dom", test: /node_modules[\\/]react-dom[\\/]/ },
-  { name: "framework", test: new RegExp(`node_modules[\\\\/](${framework.join("|")})[\\\\/]`) },
+  { name: "framework", test: (id: string) => frameworkModule.test(id) && !onDemand.test(id) },
 ];
 
 export default defineConfig({
@@ -76,5 +81,6 @@ export default defineConfig({
     }),
     viteReact(),
     apiDocs.plugin,
+    lazyServerFnFetcher(),
   ],
 });
