@@ -1,7 +1,10 @@
 import { lazy, Suspense, useSyncExternalStore } from "react";
 import { isToasterWanted, onToasterWanted } from "../lib/toasts";
 
-const Toaster = lazy(() => import("./toaster"));
+// The Worker never mounts it (no toast is asked for while rendering), so its build leaves sonner out.
+const Toaster = lazy(() =>
+  import.meta.env.SSR ? Promise.resolve({ default: () => null }) : import("./toaster"),
+);
 
 /** Mounts the Toaster, and so loads sonner, when the page first asks for a toast. */
 export function ToastHost() {

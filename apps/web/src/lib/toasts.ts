@@ -25,7 +25,8 @@ export const toasterReady = () => markReady();
 
 /** Shows a toast once the Toaster is there; in the browser only (toasts follow user actions). */
 export async function showToast(show: (toast: Toast) => void) {
-  if (typeof window === "undefined") return;
+  // import.meta.env.SSR too: the Worker's build then drops sonner, which it never shows.
+  if (import.meta.env.SSR || typeof window === "undefined") return;
   if (!wanted) {
     wanted = true;
     for (const listener of listeners) listener();

@@ -125,7 +125,9 @@ function ConfirmSetup(props: {
   const secret = new URL(props.setup.totpURI).searchParams.get("secret") ?? "";
 
   useEffect(() => {
-    // The QR encoder is loaded only here, when someone turns two-factor on.
+    // The QR encoder is loaded only here, when someone turns two-factor on (never in the
+    // Worker: effects run in the browser, and the guard keeps uqr out of its build).
+    if (import.meta.env.SSR) return;
     void import("uqr").then(({ renderSVG }) =>
       setQr(`data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(props.setup.totpURI))}`),
     );
