@@ -49,7 +49,18 @@ export default defineConfig({
   // strings into shared 4 KiB buffers (encodeInto). Both have renderToReadableStream; the Node
   // one needs nodejs_compat (util, crypto, async_hooks, stream), which this Worker has. Only the
   // Worker imports react-dom/server.
-  resolve: { alias: [{ find: /^react-dom\/server$/, replacement: "react-dom/server.node" }] },
+  //
+  // And the store hook TanStack's packages share, without its shim for Reacts before 18: this
+  // React has useSyncExternalStore, so the shim only added a fallback that never runs.
+  resolve: {
+    alias: [
+      { find: /^react-dom\/server$/, replacement: "react-dom/server.node" },
+      {
+        find: /^use-sync-external-store\/shim\/with-selector$/,
+        replacement: "use-sync-external-store/with-selector",
+      },
+    ],
+  },
   // The Worker's SSR bundle is minified like the client's: less to upload and to parse at
   // startup. Vite leaves server builds unminified by default.
   environments: {
