@@ -1,10 +1,10 @@
-import { lazy, Suspense, useSyncExternalStore } from "react";
+import { type ComponentType, lazy, Suspense, useSyncExternalStore } from "react";
 import { isToasterWanted, onToasterWanted } from "../lib/toasts";
 
 // The Worker never mounts it (no toast is asked for while rendering), so its build leaves sonner out.
-const Toaster = lazy(() =>
-  import.meta.env.SSR ? Promise.resolve({ default: () => null }) : import("./toaster"),
-);
+const loadToaster = (): Promise<{ default: ComponentType }> =>
+  import.meta.env.SSR ? Promise.resolve({ default: () => null }) : import("./toaster");
+const Toaster = lazy(loadToaster);
 
 /** Mounts the Toaster, and so loads sonner, when the page first asks for a toast. */
 export function ToastHost() {
