@@ -143,7 +143,7 @@ export const todoRouter = {
   restore: protectedProcedure
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(restoreTodosSchema)
-    .use(bulkWriteBudget("todos"))
+    .use(bulkWriteBudget("restore"))
     .output(restoredTodosSchema)
     .handler(async ({ context, input, errors }) => {
       const { count, overCap } = await service.restoreTodos(context.owner, input.deletedAt);
