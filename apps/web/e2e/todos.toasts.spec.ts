@@ -1,4 +1,4 @@
-import { expect, open, test } from "./fixtures";
+import { expect, open, signInDirectly, test } from "./fixtures";
 
 test.use({ shareAccountInFile: true });
 
@@ -107,6 +107,30 @@ test("an Undo the server refuses says so and offers Undo again, which brings the
   await dropped.getByRole("button", { name: "Undo" }).click();
   await expect(notifications).toContainText("Brought back 1 todo.");
   await expect(page.getByRole("checkbox", { name: "Renew the passport" })).toBeVisible();
+});
+
+test("a todo sent after the session ended keeps its text, and the toast says how to sign in without losing it", async ({
+  page,
+  account,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 401/);
+  await open(page, "/todos");
+  await page.getByLabel("New todo").fill("Email the landlord");
+  // The session ends while the user types (here: its cookie goes).
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText(
+    "Your session has ended. Sign in again in another tab, then try again here.",
+  );
+  await expect(page.getByLabel("New todo")).toHaveValue("Email the landlord");
+
+  // Signed in again beside it, the same page sends what was typed.
+  const beside = await page.context().newPage();
+  await signInDirectly(beside, account);
+  await beside.close();
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("checkbox", { name: "Email the landlord" })).toBeEnabled();
 });
 
 test("a toast has a named close button that closes it at once; untouched, it goes by itself", async ({
