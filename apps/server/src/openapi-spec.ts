@@ -23,7 +23,7 @@ const PROBLEM = {
     code: {
       type: "string",
       description:
-        "BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, LIMIT_REACHED, TOO_MANY_REQUESTS, METHOD_NOT_SUPPORTED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, ...",
+        "BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, LIMIT_REACHED, CONFLICT, TOO_MANY_REQUESTS, METHOD_NOT_SUPPORTED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, ...",
       examples: ["BAD_REQUEST"],
     },
     message: { type: "string", description: "The typed error's message (oRPC's)." },
@@ -112,7 +112,7 @@ const ERROR_MEANINGS: Record<string, string> = {
   401: "No credentials, or an API key that is revoked, expired or mistyped.",
   403: "A read-only API key asked to change something.",
   404: "No such todo or event for you: missing, deleted, or another user's.",
-  409: "LIMIT_REACHED: the account holds the most it may (`data.limit`).",
+  409: "LIMIT_REACHED on a create: the account holds the most it may (`data.limit`). CONFLICT on a change: it changed after the `updatedAt` you sent (`data.updatedAt` is the newer); nothing was saved.",
   429: "Too many requests (an API key may make 120 a minute): wait `Retry-After` seconds.",
 };
 

@@ -1,5 +1,6 @@
-import { env, SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import app from "../src/index";
 import {
   authPost,
   issuePaths,
@@ -157,5 +158,44 @@ describe("deleting the account", () => {
       .bind(me.userId)
       .first<number>("n");
     expect(kept).toBe(1);
+  });
+});
+
+describe("a deletion that cannot finish", () => {
+  it("sends no 'account deleted' mail when the database refuses, and everything stays", async () => {
+    const me = await signedInUser();
+    await me.client.todo.create({ text: "still mine" });
+    const queued: { to: string; subject: string }[] = [];
+    const capture = {
+      send: async (body: { to: string; subject: string }) => void queued.push(body),
+    };
+    // The batch fails part-way (as a D1 outage would): SQLite aborts the user's todo delete.
+    const trigger = `no_delete_${me.userId.replaceAll("-", "")}`;
+    await env.DB.prepare(
+      `CREATE TRIGGER ${trigger} BEFORE DELETE ON todo WHEN old.user_id = '${me.userId}' BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    ).run();
+    try {
+      const response = await app.fetch(
+        new Request(`${ORIGIN}/rpc/account/delete`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: ORIGIN,
+            cookie: me.cookie,
+            "cf-connecting-ip": randomIp(),
+          },
+          body: JSON.stringify({ json: { confirmation: me.email, password: me.password } }),
+        }),
+        { ...env, MAIL_QUEUE: capture },
+        createExecutionContext(),
+      );
+      expect(response.status).toBe(500);
+    } finally {
+      await env.DB.prepare(`DROP TRIGGER ${trigger}`).run();
+    }
+    expect(queued.filter((mail) => mail.subject.includes("account was deleted"))).toEqual([]);
+    await expect(me.client.todo.list()).resolves.toMatchObject({
+      items: [expect.objectContaining({ text: "still mine" })],
+    });
   });
 });

@@ -3,7 +3,7 @@ import { createApiClient } from "@checkmark/api/client";
 import type { EventImportProgress } from "@checkmark/api/schemas";
 import { describe, expect, it } from "vitest";
 import app from "../src/index";
-import { ORIGIN, randomIp, recordingLimiter, signedInUser } from "./fixtures";
+import { ORIGIN, randomIp, recordingLimiter, refusingLimiter, signedInUser } from "./fixtures";
 
 // BULK_LIMITER in wrangler.jsonc: 20 calls a minute per user that may write thousands of rows
 // (imports, clearing completed todos, undoing a delete or clear). The binding counts in fixed
@@ -94,6 +94,30 @@ describe("bulk write budget, per user", () => {
     expect(await importOne(other.client, "Theirs")).toMatchObject({ imported: 1 });
   });
 
+  it("an undo refused for the budget says the todos are kept, and the same undo works once it allows", async () => {
+    const me = await signedInUser();
+    const { key } = await me.client.apiKey.create({
+      name: "undo",
+      scope: "read-write",
+      password: me.password,
+    });
+    const todo = await me.client.todo.create({ text: "Keep me" });
+    const { deletedAt } = await me.client.todo.delete({ id: todo.id });
+
+    const spent = { ...env, BULK_LIMITER: refusingLimiter };
+    const refusedClient = keyClient(key, (request) =>
+      app.fetch(request, spent, createExecutionContext()),
+    );
+    const refusal = await refusedClient.todo.restore({ deletedAt }).catch((error) => error);
+    expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS", status: 429 });
+    expect(refusal.message).toMatch(/not brought back yet\. Deleted todos are kept for a day/);
+    expect(await rowsOf("todo", me.userId)).toBe(0);
+
+    // A minute later (a budget with room), the very same handle brings the todo back.
+    await expect(keyClient(key).todo.restore({ deletedAt })).resolves.toEqual({ count: 1 });
+    await expect(me.client.todo.get({ id: todo.id })).resolves.toMatchObject({ text: "Keep me" });
+  });
+
   it("refuses clearing completed todos and undoing it past 20 a minute, the refused call changing nothing", async () => {
     const me = await signedInUser();
     const callers = await everyWayIn(me);
@@ -115,7 +139,11 @@ describe("bulk write budget, per user", () => {
     expect(refusal).toMatchObject({
       code: "TOO_MANY_REQUESTS",
       status: 429,
-      message: "Too many changes to many todos at once. Wait a minute, then try again.",
+      message: deletedAt
+        ? expect.stringMatching(
+            /^Too many changes to many todos at once, so they were not brought back yet\. Deleted todos are kept for a day/,
+          )
+        : "Too many changes to many todos at once. Wait a minute, then try again.",
     });
     // Cleared or restored as the last allowed call left them: the refused one changed nothing.
     expect(await rowsOf("todo", me.userId)).toBe(deletedAt ? 0 : 2);

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { BEFORE_FIXTURE_EVENTS, CALENDAR_FIXTURE, dayFromNow } from "./events";
+import { BEFORE_FIXTURE_EVENTS, CALENDAR_FIXTURE, createEventDirectly, dayFromNow } from "./events";
 import { expect, open, scrollsSideways, TINY_PNG, test, waitForHydration } from "./fixtures";
 
 test.use({ shareAccountInFile: true, timezoneId: "Europe/Berlin" });
@@ -107,6 +107,47 @@ test("an event added with the form shows in the agenda under its day, and can be
   );
   await expect(page).toHaveURL(/\/agenda$/);
   await expect(page.getByRole("link", { name: "Dinner with Sam and Alex" })).toHaveCount(0);
+});
+
+test("an event edit opened before a change made elsewhere is refused, keeps what was typed, and saves when sent again", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 409/);
+  const day = dayFromNow(2, ZONE);
+  const fields = { start: `${day}T08:00`, end: `${day}T09:00`, timeZone: ZONE };
+  const { id } = await createEventDirectly(page, { title: "Team breakfast", ...fields });
+  await open(page, `/agenda/${id}`);
+  await waitForHydration(page);
+  await page.getByLabel("Title").fill("Team breakfast at Rosa's");
+
+  // Meanwhile a script with a key (or another tab) moves it.
+  const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+  const moved = await page.request.post("/rpc/event/update", {
+    headers: { origin },
+    data: {
+      json: {
+        id,
+        title: "Team breakfast (moved)",
+        allDay: false,
+        ...fields,
+        start: `${day}T08:30`,
+      },
+    },
+  });
+  expect(moved.status(), await moved.text()).toBe(200);
+
+  await page.getByRole("button", { name: "Save event" }).click();
+  const notifications = page.getByRole("region", { name: /Notifications/ });
+  await expect(notifications).toContainText("changed somewhere else since you opened it");
+  await expect(page.getByLabel("Title")).toHaveValue("Team breakfast at Rosa's");
+  await expect(page).toHaveURL(new RegExp(`/agenda/${id}$`));
+
+  // Sent again, knowingly, it replaces the other version.
+  await page.getByRole("button", { name: "Save event" }).click();
+  await expect(notifications).toContainText("Event saved.");
+  await expect(page.getByRole("link", { name: "Team breakfast at Rosa's" })).toBeVisible();
 });
 
 test("/agenda/new arrives with its heading and form already in the page, in the viewer's zone", async ({

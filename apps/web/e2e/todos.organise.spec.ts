@@ -190,8 +190,65 @@ test("a change the server refuses shows at once, then rolls back with the reason
     .getByRole("textbox", { name: `Edit “Fix the bike ${tag}”` })
     .fill(`Sell the bike ${tag}`);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("checkbox", { name: `Fix the bike ${tag}` })).toBeVisible();
+  await expect(notifications.getByText("That todo does not exist.")).toHaveCount(2);
+  // The edit is not lost: the form stays open with what was typed, to save once it can be.
+  const field = page.getByRole("textbox", { name: `Edit “Fix the bike ${tag}”` });
+  await expect(field).toHaveValue(`Sell the bike ${tag}`);
   await expect(page.getByRole("checkbox", { name: `Sell the bike ${tag}` })).toHaveCount(0);
+  await page.unroute(/\/rpc\/todo\/(toggle|update)$/);
+  await field.press("Enter");
+  await expect(page.getByRole("checkbox", { name: `Sell the bike ${tag}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: `Sell the bike ${tag}` })).toBeVisible();
+});
+
+/** Calls a procedure with this page's session, as another tab or a script would. */
+async function callElsewhere(page: Page, path: string, input: unknown) {
+  const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+  const response = await page.request.post(`/rpc/${path}`, {
+    headers: { origin },
+    data: { json: input },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { json: unknown }).json;
+}
+
+test("an edit made in a form opened before another tab's change is refused, and keeps what was typed", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 409/);
+  const tag = tagged();
+  await open(page, "/todos");
+  await addTodo(page, `Book the hall ${tag}`);
+  await page.getByRole("button", { name: `Edit “Book the hall ${tag}”` }).click();
+  const field = page.getByRole("textbox", { name: `Edit “Book the hall ${tag}”` });
+  await field.fill(`Book the big hall ${tag}`);
+
+  // Meanwhile another tab renames it.
+  const list = (await callElsewhere(page, "todo/list", {
+    q: tag,
+    status: "all",
+    sort: "newest",
+    limit: 50,
+  })) as { items: { id: string }[] };
+  const id = list.items[0]?.id;
+  await callElsewhere(page, "todo/update", { id, text: `Book the small hall ${tag}` });
+
+  // The form stays open as the list refetches (its label follows the list's text).
+  const stillOpen = page.getByRole("textbox", { name: /^Edit “Book the/ });
+  await stillOpen.press("Enter");
+  const notifications = page.getByRole("region", { name: /^Notifications/ });
+  await expect(notifications).toContainText("changed somewhere else since you opened it");
+  await expect(stillOpen).toHaveValue(`Book the big hall ${tag}`);
+  await expect(page.getByText(/Save again to replace it/)).toBeVisible();
+
+  // Saving again, knowingly, replaces the other tab's version.
+  await stillOpen.press("Enter");
+  await expect(page.getByRole("checkbox", { name: `Book the big hall ${tag}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: `Book the big hall ${tag}` })).toBeVisible();
 });
 
 /** The page at a phone's and a desktop's size in both themes, kept with the test's results. */

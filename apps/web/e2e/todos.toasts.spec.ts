@@ -1,4 +1,4 @@
-import { expect, open, test } from "./fixtures";
+import { expect, open, signInDirectly, test } from "./fixtures";
 
 test.use({ shareAccountInFile: true });
 
@@ -53,6 +53,84 @@ test("a todo the server does not save is reported in a toast, and its text stays
   );
   await expect(page.getByLabel("New todo")).toHaveValue("Fix the gate");
   await expect(page.getByRole("checkbox", { name: "Fix the gate" })).toHaveCount(0);
+});
+
+test("an Undo the server refuses says so and offers Undo again, which brings the todo back", async ({
+  page,
+  account: _signedIn,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 429|ERR_FAILED/);
+  await open(page, "/todos");
+  await page.getByLabel("New todo").fill("Renew the passport");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("checkbox", { name: "Renew the passport" })).toBeEnabled();
+  await page.getByRole("button", { name: "Delete “Renew the passport”" }).click();
+  const notifications = page.getByRole("region", { name: /^Notifications/ });
+  await expect(notifications).toContainText("Deleted “Renew the passport”.");
+
+  // The bulk-write budget (ADR 138) is spent: the first Undo is refused.
+  await page.route("**/rpc/todo/restore", (route) =>
+    route.fulfill({
+      status: 429,
+      contentType: "application/json",
+      body: JSON.stringify({
+        json: {
+          defined: true,
+          code: "TOO_MANY_REQUESTS",
+          status: 429,
+          message:
+            "Too many changes to many todos at once, so they were not brought back yet. Deleted todos are kept for a day: wait a minute, then Undo again.",
+          data: { retryAfterSeconds: 60 },
+        },
+      }),
+    }),
+  );
+  await notifications.getByRole("button", { name: "Undo" }).click();
+  const refused = notifications
+    .getByRole("listitem")
+    .filter({ hasText: /so they were not brought back yet/ });
+  await expect(refused).toContainText("Deleted todos are kept for a day");
+  await expect(page.getByRole("checkbox", { name: "Renew the passport" })).toHaveCount(0);
+
+  // A dropped connection says the same, in its own words, and offers Undo again too.
+  await page.unroute("**/rpc/todo/restore");
+  await page.route("**/rpc/todo/restore", (route) => route.abort());
+  await refused.getByRole("button", { name: "Undo" }).click();
+  const dropped = notifications
+    .getByRole("listitem")
+    .filter({ hasText: /Not brought back yet\. Check your connection/ });
+  await expect(dropped).toContainText("Check your connection and try again.");
+  await expect(page.getByRole("checkbox", { name: "Renew the passport" })).toHaveCount(0);
+
+  await page.unroute("**/rpc/todo/restore");
+  await dropped.getByRole("button", { name: "Undo" }).click();
+  await expect(notifications).toContainText("Brought back 1 todo.");
+  await expect(page.getByRole("checkbox", { name: "Renew the passport" })).toBeVisible();
+});
+
+test("a todo sent after the session ended keeps its text, and the toast says how to sign in without losing it", async ({
+  page,
+  account,
+  allowConsoleError,
+}) => {
+  allowConsoleError(/status of 401/);
+  await open(page, "/todos");
+  await page.getByLabel("New todo").fill("Email the landlord");
+  // The session ends while the user types (here: its cookie goes).
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText(
+    "Your session has ended. Sign in again in another tab, then try again here.",
+  );
+  await expect(page.getByLabel("New todo")).toHaveValue("Email the landlord");
+
+  // Signed in again beside it, the same page sends what was typed.
+  const beside = await page.context().newPage();
+  await signInDirectly(beside, account);
+  await beside.close();
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("checkbox", { name: "Email the landlord" })).toBeEnabled();
 });
 
 test("a toast has a named close button that closes it at once; untouched, it goes by itself", async ({

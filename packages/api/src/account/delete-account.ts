@@ -1,5 +1,6 @@
 import { pendingStepsOf } from "@checkmark/auth/pending-steps";
 import { schema } from "@checkmark/db";
+import { errorFields, writeLog } from "@checkmark/logging";
 import { eq, inArray, or } from "drizzle-orm";
 import { deleteObjects } from "../attachment/delete-objects";
 import type { Context } from "../context";
@@ -12,10 +13,12 @@ import { accountDeletedMessage } from "./mail";
 export const FRESH_SIGN_IN_SECONDS = 5 * 60;
 
 /**
- * Removes everything the user owns in one D1 batch (all or nothing), then their stored files.
- * The mail is queued first: once the rows are gone nothing could say where to send it, and
- * the queued message holds only the address, no reference to the user. Audit entries about
- * the user stay (ADR 044, 076).
+ * Removes everything the user owns in one D1 batch (all or nothing), then queues the mail
+ * saying so and removes their stored files. The mail waits for the batch: queued first, a
+ * batch that failed left an account its owner had been told was gone (the address is in hand,
+ * so nothing is lost by waiting). Once the batch has run the account is gone whatever follows,
+ * so a mail or file step that fails is logged, not answered as a failure the person would
+ * retry. Audit entries about the user stay (ADR 044, 076).
  */
 export async function deleteAccount(
   context: Context,
@@ -27,7 +30,6 @@ export async function deleteAccount(
     .from(schema.attachment)
     .where(eq(schema.attachment.userId, user.id));
 
-  await context.mail.send(accountDeletedMessage(user.name, user.email));
   await db.batch([
     // Children before parents, though each also cascades from the user: the list says what goes.
     db.delete(schema.attachment).where(eq(schema.attachment.userId, user.id)),
@@ -56,10 +58,21 @@ export async function deleteAccount(
     db.delete(schema.user).where(eq(schema.user.id, user.id)),
   ]);
 
+  const afterwards = (step: string) => (error: unknown) =>
+    writeLog(
+      {
+        event: "account-deleted-step-failed",
+        step,
+        requestId: context.requestId,
+        ...errorFields(error),
+      },
+      "error",
+    );
+  await context.mail.send(accountDeletedMessage(user.name, user.email)).catch(afterwards("mail"));
   // After the rows: a failed delete leaves an object no row points to, which the hourly
   // sweep removes (ADR 061); the other order could leave rows pointing at nothing.
   await deleteObjects(
     context.files,
     objects.map((object) => object.key),
-  );
+  ).catch(afterwards("files"));
 }

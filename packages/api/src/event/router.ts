@@ -7,6 +7,7 @@ import { endOnAbort, thenFinally } from "../shared/end-on-abort";
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
+import { staleEditError } from "../shared/stale-edit";
 import { importEvents } from "./import";
 import { eventImportProgressSchema, eventImportSchema } from "./import-row";
 import {
@@ -77,17 +78,21 @@ export const eventRouter = {
       method: "PATCH",
       path: "/events/{id}",
       summary: "Change an event",
-      description: "Send every field, as for creating: the event takes them all.",
+      description:
+        "Send every field, as for creating: the event takes them all. Add the updatedAt you read to be refused (409) rather than overwrite a change made since.",
     })
+    .errors({ CONFLICT: staleEditError("event") })
     .input(updateEventSchema)
     .output(eventSchema)
     .handler(async ({ context, input, errors }) => {
-      const updated = await service.updateEvent(
-        context.owner,
-        input.id,
-        service.eventValues(input),
-      );
-      if (!updated) throw errors.NOT_FOUND();
+      const { id, updatedAt } = input;
+      const values = service.eventValues(input);
+      const updated = await service.updateEvent(context.owner, id, values, updatedAt);
+      if (!updated) {
+        const current = updatedAt && (await service.getEvent(context.owner, id));
+        if (current) throw errors.CONFLICT({ data: { updatedAt: current.updatedAt } });
+        throw errors.NOT_FOUND();
+      }
       await context.reminders.eventChanged(context.user.id, updated.id);
       context.changed(context.user.id, "events");
       return updated;

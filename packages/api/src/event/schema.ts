@@ -2,6 +2,7 @@ import { schema } from "@checkmark/db";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { cursorSchema, pageLimitSchema } from "../shared/keyset";
+import { expectedUpdatedAtSchema } from "../shared/stale-edit";
 import {
   eventDescriptionSchema,
   eventFieldShape,
@@ -51,7 +52,12 @@ const eventInputShape = {
 export const createEventSchema = withTimes(z.object(eventInputShape));
 
 /** Replaces every field of the event (the edit form sends them all). */
-export const updateEventSchema = withTimes(eventRow.pick({ id: true }).extend(eventInputShape));
+export const updateEventSchema = withTimes(
+  eventRow
+    .pick({ id: true })
+    .extend(eventInputShape)
+    .extend({ updatedAt: expectedUpdatedAtSchema }),
+);
 
 export const eventIdSchema = eventRow.pick({ id: true });
 

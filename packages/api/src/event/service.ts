@@ -86,11 +86,13 @@ export async function createEvent(owner: Owner, values: EventValues) {
   return created && withWallClock(created);
 }
 
-export async function updateEvent(owner: Owner, id: string, values: EventValues) {
+/** Null when missing, or (with `expected`) changed since that copy was read, as updateTodo. */
+export async function updateEvent(owner: Owner, id: string, values: EventValues, expected?: Date) {
+  const unchanged = expected ? eq(event.updatedAt, expected) : undefined;
   const [updated] = await owner.db
     .update(event)
     .set(values)
-    .where(ownedBy(owner, event, eq(event.id, id)))
+    .where(ownedBy(owner, event, eq(event.id, id), unchanged))
     .returning(eventColumns);
   return updated ? withWallClock(updated) : null;
 }

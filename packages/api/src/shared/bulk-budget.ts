@@ -18,6 +18,10 @@ const refusal = (message: string) => ({
 export const bulkRefusals = {
   import: refusal("Too many imports. Wait a minute, then import again."),
   todos: refusal("Too many changes to many todos at once. Wait a minute, then try again."),
+  // An undo refused loses nothing: the todos wait a day (housekeeping), and so may the undo.
+  restore: refusal(
+    "Too many changes to many todos at once, so they were not brought back yet. Deleted todos are kept for a day: wait a minute, then Undo again.",
+  ),
 };
 
 /** Spends one bulk write of the user's budget; true when the call may run. */

@@ -24,6 +24,7 @@ export const todoColumns = {
   completed: todo.completed,
   dueDate: todo.dueDate,
   createdAt: todo.createdAt,
+  updatedAt: todo.updatedAt,
 };
 
 /**

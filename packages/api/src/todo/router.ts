@@ -2,6 +2,7 @@ import { bulkWriteBudget, ownedThingProcedure, protectedProcedure } from "../pro
 import { decodeCursor } from "../shared/keyset";
 import { atLimit, limitReachedError } from "../shared/row-cap";
 import { rowLimits } from "../shared/row-limits";
+import { staleEditError } from "../shared/stale-edit";
 import { countTodos, listTodos, TODO_ORDERS } from "./list";
 import {
   clearedTodosSchema,
@@ -88,14 +89,20 @@ export const todoRouter = {
       method: "PATCH",
       path: "/todos/{id}",
       summary: "Change a todo",
-      description: "Send only what changes: text, dueDate (null clears it), completed.",
+      description:
+        "Send only what changes: text, dueDate (null clears it), completed. Add the updatedAt you read to be refused (409) rather than overwrite a change made since.",
     })
+    .errors({ CONFLICT: staleEditError("todo") })
     .input(updateTodoSchema)
     .output(todoSchema)
     .handler(async ({ context, input, errors }) => {
-      const { id, ...changes } = input;
-      const updated = await service.updateTodo(context.owner, id, changes);
-      if (!updated) throw errors.NOT_FOUND();
+      const { id, updatedAt, ...changes } = input;
+      const updated = await service.updateTodo(context.owner, id, changes, updatedAt);
+      if (!updated) {
+        const current = updatedAt && (await service.findTodo(context.owner, id));
+        if (current) throw errors.CONFLICT({ data: { updatedAt: current.updatedAt } });
+        throw errors.NOT_FOUND();
+      }
       context.changed(context.user.id, "todos");
       return updated;
     }),
@@ -136,7 +143,7 @@ export const todoRouter = {
   restore: protectedProcedure
     .errors({ LIMIT_REACHED: limitReachedError })
     .input(restoreTodosSchema)
-    .use(bulkWriteBudget("todos"))
+    .use(bulkWriteBudget("restore"))
     .output(restoredTodosSchema)
     .handler(async ({ context, input, errors }) => {
       const { count, overCap } = await service.restoreTodos(context.owner, input.deletedAt);

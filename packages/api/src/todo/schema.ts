@@ -2,6 +2,7 @@ import { schema } from "@checkmark/db";
 import { createInsertSchema, createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { cursorSchema, pageLimitSchema } from "../shared/keyset";
+import { expectedUpdatedAtSchema } from "../shared/stale-edit";
 import { todoDueDateSchema } from "./due-date";
 import { todoQuerySchema, todoSearchSchema } from "./search";
 import { todoTextSchema } from "./text";
@@ -16,6 +17,7 @@ export const todoSchema = todoRow.pick({
   completed: true,
   dueDate: true,
   createdAt: true,
+  updatedAt: true,
 });
 
 const todoFields = createInsertSchema(schema.todo, {
@@ -29,7 +31,7 @@ export const createTodoSchema = todoFields.pick({ text: true, dueDate: true });
 export const updateTodoSchema = todoRow
   .pick({ id: true })
   .extend(todoFields.pick({ text: true, dueDate: true }).partial().shape)
-  .extend({ completed: todoRow.shape.completed.optional() })
+  .extend({ completed: todoRow.shape.completed.optional(), updatedAt: expectedUpdatedAtSchema })
   .refine(
     (input) =>
       input.text !== undefined || input.dueDate !== undefined || input.completed !== undefined,

@@ -33,6 +33,10 @@ export async function findTodo(owner: Owner, id: string) {
   return found ?? null;
 }
 
+/**
+ * Null when there is no such live todo, or (with `expected`) when it has changed since that
+ * copy was read: the caller tells the two apart with findTodo.
+ */
 export async function updateTodo(
   owner: Owner,
   id: string,
@@ -41,11 +45,13 @@ export async function updateTodo(
     dueDate?: string | null | undefined;
     completed?: boolean | undefined;
   },
+  expected?: Date,
 ) {
+  const unchanged = expected ? eq(todo.updatedAt, expected) : undefined;
   const [updated] = await owner.db
     .update(todo)
     .set(changes)
-    .where(liveTodos(owner, eq(todo.id, id)))
+    .where(liveTodos(owner, eq(todo.id, id), unchanged))
     .returning(todoColumns);
   return updated ?? null;
 }

@@ -54,7 +54,14 @@ function EditEventPage() {
     <section className="py-10">
       <PageHeading title="Edit event">Change any field, then save.</PageHeading>
       <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
-        <EventForm key={event.updatedAt.getTime()} initial={eventValues(event)} id={event.id} />
+        {/* Keyed by the event, not its version: a refetch (a change in another tab) must not
+            throw away what is being typed; the server refuses a stale save instead. */}
+        <EventForm
+          key={event.id}
+          initial={eventValues(event)}
+          id={event.id}
+          updatedAt={event.updatedAt}
+        />
       </div>
       <div className={`mt-6 p-4 sm:p-6 ${cardClass}`}>
         <h2 className="font-semibold">Files</h2>

@@ -2,13 +2,14 @@ import { type Event, eventFieldsSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useHydrated, useNavigate } from "@tanstack/react-router";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { secondaryButton } from "../../../components/button-styles";
 import { useAppForm } from "../../../components/form";
 import { CheckboxField, SelectField, TextAreaField } from "../../../components/form-fields";
 import { fieldIssues } from "../../../lib/field-issues";
 import { notifyFailure, notifyRpcFailure, notifySuccess } from "../../../lib/notify";
 import { orpc } from "../../../lib/orpc";
+import { describeRpcError } from "../../../lib/rpc-error";
 import { wallClock } from "../../../lib/zoned-time";
 import { eventQuery, resetEventLists } from "./-queries";
 
@@ -83,8 +84,21 @@ function checkEvent(value: EventFormValues) {
   return { fields };
 }
 
-/** Creates an event, or (with `id`) replaces one; then back to the agenda. */
-export function EventForm(props: { initial: EventFormValues; id?: string }) {
+/** The newer copy's time, when the server refused an edit made from an older one. */
+function changedSince(error: unknown): Date | null {
+  const { code, data } = (error ?? {}) as { code?: unknown; data?: { updatedAt?: unknown } };
+  const updatedAt = data?.updatedAt;
+  return code === "CONFLICT" && updatedAt ? new Date(updatedAt as string | Date) : null;
+}
+
+/**
+ * Creates an event, or (with `id`) replaces one; then back to the agenda. An edit names the
+ * copy it was opened on (`updatedAt`): changed since (another tab, a script), the server
+ * refuses it, the form keeps what was typed, and saving again replaces that version
+ * (docs/decisions/143).
+ */
+export function EventForm(props: { initial: EventFormValues; id?: string; updatedAt?: Date }) {
+  const [base, setBase] = useState(props.updatedAt);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const onSuccess = async (saved: Event) => {
@@ -101,8 +115,10 @@ export function EventForm(props: { initial: EventFormValues; id?: string }) {
     validators: { onDynamic: ({ value }) => checkEvent(value) },
     onSubmit: async ({ value, formApi }) => {
       try {
-        if (props.id) await update.mutateAsync({ ...value, id: props.id });
-        else await create.mutateAsync(value);
+        if (props.id) {
+          const saved = await update.mutateAsync({ ...value, id: props.id, updatedAt: base });
+          setBase(saved.updatedAt);
+        } else await create.mutateAsync(value);
         notifySuccess(props.id ? "Event saved." : "Event added.");
         await navigate({ to: "/agenda" });
       } catch (error) {
@@ -115,7 +131,13 @@ export function EventForm(props: { initial: EventFormValues; id?: string }) {
             errorMap: { ...meta.errorMap, onServer: message },
           }));
         }
-        if (issues.size > 0) notifyFailure("Check the fields marked in red.");
+        const newer = changedSince(error);
+        if (newer) {
+          setBase(newer);
+          notifyFailure(
+            `${describeRpcError(error, "")} Save again to replace that version with yours.`,
+          );
+        } else if (issues.size > 0) notifyFailure("Check the fields marked in red.");
         else notifyRpcFailure(error, "The event was not saved.");
       }
     },

@@ -36,12 +36,14 @@ export function useCreateTodo(search: TodoSearch) {
     mutationOptions.create({
       onMutate: async (input) => {
         const held = await cache.hold();
+        const now = new Date();
         const pending: ListedTodo = {
           id: newPendingId(),
           text: input.text,
           completed: false,
           dueDate: input.dueDate ?? null,
-          createdAt: new Date(),
+          createdAt: now,
+          updatedAt: now,
           attachmentCount: 0,
         };
         // Only into the list on screen, and only if its filters would show the new todo.
@@ -129,17 +131,26 @@ function useUpdateTodo() {
 /** Undoes a delete or a clear: the toast's Undo hands `todo.restore` the deletion instant. */
 function useRestoreTodos() {
   const cache = useTodoCache();
-  return useMutation(
+  const { mutate } = useMutation(
     mutationOptions.restore({
       // None: already brought back (a second click), or purged after its day.
       onSuccess: ({ count }) =>
         count > 0
           ? notifySuccess(`Brought back ${plural(count)}.`)
           : notifyFailure("There was nothing left to bring back."),
-      onError: (error) => notifyRpcFailure(error, "Your todos were not brought back."),
       onSettled: () => cache.refresh(),
     }),
   );
+  // Refused (the bulk-write budget says so itself, ADR 138) or cut off: the todos wait a day,
+  // so the failure toast offers Undo again, and stays until then.
+  const undo = (deletedAt: Date): void =>
+    mutate(
+      { deletedAt },
+      {
+        onError: (error) => notifyRpcFailure(error, "Not brought back yet.", () => undo(deletedAt)),
+      },
+    );
+  return undo;
 }
 
 /** Deletes one todo; the toast's Undo brings it back. */
@@ -169,7 +180,7 @@ function useDeleteTodo(search: TodoSearch) {
       },
       onSuccess: ({ deletedAt }, _input, optimistic) => {
         notifyUndoable(optimistic.text ? `Deleted “${optimistic.text}”.` : "Todo deleted.", () =>
-          restore.mutate({ deletedAt }),
+          restore(deletedAt),
         );
       },
       onError: (error, _input, optimistic) => {
@@ -198,7 +209,7 @@ export function useClearCompleted(search: TodoSearch) {
         return held;
       },
       onSuccess: ({ count, deletedAt }) => {
-        notifyUndoable(`Cleared ${plural(count)}.`, () => restore.mutate({ deletedAt }));
+        notifyUndoable(`Cleared ${plural(count)}.`, () => restore(deletedAt));
       },
       onError: (error, _input, held) => {
         cache.restore(held);

@@ -6,6 +6,15 @@ import { IconButton } from "../../../components/icon-button";
 export interface TodoChanges {
   text?: string;
   dueDate?: string | null;
+  /** The copy the edit was made from: the server refuses it (CONFLICT) if the todo changed since. */
+  updatedAt: Date;
+}
+
+/** The newer copy's time, when the server refused an edit made from an older one. */
+function changedSince(error: unknown): Date | null {
+  const { code, data } = (error ?? {}) as { code?: unknown; data?: { updatedAt?: unknown } };
+  const updatedAt = data?.updatedAt;
+  return code === "CONFLICT" && updatedAt ? new Date(updatedAt as string | Date) : null;
 }
 
 const fieldClass =
@@ -13,18 +22,25 @@ const fieldClass =
 
 /**
  * A todo's text and due date, edited where the todo is: Enter saves, Escape cancels. Only
- * what changed is sent; nothing changed just closes the form.
+ * what changed since the form opened is sent, with the copy it opened on; nothing changed
+ * just closes the form. It stays open until the server has saved the edit, so a refusal
+ * (the toast says why) leaves what was typed here to save again (docs/decisions/143).
  */
 export function TodoEditForm(props: {
   todo: Todo;
-  onSave: (changes: TodoChanges) => void;
+  onSave: (changes: TodoChanges) => Promise<unknown> | undefined;
   onCancel: () => void;
 }) {
   const { todo } = props;
+  // What the edit is made from: a refetch while it is open (another tab) does not move it.
+  const [opened] = useState(todo);
   const id = useId();
   const [text, setText] = useState(todo.text);
   const [dueDate, setDueDate] = useState(todo.dueDate ?? "");
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // Set once the server said the todo changed since it opened; saving again replaces that.
+  const [newer, setNewer] = useState<Date | null>(null);
   const textInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -32,16 +48,24 @@ export function TodoEditForm(props: {
   }, []);
 
   const save = () => {
+    if (saving) return;
     const parsed = todoTextSchema.safeParse(text);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Write something to do.");
       textInput.current?.focus();
       return;
     }
-    const changes: TodoChanges = {};
-    if (parsed.data !== todo.text) changes.text = parsed.data;
-    if ((dueDate || null) !== todo.dueDate) changes.dueDate = dueDate || null;
-    props.onSave(changes);
+    const changes: TodoChanges = { updatedAt: newer ?? opened.updatedAt };
+    if (parsed.data !== opened.text || newer) changes.text = parsed.data;
+    if ((dueDate || null) !== opened.dueDate || newer) changes.dueDate = dueDate || null;
+    const sent = props.onSave(changes);
+    if (!sent) return;
+    setSaving(true);
+    sent.catch((refusal: unknown) => {
+      setSaving(false);
+      setNewer(changedSince(refusal));
+      textInput.current?.focus();
+    });
   };
 
   return (
@@ -78,6 +102,11 @@ export function TodoEditForm(props: {
             {error}
           </p>
         )}
+        {newer && !error && (
+          <p className="mt-1 text-sm text-ink-muted">
+            Save again to replace it with this, or Cancel to keep that version.
+          </p>
+        )}
       </div>
       <div className="flex items-center gap-1">
         <input
@@ -95,8 +124,8 @@ export function TodoEditForm(props: {
         <button type="button" onClick={props.onCancel} className={secondaryButton("sm")}>
           Cancel
         </button>
-        <button type="submit" className={primaryButton("sm")}>
-          Save
+        <button type="submit" aria-disabled={saving || undefined} className={primaryButton("sm")}>
+          {saving ? "Saving…" : "Save"}
         </button>
       </div>
     </form>

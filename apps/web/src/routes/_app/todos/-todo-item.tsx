@@ -59,9 +59,10 @@ export const TodoItem = memo(function TodoItem({
     // Back to where the edit began, so keyboard users keep their place.
     requestAnimationFrame(() => editButton.current?.focus());
   };
+  // The form closes once the edit is saved; refused, it stays open with what was typed.
   const onSave = (changes: TodoChanges) => {
     if (changes.text !== undefined || changes.dueDate !== undefined) {
-      actions.update({ id: todo.id, ...changes }).catch(ignoreRefusal);
+      return actions.update({ id: todo.id, ...changes }).then(stopEditing);
     }
     stopEditing();
   };
