@@ -89,6 +89,23 @@ describe("a todo edited from a stale copy", () => {
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ code: "CONFLICT" });
     expect(await readText(todo.id)).toEqual({ text: "call the bank at 9" });
+
+    // `null` (an unset field, as some clients send it) is bad input, not a 1970 copy.
+    const unset = await SELF.fetch(`${ORIGIN}/api/v1/todos/${todo.id}`, {
+      method: "PATCH",
+      headers: {
+        "cf-connecting-ip": randomIp(),
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ text: "call mum", updatedAt: null }),
+    });
+    expect(unset.status).toBe(400);
+    expect(await unset.json()).toMatchObject({
+      code: "BAD_REQUEST",
+      errors: [expect.objectContaining({ pointer: "/updatedAt" })],
+    });
+    expect(await readText(todo.id)).toEqual({ text: "call the bank at 9" });
   });
 });
 

@@ -5,8 +5,13 @@ import { z } from "zod";
  * changed since: refused, so a form opened before another tab's or a script's change cannot
  * silently overwrite it (docs/decisions/143). Optional: without it, the edit applies.
  */
-export const expectedUpdatedAtSchema = z.coerce
-  .date<Date>({ error: "Use the updatedAt you read, an ISO 8601 date-time." })
+// A Date (RPC) or the ISO string REST sends, nothing else: coercing would turn `null`, `0` or
+// `true` into 1970 and answer every such edit with a CONFLICT that misleads.
+export const expectedUpdatedAtSchema = z
+  .union([z.date(), z.iso.datetime({ offset: true })], {
+    error: "Use the updatedAt you read, an ISO 8601 date-time.",
+  })
+  .pipe(z.coerce.date<string | Date>())
   .optional()
   .describe(
     "The updatedAt of the copy you edited. If it has changed since, nothing is saved and the answer is CONFLICT (409). Leave it out to save regardless.",

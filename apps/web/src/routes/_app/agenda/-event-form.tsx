@@ -2,7 +2,7 @@ import { type Event, eventFieldsSchema } from "@checkmark/api/schemas";
 import { revalidateLogic } from "@tanstack/react-form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useHydrated, useNavigate } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { secondaryButton } from "../../../components/button-styles";
 import { useAppForm } from "../../../components/form";
 import { CheckboxField, SelectField, TextAreaField } from "../../../components/form-fields";
@@ -142,6 +142,12 @@ export function EventForm(props: { initial: EventFormValues; id?: string; update
       }
     },
   });
+  // An untouched form takes a refetched event's values (TanStack Form's update()); the copy it
+  // names on save must be that one too, or the first save would meet a needless conflict.
+  const refetchedAt = props.updatedAt?.getTime();
+  useEffect(() => {
+    if (refetchedAt !== undefined && !form.state.isTouched) setBase(new Date(refetchedAt));
+  }, [refetchedAt, form]);
 
   /** Switching all day on keeps the dates; off, it gives them office hours to start from. */
   const onAllDayChange = (allDay: boolean) => {

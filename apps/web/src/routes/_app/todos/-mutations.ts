@@ -74,6 +74,15 @@ export function useCreateTodo(search: TodoSearch) {
   );
 }
 
+/**
+ * The row as the server saved it, at once: its `updatedAt` is what the next edit of this todo
+ * names (docs/decisions/143), and the refetch after a write may be cancelled by the next one.
+ */
+const withSaved =
+  (saved: { id: string }) =>
+  <T extends { id: string }>(items: T[]) =>
+    items.map((todo) => (todo.id === saved.id ? { ...todo, ...saved } : todo));
+
 function useToggleTodo(search: TodoSearch) {
   const cache = useTodoCache();
   return useMutation(
@@ -95,6 +104,7 @@ function useToggleTodo(search: TodoSearch) {
         cache.restore(held);
         notifyRpcFailure(error, "That change was not saved.");
       },
+      onSuccess: (saved) => cache.editLists(withSaved(saved)),
       onSettled: () => cache.refresh(),
     }),
   );
@@ -123,6 +133,7 @@ function useUpdateTodo() {
         cache.restore(held);
         notifyRpcFailure(error, "Your edit was not saved.");
       },
+      onSuccess: (saved) => cache.editLists(withSaved(saved)),
       onSettled: () => cache.refresh(),
     }),
   );

@@ -63,7 +63,8 @@ export function TodoEditForm(props: {
     setSaving(true);
     sent.catch((refusal: unknown) => {
       setSaving(false);
-      setNewer(changedSince(refusal));
+      // Only a conflict says which version is newest; another failure leaves that as it was.
+      setNewer((known) => changedSince(refusal) ?? known);
       textInput.current?.focus();
     });
   };
