@@ -19,6 +19,11 @@ export type BudgetSpend =
   | { ok: true /** What is left in the window after this one. */; remaining: number }
   | { ok: false; retryAfterSeconds: number };
 
+/** How many of `identifier` are still inside their window at `now`, as an SQL subquery. */
+const spentInWindow = (identifier: string, now: number) =>
+  sql`(select count(*) from ${schema.verification}
+    where identifier = ${identifier} and expires_at > ${now})`;
+
 /**
  * Spends one from the budget in one statement, so concurrent callers cannot both take the last
  * one. With an `id` the spend is idempotent: spending the same id again (a retried step) costs
@@ -31,8 +36,7 @@ export async function spendFromWindow(
 ): Promise<BudgetSpend> {
   const { verification } = schema;
   const expiresAt = now + windowMs;
-  const live = sql`(select count(*) from ${verification}
-    where identifier = ${identifier} and expires_at > ${now})`;
+  const live = spentInWindow(identifier, now);
   const inserted = await db.all<{ used: number }>(sql`
     insert into ${verification} (id, identifier, value, expires_at, created_at, updated_at)
     select ${id}, ${identifier}, '', ${expiresAt}, ${now}, ${now}
@@ -63,9 +67,9 @@ export async function windowHasRoom(
   { identifier, limit }: Pick<WindowBudget, "identifier" | "limit">,
   now = Date.now(),
 ): Promise<boolean> {
-  const { verification } = schema;
-  const [row] = await db.all<{ used: number }>(sql`select count(*) as used from ${verification}
-    where identifier = ${identifier} and expires_at > ${now}`);
+  const [row] = await db.all<{ used: number }>(
+    sql`select ${spentInWindow(identifier, now)} as used`,
+  );
   return (row?.used ?? 0) < limit;
 }
 
